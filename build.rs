@@ -1,0 +1,39 @@
+//! Embeds the sample corpus (`seeds/`) into the binary so that `claimdiff` with no
+//! paths works from any directory.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+fn main() {
+    let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let seeds = Path::new(&manifest_dir).join("seeds");
+    println!("cargo:rerun-if-changed=seeds");
+    let mut names: Vec<String> = fs::read_dir(&seeds)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut code =
+        String::from("/// The files of `seeds/`, sorted by name: (file name, contents).\n");
+    code.push_str("pub(crate) const SAMPLE_FILES: &[(&str, &str)] = &[\n");
+    for name in &names {
+        let path = seeds.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .expect("writing to a String cannot fail");
+    }
+    code.push_str("];\n");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("sample.rs");
+    fs::write(out, code).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,483 @@
+//! Reading files, folders, JSONL records and the embedded sample into a [`Corpus`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_json::Value;
+use walkdir::WalkDir;
+
+use super::manifest::{self, MANIFEST_NAME, Manifest, ManifestEntry};
+use super::{Corpus, DateOrigin, Diagnostic, Severity, Source, html, pubdate};
+
+/// Files larger than this are skipped with a warning: no news article is this long,
+/// and reading one would only waste memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The kinds of file claimdiff reads, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Html,
+    Jsonl,
+}
+
+fn kind_of(path: &Path) -> Option<Kind> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "md" => Some(Kind::Text),
+        "html" | "htm" => Some(Kind::Html),
+        "jsonl" => Some(Kind::Jsonl),
+        _ => None,
+    }
+}
+
+/// Display form of a path: as given, with `/` separators.
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+#[derive(Default)]
+struct Loader {
+    sources: Vec<Source>,
+    diagnostics: Vec<Diagnostic>,
+    /// Manifests already read, by folder.
+    manifests: HashMap<PathBuf, Option<Manifest>>,
+}
+
+impl Loader {
+    fn warn(&mut self, location: String, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            location,
+            message: message.into(),
+        });
+    }
+
+    fn error(&mut self, location: String, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            location,
+            message: message.into(),
+        });
+    }
+
+    /// The manifest entry for `file`, looking in its folder and each folder above it
+    /// up to (and including) `root`.
+    fn manifest_entry(&mut self, file: &Path, root: &Path) -> Option<ManifestEntry> {
+        let mut dir = file.parent()?;
+        loop {
+            let entry = self.manifest_of(dir).and_then(|m| {
+                let rel = file.strip_prefix(dir).ok()?;
+                m.get(&display(rel)).cloned()
+            });
+            if entry.is_some() {
+                return entry;
+            }
+            if dir == root {
+                return None;
+            }
+            dir = dir.parent()?;
+        }
+    }
+
+    fn manifest_of(&mut self, dir: &Path) -> Option<&Manifest> {
+        if !self.manifests.contains_key(dir) {
+            let path = dir.join(MANIFEST_NAME);
+            let parsed = match fs::read_to_string(&path) {
+                Ok(text) => match manifest::parse(&display(&path), &text) {
+                    Ok(m) => Some(m),
+                    Err(e) => {
+                        self.error(e.location(), e.message.clone());
+                        None
+                    }
+                },
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => {
+                    self.error(display(&path), format!("cannot read manifest: {e}"));
+                    None
+                }
+            };
+            self.manifests.insert(dir.to_path_buf(), parsed);
+        }
+        self.manifests.get(dir).and_then(Option::as_ref)
+    }
+
+    fn load_path(&mut self, path: &Path) {
+        let meta = match fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                self.error(display(path), format!("cannot read: {e}"));
+                return;
+            }
+        };
+        if meta.is_dir() {
+            self.load_dir(path);
+        } else if kind_of(path).is_some() {
+            let root = path.parent().unwrap_or(Path::new(""));
+            self.load_file(path, root);
+        } else {
+            self.warn(
+                display(path),
+                "skipped: not a .txt, .md, .html, .htm or .jsonl file",
+            );
+        }
+    }
+
+    fn load_dir(&mut self, dir: &Path) {
+        let walker = WalkDir::new(dir).sort_by_file_name().follow_links(true);
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() && kind_of(e.path()).is_some() => {
+                    self.load_file(e.path(), dir)
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let location = e.path().map_or_else(|| display(dir), display);
+                    self.warn(location, format!("skipped: {e}"));
+                }
+            }
+        }
+    }
+
+    fn load_file(&mut self, path: &Path, root: &Path) {
+        let name = display(path);
+        let Some(text) = self.read_text(path, &name) else {
+            return;
+        };
+        match kind_of(path) {
+            Some(Kind::Jsonl) => self.load_jsonl(&name, &text),
+            Some(kind) => {
+                let text = if kind == Kind::Html {
+                    html::visible_text(&text)
+                } else {
+                    text
+                };
+                if text.trim().is_empty() {
+                    self.warn(name, "skipped: no visible text");
+                    return;
+                }
+                let id = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| name.clone());
+                let entry = self.manifest_entry(path, root).unwrap_or_default();
+                self.sources.push(make_source(id, name, text, entry));
+            }
+            None => {}
+        }
+    }
+
+    /// Reads a file as UTF-8 text, or warns and returns `None`.
+    fn read_text(&mut self, path: &Path, name: &str) -> Option<String> {
+        let len = match fs::metadata(path) {
+            Ok(m) => m.len(),
+            Err(e) => {
+                self.warn(name.to_string(), format!("skipped: cannot read: {e}"));
+                return None;
+            }
+        };
+        if len > MAX_FILE_BYTES {
+            self.warn(
+                name.to_string(),
+                format!("skipped: {len} bytes is larger than the limit of {MAX_FILE_BYTES}"),
+            );
+            return None;
+        }
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.warn(name.to_string(), format!("skipped: cannot read: {e}"));
+                return None;
+            }
+        };
+        decode(&bytes)
+            .map_err(|why| self.warn(name.to_string(), why))
+            .ok()
+    }
+
+    fn load_jsonl(&mut self, name: &str, text: &str) {
+        for (i, line) in text.lines().enumerate() {
+            let lineno = i + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match parse_record(line) {
+                Ok(record) => self.push_record(name, lineno, record),
+                Err(RecordError::Syntax { column, message }) => {
+                    self.error(format!("{name}:{lineno}:{column}"), message)
+                }
+                Err(RecordError::Field(message)) => self.error(format!("{name}:{lineno}"), message),
+            }
+        }
+    }
+
+    fn push_record(&mut self, name: &str, lineno: usize, record: Record) {
+        let location = format!("{name}:{lineno}");
+        if record.text.trim().is_empty() {
+            self.warn(
+                location,
+                format!("skipped record {:?}: empty text", record.id),
+            );
+            return;
+        }
+        let published = match record.published.as_deref().map(parse_iso_date) {
+            Some(Some(d)) => Some(d),
+            Some(None) => {
+                self.error(
+                    location.clone(),
+                    format!(
+                        "record {:?}: `published` is not a YYYY-MM-DD date; the record is kept without a date",
+                        record.id
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
+        let entry = ManifestEntry {
+            outlet: record.outlet,
+            url: record.url,
+            published,
+            series: record.series,
+        };
+        self.sources
+            .push(make_source(record.id, location, record.text, entry));
+    }
+
+    /// Makes source ids unique: a repeated id gets its path (without extension) as id,
+    /// and `~2`, `~3`, ... if that is still taken. Warns for each renamed source.
+    fn dedupe_ids(&mut self) {
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        for s in &self.sources {
+            *count.entry(s.id.clone()).or_default() += 1;
+        }
+        let mut taken: std::collections::BTreeSet<String> = count
+            .iter()
+            .filter(|(_, n)| **n == 1)
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut renamed = Vec::new();
+        for s in &mut self.sources {
+            if count[&s.id] == 1 {
+                continue;
+            }
+            let base = s.path.rsplit_once('.').map_or(s.path.as_str(), |(p, _)| p);
+            let mut id = base.to_string();
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{base}~{n}");
+                n += 1;
+            }
+            taken.insert(id.clone());
+            renamed.push((s.path.clone(), s.id.clone(), id.clone()));
+            s.id = id;
+        }
+        for (path, old, new) in renamed {
+            self.warn(
+                path,
+                format!("id {old:?} is used by several sources; this one is {new:?}"),
+            );
+        }
+    }
+
+    fn finish(mut self, is_sample: bool) -> Corpus {
+        self.dedupe_ids();
+        Corpus {
+            sources: self.sources,
+            diagnostics: self.diagnostics,
+            is_sample,
+        }
+    }
+}
+
+/// Decodes file bytes as UTF-8 text, explaining why not when they are not.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.is_empty() {
+        return Err("skipped: empty file".into());
+    }
+    let probe = &bytes[..bytes.len().min(8192)];
+    if probe.contains(&0) {
+        return Err("skipped: binary file (contains NUL bytes)".into());
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) if s.trim().is_empty() => Err("skipped: only white space".into()),
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => Err(format!(
+            "skipped: not UTF-8 (invalid byte at offset {})",
+            e.valid_up_to()
+        )),
+    }
+}
+
+fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let day = s.get(..10)?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+fn make_source(id: String, path: String, text: String, entry: ManifestEntry) -> Source {
+    let (published, published_from, published_span) = match entry.published {
+        Some(d) => (Some(d), DateOrigin::Manifest, None),
+        None => match pubdate::find_publication_date(&text) {
+            Some((d, span)) => (Some(d), DateOrigin::Text, Some(span)),
+            None => (None, DateOrigin::None, None),
+        },
+    };
+    Source {
+        id,
+        path,
+        outlet: entry.outlet,
+        url: entry.url,
+        series: entry.series,
+        published,
+        published_from,
+        published_span,
+        text,
+    }
+}
+
+/// One JSONL document.
+struct Record {
+    id: String,
+    text: String,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+    series: Option<String>,
+}
+
+enum RecordError {
+    Syntax { column: usize, message: String },
+    Field(String),
+}
+
+fn parse_record(line: &str) -> Result<Record, RecordError> {
+    let value: Value = serde_json::from_str(line).map_err(|e| RecordError::Syntax {
+        column: e.column(),
+        message: format!("invalid JSON: {}", strip_position(&e.to_string())),
+    })?;
+    let Value::Object(map) = value else {
+        return Err(RecordError::Field("a record must be a JSON object".into()));
+    };
+    let string = |key: &str| -> Result<Option<String>, RecordError> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::Number(n)) if key == "id" => Ok(Some(n.to_string())),
+            Some(_) => Err(RecordError::Field(format!(
+                "field `{key}` must be a string"
+            ))),
+        }
+    };
+    let id = string("id")?.filter(|s| !s.trim().is_empty());
+    let id = id.ok_or_else(|| RecordError::Field("missing field `id`".into()))?;
+    let text = string("text")?
+        .ok_or_else(|| RecordError::Field(format!("record {id:?}: missing field `text`")))?;
+    Ok(Record {
+        id,
+        text,
+        outlet: string("outlet")?,
+        url: string("url")?,
+        published: string("published")?,
+        series: string("series")?,
+    })
+}
+
+fn strip_position(message: &str) -> &str {
+    message.find(" at line ").map_or(message, |i| &message[..i])
+}
+
+pub(super) fn load_paths(paths: &[PathBuf]) -> Corpus {
+    let mut loader = Loader::default();
+    for path in paths {
+        loader.load_path(path);
+    }
+    loader.finish(false)
+}
+
+mod sample {
+    include!(concat!(env!("OUT_DIR"), "/sample.rs"));
+}
+
+pub(super) fn load_sample() -> Corpus {
+    let mut loader = Loader::default();
+    let manifest = sample::SAMPLE_FILES
+        .iter()
+        .find(|(name, _)| *name == MANIFEST_NAME)
+        .map(|(_, text)| manifest::parse(&format!("seeds/{MANIFEST_NAME}"), text))
+        .transpose()
+        .unwrap_or_else(|e| {
+            loader.error(e.location(), e.message.clone());
+            None
+        })
+        .unwrap_or_default();
+    for (name, text) in sample::SAMPLE_FILES {
+        let path = Path::new(name);
+        if kind_of(path) != Some(Kind::Text) {
+            continue;
+        }
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| name.to_string());
+        let entry = manifest.get(*name).cloned().unwrap_or_default();
+        loader.sources.push(make_source(
+            id,
+            format!("seeds/{name}"),
+            text.to_string(),
+            entry,
+        ));
+    }
+    loader.finish(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_rejects_binary_empty_and_non_utf8() {
+        assert!(decode(b"").unwrap_err().contains("empty"));
+        assert!(decode(b"  \n ").unwrap_err().contains("white space"));
+        assert!(decode(b"ab\0cd").unwrap_err().contains("binary"));
+        assert!(decode(b"caf\xE9 au lait").unwrap_err().contains("offset 3"));
+        assert_eq!(decode(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+    }
+
+    #[test]
+    fn records_need_id_and_text() {
+        assert!(matches!(
+            parse_record(r#"{"text":"x"}"#),
+            Err(RecordError::Field(_))
+        ));
+        assert!(matches!(
+            parse_record(r#"{"id":"a"}"#),
+            Err(RecordError::Field(_))
+        ));
+        assert!(matches!(
+            parse_record(r#"{"id":"a", "text": }"#),
+            Err(RecordError::Syntax { column: 20, .. })
+        ));
+        let r = parse_record(r#"{"id":7,"text":"t","published":"2015-09-18T10:00:00Z"}"#)
+            .ok()
+            .unwrap();
+        assert_eq!(r.id, "7");
+        assert_eq!(
+            parse_iso_date(r.published.as_deref().unwrap()),
+            NaiveDate::from_ymd_opt(2015, 9, 18)
+        );
+    }
+
+    #[test]
+    fn sample_has_the_seed_articles_with_outlets() {
+        let corpus = load_sample();
+        assert!(corpus.is_sample);
+        assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
+        assert!(corpus.sources.len() >= 5);
+        assert!(corpus.sources.iter().all(|s| s.outlet.is_some()));
+        assert!(corpus.sources.iter().all(|s| s.path.starts_with("seeds/")));
+    }
+}

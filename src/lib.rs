@@ -1,0 +1,20 @@
+//! claimdiff compares what several news outlets say about the same event: the
+//! passages they share, the figures they state, and where those figures disagree.
+//!
+//! The pipeline is a chain of typed stages, each carrying byte spans into the
+//! original text of its source so that every finding can be traced back to the exact
+//! characters it came from:
+//!
+//! ```text
+//! corpus (load) -> document (segment + clean) -> align / extract -> compare -> report
+//! ```
+
+pub mod clean;
+pub mod corpus;
+pub mod document;
+pub mod segment;
+pub mod text;
+pub mod yaml;
+
+pub use corpus::{Corpus, DateOrigin, Diagnostic, Severity, Source};
+pub use document::{Document, Sentence, Span, prepare};

@@ -1,0 +1,5 @@
+fn main() {
+    let corpus = claimdiff::Corpus::sample();
+    let docs = claimdiff::prepare(&corpus);
+    println!("{}", docs.len());
+}
