@@ -1,0 +1,185 @@
+//! The figures a source states: counts, durations, dates, ages, money, percentages
+//! and ordinals, each with its normalized value as an interval, its qualifier, and
+//! the byte span of the words it was read from.
+//!
+//! This module holds only the types shared by extraction (`extract`) and comparison
+//! (`compare`); it does no work itself.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// How many of something ("240 people", "four jets", "hundreds of civilians").
+    Count,
+    /// A length of time, normalized to seconds ("a 50-minute call").
+    Duration,
+    /// A point in time at a grain ("March 2014", "Sept. 17", "last year").
+    Date,
+    /// How old someone or something is ("a 45-year-old man").
+    Age,
+    /// An amount of money in a currency ("$1.5 bn").
+    Money,
+    /// A percentage ("12%", "twelve percent").
+    Percent,
+    /// A rank or position ("the third time", "the 12th day").
+    Ordinal,
+}
+
+impl FigureKind {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Count => "count",
+            FigureKind::Duration => "duration",
+            FigureKind::Date => "date",
+            FigureKind::Age => "age",
+            FigureKind::Money => "money",
+            FigureKind::Percent => "percent",
+            FigureKind::Ordinal => "ordinal",
+        }
+    }
+}
+
+/// How a figure is hedged. Comparison treats every figure as an interval, so the
+/// qualifier decides how wide the interval is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// Stated plainly ("240,000 people").
+    Exact,
+    /// "some", "about", "around", "an estimated", "nearly", "roughly", or vague
+    /// quantities ("hundreds of", "dozens").
+    Approx,
+    /// "at least", "no fewer than".
+    AtLeast,
+    /// "up to", "at most", "no more than".
+    AtMost,
+    /// "more than", "over".
+    MoreThan,
+    /// "less than", "fewer than", "under".
+    LessThan,
+    /// "between five and six", "20-25": the value is the stated range.
+    Range,
+}
+
+impl Qualifier {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// The grain of a date: the period it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grain {
+    /// A calendar day ("2014-03-17").
+    Day,
+    /// A calendar month ("2014-03").
+    Month,
+    /// A calendar year ("2014").
+    Year,
+}
+
+/// The normalized value of a figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Value {
+    /// A number as the closed interval `[lo, hi]` that the words state, before any
+    /// qualifier widening: "240,000" is `[240000, 240000]`, "between five and six"
+    /// is `[5, 6]`, "hundreds of" is `[200, 999]`. Durations are in seconds, money in
+    /// units of its currency.
+    Number {
+        /// Lower bound.
+        lo: f64,
+        /// Upper bound.
+        hi: f64,
+    },
+    /// A date at its grain; `date` is the first day of the period it names.
+    Date {
+        /// First day of the period.
+        date: NaiveDate,
+        /// Day, month or year.
+        grain: Grain,
+    },
+    /// A relative date that could not be resolved because the source has no
+    /// publication date ("last week" in an undated article).
+    Unresolved,
+}
+
+impl Value {
+    /// The normalized value as printed in reports and JSON: a number for numeric
+    /// kinds (the midpoint of a range is not used; ranges print as "lo-hi"), an ISO
+    /// 8601 string at its grain for dates.
+    pub fn normalized(&self) -> String {
+        match self {
+            Value::Number { lo, hi } if lo == hi => format_number(*lo),
+            Value::Number { lo, hi } => format!("{}-{}", format_number(*lo), format_number(*hi)),
+            Value::Date { date, grain } => match grain {
+                Grain::Day => date.format("%Y-%m-%d").to_string(),
+                Grain::Month => date.format("%Y-%m").to_string(),
+                Grain::Year => date.format("%Y").to_string(),
+            },
+            Value::Unresolved => String::from("unresolved"),
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.normalized())
+    }
+}
+
+/// Formats a number without a trailing ".0" and without exponent notation.
+pub fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A figure found in a source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Index of the source in the corpus.
+    pub source: usize,
+    /// Index of the sentence (in `Document::sentences`) that holds the figure.
+    pub sentence: usize,
+    /// Start byte offset of the figure as written, qualifier included ("some 250,000").
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// What the figure measures.
+    pub kind: FigureKind,
+    /// Normalized value.
+    pub value: Value,
+    /// How the value is hedged.
+    pub qualifier: Qualifier,
+    /// Unit or currency where one applies: an ISO 4217 code for money ("USD"),
+    /// "s" for durations, "%" for percentages.
+    pub unit: Option<String>,
+    /// What is counted or measured, folded to lower case and singular where the
+    /// extractor can tell ("person", "jet", "conversation"): the noun the number
+    /// governs. `None` when there is none.
+    pub counted: Option<String>,
+    /// For relative and derived dates, how the value was obtained ("'last year'
+    /// resolved against publication date 2015-09-19"; "18-month freeze ending at
+    /// publication"). `None` for figures read as written.
+    pub derivation: Option<String>,
+}
