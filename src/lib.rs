@@ -13,6 +13,7 @@ pub mod clean;
 pub mod corpus;
 pub mod document;
 pub mod figure;
+pub mod fingerprint;
 pub mod segment;
 pub mod text;
 pub mod yaml;
