@@ -9,11 +9,13 @@
 //! corpus (load) -> document (segment + clean) -> align / extract -> compare -> report
 //! ```
 
+pub mod align;
 pub mod clean;
 pub mod corpus;
 pub mod document;
 pub mod figure;
 pub mod fingerprint;
+pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod text;

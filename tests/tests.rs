@@ -2,4 +2,6 @@
 
 mod util;
 
+mod align;
 mod cli;
+mod quotes;
