@@ -116,69 +116,114 @@ pub struct Generated {
     pub plants: Vec<Plant>,
 }
 
+/// A word: an index into [`Words::lexicon`]. Words are ids rather than strings so
+/// that the generator's own memory stays small next to what is measured.
+type W = u32;
+
+/// Number of figures in the lexicon.
+const FIGURES: usize = 20_000;
+/// Number of invented content words.
+const VOCAB: usize = 40_000;
+
 struct Words {
-    vocab: Vec<String>,
+    /// Function words, then figures, then content words.
+    lexicon: Vec<String>,
     zipf: Zipf,
-    phrases: Vec<Vec<String>>,
+    phrases: Vec<Vec<W>>,
     phrase_zipf: Zipf,
 }
 
 impl Words {
     fn new(rng: &mut Rng) -> Self {
-        let vocab: Vec<String> = (0..40_000).map(|i| word(i + 40)).collect();
-        let zipf = Zipf::new(vocab.len());
-        let phrases = (0..3000)
+        let mut lexicon: Vec<String> = FUNCTION_WORDS.iter().map(|w| w.to_string()).collect();
+        lexicon.extend((0..FIGURES).map(|_| figure_text(rng)));
+        lexicon.extend((0..VOCAB).map(|i| word(i + 40)));
+        let mut words = Words {
+            lexicon,
+            zipf: Zipf::new(VOCAB),
+            phrases: Vec::new(),
+            phrase_zipf: Zipf::new(3000),
+        };
+        words.phrases = (0..3000)
             .map(|_| {
                 let n = 3 + rng.below(4);
                 (0..n)
                     .map(|k| {
                         if k % 2 == 1 {
-                            FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())].to_string()
+                            words.function(rng)
                         } else {
-                            vocab[rng.below(2000)].clone()
+                            words.content_rank(rng.below(2000))
                         }
                     })
                     .collect()
             })
             .collect();
-        Words {
-            vocab,
-            zipf,
-            phrases,
-            phrase_zipf: Zipf::new(3000),
-        }
+        words
     }
 
-    fn content(&self, rng: &mut Rng) -> String {
-        self.vocab[self.zipf.sample(rng)].clone()
+    fn function(&self, rng: &mut Rng) -> W {
+        rng.below(FUNCTION_WORDS.len()) as W
     }
 
-    fn any(&self, rng: &mut Rng) -> String {
+    fn figure(&self, rng: &mut Rng) -> W {
+        (FUNCTION_WORDS.len() + rng.below(FIGURES)) as W
+    }
+
+    fn content_rank(&self, rank: usize) -> W {
+        (FUNCTION_WORDS.len() + FIGURES + rank) as W
+    }
+
+    fn is_figure(&self, w: W) -> bool {
+        (FUNCTION_WORDS.len()..FUNCTION_WORDS.len() + FIGURES).contains(&(w as usize))
+    }
+
+    fn content(&self, rng: &mut Rng) -> W {
+        self.content_rank(self.zipf.sample(rng))
+    }
+
+    fn any(&self, rng: &mut Rng) -> W {
         if rng.chance(0.4) {
-            FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())].to_string()
+            self.function(rng)
         } else if rng.chance(0.04) {
-            figure(rng)
+            self.figure(rng)
         } else {
             self.content(rng)
         }
     }
 
-    fn sentence(&self, rng: &mut Rng) -> Vec<String> {
+    fn sentence(&self, rng: &mut Rng) -> Vec<W> {
         let len = 8 + rng.below(28);
         let mut out = Vec::with_capacity(len + 6);
         while out.len() < len {
             if rng.chance(0.05) {
                 let p = &self.phrases[self.phrase_zipf.sample(rng)];
-                out.extend(p.iter().cloned());
+                out.extend(p.iter().copied());
             } else {
                 out.push(self.any(rng));
             }
         }
         out
     }
+
+    /// The sentence as text: capitalized, with a full stop.
+    fn render(&self, words: &[W]) -> String {
+        let mut s = String::new();
+        for (i, &w) in words.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(&self.lexicon[w as usize]);
+        }
+        if let Some(first) = s.get(0..1) {
+            let upper = first.to_uppercase();
+            s.replace_range(0..1, &upper);
+        }
+        s.push('.');
+        s
+    }
 }
 
-fn figure(rng: &mut Rng) -> String {
+fn figure_text(rng: &mut Rng) -> String {
     match rng.below(3) {
         0 => (1 + rng.below(99)).to_string(),
         1 => format!("{},{:03}", 1 + rng.below(999), rng.below(1000)),
@@ -186,29 +231,25 @@ fn figure(rng: &mut Rng) -> String {
     }
 }
 
-fn is_figure(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_digit())
-}
-
 /// Edits about `rate` of the words of a sentence, and sometimes moves a clause.
-fn mutate(words: &[String], rate: f64, lex: &Words, rng: &mut Rng) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(words.len() + 4);
-    for w in words {
+fn mutate(words: &[W], rate: f64, lex: &Words, rng: &mut Rng) -> Vec<W> {
+    let mut out: Vec<W> = Vec::with_capacity(words.len() + 4);
+    for &w in words {
         if !rng.chance(rate) {
-            out.push(w.clone());
+            out.push(w);
             continue;
         }
         match rng.below(10) {
-            0..=4 if is_figure(w) => out.push(figure(rng)),
+            0..=4 if lex.is_figure(w) => out.push(lex.figure(rng)),
             0..=4 => out.push(lex.content(rng)),
             5 | 6 => {}
             7 | 8 => {
-                out.push(w.clone());
+                out.push(w);
                 out.push(lex.any(rng));
             }
             _ => {
                 let prev = out.pop();
-                out.push(w.clone());
+                out.push(w);
                 out.extend(prev);
             }
         }
@@ -224,22 +265,23 @@ fn mutate(words: &[String], rate: f64, lex: &Words, rng: &mut Rng) -> Vec<String
     out
 }
 
-fn render(words: &[String]) -> String {
-    let mut s = words.join(" ");
-    if let Some(first) = s.get(0..1) {
-        let upper = first.to_uppercase();
-        s.replace_range(0..1, &upper);
-    }
-    s.push('.');
-    s
-}
-
 /// One article being built: its sentences, grouped in paragraphs.
 struct Draft {
-    sentences: Vec<Vec<String>>,
-    /// Plants to insert: (position among sentences, source article, source sentence
-    /// range, mutated sentences, rate).
-    inserts: Vec<(usize, usize, (usize, usize), Vec<Vec<String>>, f64)>,
+    sentences: Vec<Vec<W>>,
+    inserts: Vec<Insert>,
+}
+
+/// A reprint to insert into a draft.
+struct Insert {
+    /// Position among the draft's own sentences.
+    at: usize,
+    /// Source article.
+    from: usize,
+    /// Range of the source's sentences reprinted.
+    range: (usize, usize),
+    /// The mutated sentences.
+    sentences: Vec<Vec<W>>,
+    rate: f64,
 }
 
 /// Builds `n` articles of about `words` words each; a share `reuse` of them reprint
@@ -275,43 +317,49 @@ pub fn generate(n: usize, words: usize, reuse: f64, seed: u64) -> Generated {
             let start = rng.below(src.len().saturating_sub(len).max(1));
             let end = (start + len).min(src.len());
             let rate = RATES[rng.below(RATES.len())];
-            let mutated: Vec<Vec<String>> = src[start..end]
+            let mutated: Vec<Vec<W>> = src[start..end]
                 .iter()
                 .map(|s| mutate(s, rate, &lex, &mut rng))
                 .collect();
             let at = rng.below(drafts[to].sentences.len() + 1);
-            drafts[to]
-                .inserts
-                .push((at, from, (start, end), mutated, rate));
+            drafts[to].inserts.push(Insert {
+                at,
+                from,
+                range: (start, end),
+                sentences: mutated,
+                rate,
+            });
         }
     }
-    assemble(drafts, &mut rng)
+    assemble(drafts, &lex, &mut rng)
 }
 
 /// Writes the texts, inserting plants, and records every span.
-fn assemble(drafts: Vec<Draft>, rng: &mut Rng) -> Generated {
+fn assemble(drafts: Vec<Draft>, lex: &Words, rng: &mut Rng) -> Generated {
     // Byte spans of each article's own sentences, needed for the plants' sources.
     let mut own_spans: Vec<Vec<(usize, usize)>> = Vec::with_capacity(drafts.len());
     let mut texts = Vec::with_capacity(drafts.len());
-    let mut pending: Vec<(usize, usize, (usize, usize), (usize, usize), f64)> = Vec::new();
+    // (insert, article it went into, byte span there)
+    let mut pending: Vec<(&Insert, usize, (usize, usize))> = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
         let mut text = String::new();
         let mut spans = Vec::with_capacity(d.sentences.len());
-        let mut inserts: Vec<_> = d.inserts.iter().collect();
-        inserts.sort_by_key(|x| x.0);
+        let mut inserts: Vec<&Insert> = d.inserts.iter().collect();
+        inserts.sort_by_key(|x| x.at);
         let mut next_insert = 0;
         let mut in_para = 0;
         let mut para_len = 2 + rng.below(3);
         for k in 0..=d.sentences.len() {
-            while next_insert < inserts.len() && inserts[next_insert].0 == k {
-                let (_, from, range, mutated, rate) = inserts[next_insert];
+            while next_insert < inserts.len() && inserts[next_insert].at == k {
+                let insert = inserts[next_insert];
                 if !text.is_empty() {
                     text.push_str("\n\n");
                 }
                 let start = text.len();
-                let rendered: Vec<String> = mutated.iter().map(|s| render(s)).collect();
+                let rendered: Vec<String> =
+                    insert.sentences.iter().map(|s| lex.render(s)).collect();
                 text.push_str(&rendered.join(" "));
-                pending.push((*from, i, *range, (start, text.len()), *rate));
+                pending.push((insert, i, (start, text.len())));
                 text.push_str("\n\n");
                 in_para = 0;
                 next_insert += 1;
@@ -325,7 +373,7 @@ fn assemble(drafts: Vec<Draft>, rng: &mut Rng) -> Generated {
                 text.push(' ');
             }
             let start = text.len();
-            text.push_str(&render(s));
+            text.push_str(&lex.render(s));
             spans.push((start, text.len()));
             in_para += 1;
         }
@@ -334,12 +382,15 @@ fn assemble(drafts: Vec<Draft>, rng: &mut Rng) -> Generated {
     }
     let plants = pending
         .into_iter()
-        .map(|(from, to, (s, e), to_span, rate)| Plant {
-            from,
-            from_span: (own_spans[from][s].0, own_spans[from][e - 1].1),
-            to,
-            to_span,
-            rate,
+        .map(|(insert, to, to_span)| {
+            let (from, (s, e)) = (insert.from, insert.range);
+            Plant {
+                from,
+                from_span: (own_spans[from][s].0, own_spans[from][e - 1].1),
+                to,
+                to_span,
+                rate: insert.rate,
+            }
         })
         .collect();
     let sources = texts
@@ -378,7 +429,7 @@ pub fn synthetic_pairs(n: usize, seed: u64) -> Vec<(bool, String, String)> {
         for _ in 0..n {
             let s = lex.sentence(&mut rng);
             let m = mutate(&s, rate, &lex, &mut rng);
-            out.push((true, render(&s), render(&m)));
+            out.push((true, lex.render(&s), lex.render(&m)));
         }
     }
     for _ in 0..5 * n {
@@ -386,9 +437,9 @@ pub fn synthetic_pairs(n: usize, seed: u64) -> Vec<(bool, String, String)> {
         let mut b = lex.sentence(&mut rng);
         let p = &lex.phrases[lex.phrase_zipf.sample(&mut rng)];
         let (ia, ib) = (rng.below(a.len()), rng.below(b.len()));
-        a.splice(ia..ia, p.iter().cloned());
-        b.splice(ib..ib, p.iter().cloned());
-        out.push((false, render(&a), render(&b)));
+        a.splice(ia..ia, p.iter().copied());
+        b.splice(ib..ib, p.iter().copied());
+        out.push((false, lex.render(&a), lex.render(&b)));
     }
     out
 }

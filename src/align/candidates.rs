@@ -46,6 +46,8 @@ pub(crate) struct IndexStats {
     pub(crate) kept_shingles: usize,
     /// Shingles dropped as too common.
     pub(crate) common_shingles: usize,
+    /// Unit pairs met through kept shingles (the work of counting candidates).
+    pub(crate) pair_checks: u64,
 }
 
 /// The posting lists of the shingles that can link two documents.
@@ -95,6 +97,7 @@ fn build_index(units: &Units, per_unit: &[Vec<u32>], max_df: usize) -> Index {
             }
             index.starts.push(index_u32(index.postings.len()));
             index.stats.kept_shingles += 1;
+            index.stats.pair_checks += (df * (df - 1) / 2) as u64;
         }
         i = j;
     }

@@ -3,7 +3,7 @@
 //! The diff runs on comparison keys (folded words, figures as one placeholder), so
 //! case, curly quotes and punctuation never show up as edits, and two figures at the
 //! same place line up with each other. Figures that line up but are written
-//! differently ("240,000" against "250,000") are then split out as replacements and
+//! differently ("1,200" against "1,400") are then split out as replacements and
 //! listed as [`NumberChange`]s for the discrepancy report. Every side of every edit
 //! keeps its byte span and original characters; rendering is left to printers.
 
@@ -152,13 +152,12 @@ pub(crate) const ANCHOR: usize = 3;
 /// Largest replacement (in words, on each side) kept at the very edge of the shared
 /// part.
 const EDGE_EDIT: usize = 2;
+/// What an edited word costs against an equal word when the shared part is extended
+/// outwards from its anchors.
+const EDIT_COST: f64 = 0.5;
 
-/// Largest edit (in words, on each side) stepped over when extending the shared part
-/// outwards from its anchors, provided at least [`BRIDGE`] equal words lie beyond it.
-const INNER_EDIT: usize = 3;
-
-/// Equal words needed beyond an edit to step over it.
-const BRIDGE: usize = 2;
+/// Extension stops once its score falls this far below the best seen.
+const X_DROP: f64 = 4.0;
 
 fn edit_size(op: &DiffOp) -> usize {
     let (a, b) = (op.old_range().len(), op.new_range().len());
@@ -169,10 +168,31 @@ fn is_equal(op: &DiffOp, min: usize) -> bool {
     matches!(op, DiffOp::Equal { len, .. } if *len >= min)
 }
 
-/// Drops what lies before the first anchor and after the last one. From each anchor
-/// the kept part extends outwards over small edits followed by a few equal words
-/// ("Now the [both sides are] enmeshed"), and keeps a small replacement at the very
-/// edge. Without any anchor, only one-sided ends are dropped.
+/// How far the shared part extends over `ops` (walked outwards from an anchor):
+/// equal words score one, edited words cost [`EDIT_COST`]; the extension ends where
+/// the score was best, so "Now the [both sides are] enmeshed" keeps "Now the", and a
+/// long unrelated start with one common word is cut.
+fn extension<'a>(ops: impl Iterator<Item = &'a DiffOp>) -> usize {
+    let (mut score, mut best, mut best_len) = (0.0, 0.0, 0);
+    for (k, op) in ops.enumerate() {
+        score += match op {
+            DiffOp::Equal { len, .. } => *len as f64,
+            _ => -EDIT_COST * edit_size(op) as f64,
+        };
+        if score > best {
+            best = score;
+            best_len = k + 1;
+        }
+        if score < best - X_DROP {
+            break;
+        }
+    }
+    best_len
+}
+
+/// Drops what lies before the first anchor and after the last one, beyond what the
+/// scored extension keeps, and keeps a small replacement at the very edge. Without
+/// any anchor, only one-sided ends are dropped.
 fn trim_unshared_ends(ops: &mut Vec<DiffOp>) {
     let small_replace = |op: &DiffOp| {
         matches!(op, DiffOp::Replace { old_len, new_len, .. }
@@ -180,7 +200,7 @@ fn trim_unshared_ends(ops: &mut Vec<DiffOp>) {
     };
     let first = ops.iter().position(|op| is_equal(op, ANCHOR));
     let last = ops.iter().rposition(|op| is_equal(op, ANCHOR));
-    let (Some(mut start), Some(mut end)) = (first, last) else {
+    let (Some(first), Some(last)) = (first, last) else {
         let one_sided = |op: &DiffOp| matches!(op, DiffOp::Insert { .. } | DiffOp::Delete { .. });
         while ops.last().is_some_and(one_sided) {
             ops.pop();
@@ -189,20 +209,10 @@ fn trim_unshared_ends(ops: &mut Vec<DiffOp>) {
         ops.drain(..lead);
         return;
     };
-    while start >= 2
-        && edit_size(&ops[start - 1]) <= INNER_EDIT
-        && is_equal(&ops[start - 2], BRIDGE)
-    {
-        start -= 2;
-    }
+    let mut start = first - extension(ops[..first].iter().rev());
+    let mut end = last + extension(ops[last + 1..].iter());
     if start == 1 && small_replace(&ops[0]) {
         start = 0;
-    }
-    while end + 2 < ops.len()
-        && edit_size(&ops[end + 1]) <= INNER_EDIT
-        && is_equal(&ops[end + 2], BRIDGE)
-    {
-        end += 2;
     }
     if end + 2 == ops.len() && small_replace(&ops[end + 1]) {
         end += 1;
@@ -380,6 +390,17 @@ mod tests {
         assert_eq!(
             render_inline(&d.edits),
             "Now the [-two towns-]{+river villages+} are flooded, and the roads are closed to traffic"
+        );
+    }
+
+    #[test]
+    fn swapped_words_near_the_end_stay_inside() {
+        let a = "The ferry crews stopped work on the harbour side at dawn today";
+        let b = "The ferry crews stopped work on the side harbour at dawn today again";
+        let d = diff(a, b);
+        assert_eq!(
+            &a[d.a.clone()],
+            "The ferry crews stopped work on the harbour side at dawn today"
         );
     }
 

@@ -114,8 +114,7 @@ fn runs_of_pair(links: &[Link], max_gap: usize) -> Vec<Run> {
             if q.sent_a > p.sent_a + max_gap + 1 {
                 break;
             }
-            let near = q.sent_b.abs_diff(p.sent_b) <= max_gap + 1;
-            if near && q.voice == p.voice && !other_voice_between(links, p, q) {
+            if close(p, q, max_gap) && q.voice == p.voice && !other_voice_between(links, p, q) {
                 uf.union(i, j);
             }
         }
@@ -124,7 +123,10 @@ fn runs_of_pair(links: &[Link], max_gap: usize) -> Vec<Run> {
         .into_iter()
         .map(|members| {
             let first = links[members[0]];
-            let (mut a, mut b) = (usize::MAX..0, usize::MAX..0);
+            let (mut a, mut b) = (
+                first.sent_a..first.sent_a + 1,
+                first.sent_b..first.sent_b + 1,
+            );
             for &m in &members {
                 let l = links[m];
                 a = a.start.min(l.sent_a)..a.end.max(l.sent_a + 1);
@@ -139,6 +141,16 @@ fn runs_of_pair(links: &[Link], max_gap: usize) -> Vec<Run> {
             }
         })
         .collect()
+}
+
+/// True when two links are close enough to be one passage: unaligned sentences
+/// between them on one side only (an outlet added or cut up to `max_gap` sentences),
+/// or at most one on each side (one sentence rewritten).
+fn close(p: &Link, q: &Link, max_gap: usize) -> bool {
+    let gap_a = q.sent_a.abs_diff(p.sent_a).saturating_sub(1);
+    let gap_b = q.sent_b.abs_diff(p.sent_b).saturating_sub(1);
+    (gap_a.min(gap_b) == 0 && gap_a.max(gap_b) <= max_gap)
+        || (gap_a <= 1 && gap_b <= 1 && max_gap > 0)
 }
 
 /// True when a link of another voice lies between `p` and `q` on either side: a run
@@ -233,6 +245,16 @@ mod tests {
             (r[1].sents_a.clone(), r[1].sents_b.clone()),
             (20..21, 30..31)
         );
+    }
+
+    #[test]
+    fn different_sentences_on_both_sides_break_a_run() {
+        // Two sentences on one side, one on the other, replaced: not one passage.
+        assert_eq!(runs(vec![link(1, 5), link(3, 8)], MAX_GAP).len(), 2);
+        // One sentence rewritten on each side: still one passage.
+        assert_eq!(runs(vec![link(1, 5), link(3, 7)], MAX_GAP).len(), 1);
+        // Two sentences added on one side only: still one passage.
+        assert_eq!(runs(vec![link(1, 5), link(2, 8)], MAX_GAP).len(), 1);
     }
 
     #[test]

@@ -191,6 +191,8 @@ pub struct AlignStats {
     pub postings: usize,
     /// Shingles dropped as too common.
     pub common_shingles: usize,
+    /// Sentence pairs met through shared shingles while counting candidates.
+    pub pair_checks: u64,
     /// Candidate sentence pairs verified.
     pub candidates: usize,
     /// Sentence pairs aligned.
@@ -297,13 +299,14 @@ pub fn align_profiled(
     lap("merge", &mut times);
     let mut passages = assemble(docs, &pairs, quotes, opts.measure);
     lap("diff", &mut times);
-    passages.sort_by(|x, y| occurrence_key(x).cmp(&occurrence_key(y)));
+    passages.sort_by_key(occurrence_key);
     dedupe_ids(&mut passages);
     let sentences = aligned_sentences(docs, &units, &verified);
     let stats = AlignStats {
         units: units.len(),
         postings: index.postings,
         common_shingles: index.common_shingles,
+        pair_checks: index.pair_checks,
         candidates: cands.len(),
         aligned: verified.len(),
         passages: passages.len(),
@@ -394,7 +397,12 @@ fn covered(ranges: &[Range<usize>], r: Range<usize>) -> usize {
 struct PairPassage {
     a: Piece,
     b: Piece,
+    /// Similarity of the shared part (after trimming).
     similarity: f64,
+    /// Similarity of the whole sentences compared.
+    whole_similarity: f64,
+    /// Mean number of words of the whole sentences compared.
+    whole_words: f64,
     diff: diff::SpanDiff,
 }
 
@@ -440,10 +448,14 @@ fn passages_of_run(
     out
 }
 
-/// True when a pair passage shares enough words, or is nearly identical.
+/// True when a pair passage shares enough words, or when its sentences are nearly
+/// identical as a whole (not only once trimmed to what they share: a stock phrase is
+/// identical to itself).
 fn enough_evidence(p: &PairPassage, opts: &AlignOptions) -> bool {
     let words = (p.diff.keys_a.len() + p.diff.keys_b.len()) as f64 / 2.0;
-    p.similarity >= opts.strong_similarity || p.similarity * words >= opts.min_shared_words as f64
+    let shared = (p.similarity * words).max(p.whole_similarity * p.whole_words);
+    shared >= opts.min_shared_words as f64
+        || (p.whole_similarity >= opts.strong_similarity && words >= opts.min_sentence_words as f64)
 }
 
 /// Compares the two sides of a run word by word.
@@ -470,7 +482,11 @@ fn compare(
     rb: Range<usize>,
     measure: Measure,
 ) -> Option<PairPassage> {
-    let d = diff::diff_spans(docs[doc_a].text(), ra, docs[doc_b].text(), rb);
+    let (ta, tb) = (docs[doc_a].text(), docs[doc_b].text());
+    let (whole_a, whole_b) = (units::keys(ta, ra.clone()), units::keys(tb, rb.clone()));
+    let whole_similarity = measure.score_keys(&whole_a, &whole_b);
+    let whole_words = (whole_a.len() + whole_b.len()) as f64 / 2.0;
+    let d = diff::diff_spans(ta, ra, tb, rb);
     if d.a.is_empty() || d.b.is_empty() {
         return None;
     }
@@ -487,6 +503,8 @@ fn compare(
             end: d.b.end,
         },
         similarity,
+        whole_similarity,
+        whole_words,
         diff: d,
     })
 }
@@ -690,6 +708,6 @@ fn aligned_sentences(
             }
         })
         .collect();
-    out.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    out.sort_by_key(|x| (x.a, x.b));
     out
 }

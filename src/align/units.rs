@@ -8,6 +8,8 @@
 //! words may rarely share a key; that only nudges a similarity score and never reaches
 //! output, which always reads the original characters.
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 
 use crate::document::Document;
@@ -59,26 +61,56 @@ const NUMBER_WORDS: &[&str] = &[
     "two",
 ];
 
-/// True when a folded word is a number word that stands for a figure.
-pub(crate) fn is_number_word(folded: &str) -> bool {
-    NUMBER_WORDS.binary_search(&folded).is_ok()
-}
-
 /// The comparison key of one word or number token.
 pub(crate) fn key_of(kind: TokenKind, raw: &str) -> Option<u32> {
     match kind {
         TokenKind::Punct => None,
         TokenKind::Number => Some(NUMBER_KEY),
         TokenKind::Word => {
-            let folded = text::fold(raw);
-            if is_number_word(&folded) {
-                return Some(NUMBER_KEY);
+            // Most words are short and ASCII: fold them on the stack, as `text::fold`
+            // would, without allocating.
+            let mut buf = [0u8; 24];
+            if raw.is_ascii() && raw.len() <= buf.len() {
+                let b = &mut buf[..raw.len()];
+                b.copy_from_slice(raw.as_bytes());
+                b.make_ascii_lowercase();
+                let folded = std::str::from_utf8(b).expect("invariant: ASCII stays UTF-8");
+                Some(word_key(folded))
+            } else {
+                Some(word_key(&text::fold(raw)))
             }
-            let h = hash64(folded.as_bytes());
-            let h = (h ^ (h >> 32)) as u32;
-            Some((h & !1) | u32::from(text::is_stop_word(&folded)))
         }
     }
+}
+
+/// The hash part of a word's key (lowest bit clear).
+fn word_hash(folded: &str) -> u32 {
+    let h = hash64(folded.as_bytes());
+    ((h ^ (h >> 32)) as u32) & !1
+}
+
+/// Hashes of the stop words and of the number words, sorted: one integer search per
+/// word instead of string comparisons.
+fn special_hashes() -> &'static (Vec<u32>, Vec<u32>) {
+    static SPECIAL: OnceLock<(Vec<u32>, Vec<u32>)> = OnceLock::new();
+    SPECIAL.get_or_init(|| {
+        let sorted = |words: &[&str]| {
+            let mut v: Vec<u32> = words.iter().map(|w| word_hash(w)).collect();
+            v.sort_unstable();
+            v
+        };
+        (sorted(text::STOP_WORDS), sorted(NUMBER_WORDS))
+    })
+}
+
+/// The key of a folded word.
+fn word_key(folded: &str) -> u32 {
+    let h = word_hash(folded);
+    let (stop, numbers) = special_hashes();
+    if numbers.binary_search(&h).is_ok() {
+        return NUMBER_KEY;
+    }
+    h | u32::from(stop.binary_search(&h).is_ok())
 }
 
 /// True when the key stands for a word that says little on its own.
@@ -192,6 +224,18 @@ mod tests {
         let a = "The Mayor’s Office";
         let b = "the mayor's office";
         assert_eq!(keys(a, 0..a.len()), keys(b, 0..b.len()));
+    }
+
+    #[test]
+    fn ascii_and_non_ascii_words_fold_alike() {
+        let a = "CAFÉ Owner’s";
+        let b = "café owner's";
+        assert_eq!(keys(a, 0..a.len()), keys(b, 0..b.len()));
+        let long = "Antidisestablishmentarianism-related";
+        assert_eq!(
+            keys(long, 0..long.len()),
+            keys(&long.to_lowercase(), 0..long.len())
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use rayon::prelude::*;
 
 use super::candidates::Candidate;
-use super::similarity::Measure;
+use super::similarity::{Measure, common_keys};
 use super::units::{Units, is_weak};
 
 /// When partial reuse counts: a shared run of at least `words` words holding at least
@@ -29,7 +29,9 @@ pub(crate) struct Verified {
 }
 
 /// Scores every candidate and keeps those at or above `threshold` or sharing a long
-/// run under `partial`, in input order.
+/// run under `partial`, in input order. `measure` must score at most the Dice share of
+/// the words the two have in common (all measures on keys do), which lets most
+/// candidates be rejected without scoring them.
 pub(crate) fn verify(
     units: &Units,
     candidates: &[Candidate],
@@ -42,6 +44,12 @@ pub(crate) fn verify(
         .with_min_len(64)
         .filter_map(|c| {
             let (ka, kb) = (units.keys_of(c.a as usize), units.keys_of(c.b as usize));
+            // No measure counts more shared words than the two have in common.
+            let common = common_keys(ka, kb);
+            let bound = 2.0 * common as f64 / (ka.len() + kb.len()).max(1) as f64;
+            if bound < threshold && partial.is_none_or(|rule| common < rule.words) {
+                return None;
+            }
             let similarity = measure.score_keys(ka, kb);
             let partial_reuse = || {
                 partial.is_some_and(|rule| {

@@ -206,19 +206,17 @@ fn according_to(text: &str, toks: &[Token]) -> Option<Found> {
         .copied()
         .skip_while(|t| t.text(text) == ",")
         .collect();
-    if !y.is_empty() {
-        if let Some((p @ Phrase::Named(_), span)) = phrase(text, &y) {
-            if word_count(&y) <= 4 {
-                return Some(Found {
-                    phrase: p,
-                    span,
-                    side: Side::AccordingTo,
-                    according_to: Some(source),
-                });
-            }
-        }
-        // Words between the source and the quotation that are not a name: the source
-        // still speaks ("According to X, the plan is 'dead'").
+    // Words between the source and the quotation that are not a short name leave the
+    // source as the speaker ("According to X, the plan is 'dead'").
+    if word_count(&y) <= 4
+        && let Some((p @ Phrase::Named(_), span)) = phrase(text, &y)
+    {
+        return Some(Found {
+            phrase: p,
+            span,
+            side: Side::AccordingTo,
+            according_to: Some(source),
+        });
     }
     Some(Found {
         phrase: source.0,
@@ -263,6 +261,14 @@ fn verb_before(text: &str, toks: &[Token]) -> Option<Found> {
     while end > 0 && is_in(VERB_FILLERS, &folded(text, &toks[end - 1])) {
         end -= 1;
     }
+    // "Ana Berg, the port's spokeswoman, told ...": the subject is before the
+    // apposition.
+    if end > 0
+        && toks[end - 1].text(text) == ","
+        && let Some(open) = toks[..end - 1].iter().rposition(|t| t.text(text) == ",")
+    {
+        end = open;
+    }
     let start = toks[..end]
         .iter()
         .rposition(|t| t.text(text) == "," || (is_word(t) && folded(text, t) == "that"))
@@ -294,10 +300,10 @@ pub(crate) fn find(
             .iter()
             .find(|t| is_word(t))
             .is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_lowercase));
-        if !ended_sentence || next_is_lower || inner.ends_with(['!', '?']) {
-            if let Some(found) = after(text, &toks) {
-                return Some(found);
-            }
+        if (!ended_sentence || next_is_lower || inner.ends_with(['!', '?']))
+            && let Some(found) = after(text, &toks)
+        {
+            return Some(found);
         }
     }
     let open_at = opening_mark_start(text, quote.start, first_para.start);
@@ -398,6 +404,10 @@ mod tests {
         assert_eq!(
             words("Mayor Ivo Lund has announced that the ferry will run “very soon”."),
             "Mayor Ivo Lund"
+        );
+        assert_eq!(
+            words("Ana Berg, the port spokeswoman, told the paper that “the pier is safe.”"),
+            "Ana Berg"
         );
     }
 

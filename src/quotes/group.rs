@@ -64,10 +64,10 @@ pub(crate) fn shared_stretch(a: &[u32], b: &[u32]) -> Option<Shared> {
     let mut best: Option<Shared> = None;
     let mut cur: Option<Shared> = None;
     let close = |cur: &mut Option<Shared>, best: &mut Option<Shared>| {
-        if let Some(c) = cur.take() {
-            if best.as_ref().is_none_or(|b| c.matched > b.matched) {
-                *best = Some(c);
-            }
+        if let Some(c) = cur.take()
+            && best.as_ref().is_none_or(|b| c.matched > b.matched)
+        {
+            *best = Some(c);
         }
     };
     for op in ops {

@@ -253,14 +253,16 @@ fn single_quotes(text: &str, paragraphs: &[Range<usize>], double: &[Marked]) -> 
             let pos = para.start + i;
             if c == '‘' && opens_before(prev) && !inside(pos) {
                 from = Some(pos + c.len_utf8());
-            } else if c == '’' && closes_after(next) && !prev.is_some_and(char::is_whitespace) {
-                if let Some(f) = from.take() {
-                    out.push(Marked {
-                        segments: vec![trim(text, f..pos)],
-                        inferred_open: false,
-                        inferred_close: false,
-                    });
-                }
+            } else if c == '’'
+                && closes_after(next)
+                && !prev.is_some_and(char::is_whitespace)
+                && let Some(f) = from.take()
+            {
+                out.push(Marked {
+                    segments: vec![trim(text, f..pos)],
+                    inferred_open: false,
+                    inferred_close: false,
+                });
             }
             prev = Some(c);
         }

@@ -40,12 +40,13 @@ impl Name {
         self.parts.last().map(|s| text::fold(s)).unwrap_or_default()
     }
 
-    /// The folded first given name, if the name has one before the surname.
-    pub(crate) fn given(&self) -> Option<String> {
-        if self.parts.len() < 2 {
-            return None;
-        }
-        Some(text::fold(self.parts[0].trim_end_matches('.')))
+    /// The folded parts before the surname, initials included ("j" for "J.").
+    fn given_names(&self) -> Vec<String> {
+        let n = self.parts.len().saturating_sub(1);
+        self.parts[..n]
+            .iter()
+            .map(|p| text::fold(p.trim_end_matches('.')))
+            .collect()
     }
 
     /// A key for grouping identical spellings.
@@ -76,7 +77,7 @@ pub(crate) enum Phrase {
     Title(String),
     /// "a senior official", "one lieutenant", "the pair": someone not named.
     Anonymous,
-    /// An institution or a document ("the ministry", "the Pentagon statement"),
+    /// An institution or a document ("the ministry", "the harbour board statement"),
     /// displayed as written.
     Organization(String),
 }
@@ -311,13 +312,18 @@ pub(crate) fn given_names_match(a: &str, b: &str) -> bool {
         && strsim::normalized_levenshtein(a, b) >= 0.7
 }
 
-/// True when two names can be the same person's.
+/// True when two names can be the same person's: the surnames match, and the first
+/// given name of one matches a given name of the other (a title word the parser
+/// kept in front of a name never blocks a match).
 fn names_match(a: &Name, b: &Name) -> bool {
     if !surnames_match(&a.surname(), &b.surname()) {
         return false;
     }
-    match (a.given(), b.given()) {
-        (Some(x), Some(y)) => given_names_match(&x, &y),
+    let (ga, gb) = (a.given_names(), b.given_names());
+    match (ga.first(), gb.first()) {
+        (Some(x), Some(y)) => {
+            gb.iter().any(|g| given_names_match(x, g)) || ga.iter().any(|g| given_names_match(y, g))
+        }
         _ => a.surname() == b.surname(),
     }
 }

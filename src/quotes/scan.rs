@@ -85,7 +85,12 @@ pub(crate) fn scan(doc: &Document<'_>) -> DocScan {
             }
         })
         .collect();
-    let mentions = mentions(text, &paragraphs, &quotes);
+    // People are only needed to resolve speakers: skip the scan without quotations.
+    let mentions = if quotes.is_empty() {
+        Vec::new()
+    } else {
+        mentions(text, &paragraphs, &quotes)
+    };
     resolve(text, &mut quotes, &mentions, &paragraphs);
     quotes.retain(|q| worth_keeping(text, q));
     DocScan { quotes, mentions }
@@ -148,10 +153,10 @@ fn mentions(text: &str, paragraphs: &[Range<usize>], quotes: &[Scanned]) -> Vec<
                 i += 1;
                 continue;
             };
-            if !inside_quote(toks[i].start) {
-                if let Some(m) = mention_at(text, &toks, i, end) {
-                    found.push(m);
-                }
+            if !inside_quote(toks[i].start)
+                && let Some(m) = mention_at(text, &toks, i, end)
+            {
+                found.push(m);
             }
             i = end;
         }
@@ -317,13 +322,13 @@ fn continue_previous(text: &str, quotes: &mut [Scanned], i: usize, paragraphs: &
             .count()
             <= 1
     });
-    if here == there || (here == there + 1 && opens_paragraph) {
-        if prev.speaker.is_some() || prev.organization.is_some() {
-            let q = &mut quotes[i];
-            q.kind = Some(AttributionKind::Continued);
-            q.speaker = prev.speaker;
-            q.organization = prev.organization;
-            q.according_to = prev.according_to;
-        }
+    let follows = here == there || (here == there + 1 && opens_paragraph);
+    if follows && (prev.speaker.is_some() || prev.organization.is_some()) {
+        let q = &mut quotes[i];
+        q.kind = Some(AttributionKind::Continued);
+        q.speaker = prev.speaker;
+        q.organization = prev.organization;
+        q.according_to = prev.according_to;
+        q.found = prev.found;
     }
 }

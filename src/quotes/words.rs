@@ -55,7 +55,7 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Words that may stand between a subject and its speech verb ("he also said",
-/// "Kerry has said", "she later told").
+/// "Smith has said", "she later told").
 pub(crate) const VERB_FILLERS: &[&str] = &[
     "again", "also", "earlier", "had", "has", "have", "is", "later", "once", "then", "was",
 ];
@@ -110,6 +110,7 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "lieutenant",
     "lt",
     "manager",
+    "master",
     "mayor",
     "mediator",
     "minister",
