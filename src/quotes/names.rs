@@ -110,18 +110,12 @@ fn is_capitalized(s: &str) -> bool {
 
 /// True for a lower-case name particle ("bin", "al-Amin", "van").
 fn is_particle(s: &str) -> bool {
-    let f = text::fold(s);
-    if is_in(NAME_PARTICLES, &f) {
+    if is_in(NAME_PARTICLES, &text::fold(s)) {
         return true;
     }
     // "al-Amin", "el-Sayed": a particle joined by a hyphen to a capitalized word.
-    f.split_once('-').is_some_and(|(p, rest)| {
-        is_in(NAME_PARTICLES, p)
-            && s[p.len() + 1..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-            && !rest.is_empty()
+    s.split_once('-').is_some_and(|(p, rest)| {
+        is_in(NAME_PARTICLES, &text::fold(p)) && rest.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
