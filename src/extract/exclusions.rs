@@ -58,7 +58,8 @@ const ONE_BEFORE: &[&str] = &[
     "another", "by", "day", "hand", "more", "of", "other", "point", "side", "thing", "time", "way",
 ];
 
-/// Words before "one" that make it a pronoun.
+/// Words before "one" (right before it, or one word earlier: "an existing one")
+/// that make it a pronoun.
 const ONE_AFTER: &[&str] = &[
     "any", "day", "each", "every", "no", "that", "the", "this", "which",
 ];
@@ -175,7 +176,13 @@ pub(crate) fn is_idiomatic_one(view: &View<'_>, q: &Quantity) -> bool {
     if q.first != q.last || !view.is(q.first, "one") {
         return false;
     }
-    ONE_BEFORE.contains(&view.low(q.last + 1)) || ONE_AFTER.contains(&view.low_before(q.first))
+    let next = view.low(q.last + 1).trim_end_matches("'s");
+    let determiner_before = (1..=2).any(|back| {
+        q.first
+            .checked_sub(back)
+            .is_some_and(|k| ONE_AFTER.contains(&view.low(k)) || matches!(view.low(k), "a" | "an"))
+    });
+    ONE_BEFORE.contains(&next) || determiner_before
 }
 
 /// True when most words of a stretch of text are capitalized (a headline).

@@ -151,17 +151,12 @@ fn relative_found(
 pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     let w = view.low(i);
     if matches!(w, "earlier" | "later") && view.is(i + 1, "this") {
-        let mut m = anchored(view, ctx, i + 1)?;
-        if let Some(f) = m.found.first_mut() {
-            f.start = view.start(i);
-            f.predicate = preposition_before(view, i);
-        }
-        return Some(m);
+        return anchored(view, ctx, i, i + 1);
     }
     if matches!(w, "last" | "next" | "this") {
-        return anchored(view, ctx, i);
+        return anchored(view, ctx, i, i);
     }
-    if let Some(offset) = day_word(w) {
+    if let Some(offset) = day_word(w).filter(|_| !view.is_capitalized(i)) {
         let f = relative_found(view, ctx, i, view.start(i)..view.end(i), |p| {
             let d = shift_days(p, offset)?;
             Some((d, Grain::Day, format!("{offset:+} day(s)")))
@@ -202,8 +197,9 @@ fn weekday_at(view: &View<'_>, i: usize) -> Option<Weekday> {
     (!named).then_some(day)
 }
 
-/// "last year", "this month", "next week", "last Friday", "last April".
-fn anchored(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
+/// "last year", "this month", "next week", "last Friday", "last April", with the
+/// anchor word at `i` and the span starting at `first` ("later this month").
+fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match> {
     let anchor = view.low(i);
     let what = view.low(i + 1).trim_end_matches("'s");
     let step: i32 = match anchor {
@@ -211,17 +207,17 @@ fn anchored(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
         "next" => 1,
         _ => 0,
     };
-    let span = view.start(i)..view.end(i + 1);
+    let span = view.start(first)..view.end(i + 1);
     let f = match what {
-        "year" => relative_found(view, ctx, i, span, |p| {
+        "year" => relative_found(view, ctx, first, span, |p| {
             let d = NaiveDate::from_ymd_opt(p.year() + step, 1, 1)?;
             Some((d, Grain::Year, format!("year {step:+}")))
         }),
-        "month" => relative_found(view, ctx, i, span, |p| {
+        "month" => relative_found(view, ctx, first, span, |p| {
             let d = month_start(p, step)?;
             Some((d, Grain::Month, format!("month {step:+}")))
         }),
-        "week" => relative_found(view, ctx, i, span, |p| {
+        "week" => relative_found(view, ctx, first, span, |p| {
             let monday = shift_days(p, -(p.weekday().num_days_from_monday() as i64))?;
             let d = shift_days(monday, 7 * step as i64)?;
             Some((d, Grain::Week, format!("week {step:+}")))
@@ -233,7 +229,7 @@ fn anchored(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
                     1 => Direction::After,
                     _ => tense(view, i),
                 };
-                relative_found(view, ctx, i, span, |p| {
+                relative_found(view, ctx, first, span, |p| {
                     let d = nearest_weekday(p, day, dir)?;
                     Some((d, Grain::Day, format!("{} {day:?}", dir.describe())))
                 })
@@ -243,7 +239,7 @@ fn anchored(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
                     1 => Direction::After,
                     _ => tense(view, i),
                 };
-                relative_found(view, ctx, i, span, |p| nearest_month(p, m, dir))
+                relative_found(view, ctx, first, span, |p| nearest_month(p, m, dir))
             } else {
                 None
             }

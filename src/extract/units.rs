@@ -235,8 +235,18 @@ fn may_continue(view: &View<'_>, k: usize, taken: usize, prev_cap: bool) -> bool
     if super::dates::month_of(w).is_some() || super::relative::weekday_of(w).is_some() {
         return false;
     }
-    if taken > 0 && (is_ed_form(w) || (!prev_cap && view.is_capitalized(k))) {
+    if taken > 0 && is_ed_form(w) {
         return false;
+    }
+    if taken > 0 && !prev_cap && view.is_capitalized(k) {
+        // A name after common words ends the phrase ("jets Tuesday"), unless the
+        // phrase goes on after it ("large Hip transport helicopters").
+        let next = view.low(k + 1);
+        return view.is_word(k + 1)
+            && !view.is_capitalized(k + 1)
+            && !text::is_stop_word(next)
+            && !PHRASE_BREAKERS.contains(&next)
+            && !is_verb_like(next);
     }
     true
 }
