@@ -51,16 +51,14 @@ pub(crate) fn at(view: &View<'_>, _ctx: &Ctx, i: usize) -> Option<Match> {
         qualifier = after;
         last = end;
     }
+    if let Some(end) = address_end(view, last + 1) {
+        return Some(Match::skip(end));
+    }
     let mut counted = units::counted_after(view, last + 1, false);
     let mut predicate = None;
-    if let Some(c) = &counted {
-        if is_address(view, c) {
-            return Some(Match::skip(c.last + 1));
-        }
-        if let Some(p) = lone_participle(view, c) {
-            predicate = Some(p);
-            counted = None;
-        }
+    if let Some(p) = counted.as_ref().and_then(|c| lone_participle(view, c)) {
+        predicate = Some(p);
+        counted = None;
     }
     if q.in_words && q.lo == 1.0 && q.hi == 1.0 && counted.is_none() {
         return Some(Match::skip(last + 1));
@@ -78,9 +76,13 @@ pub(crate) fn at(view: &View<'_>, _ctx: &Ctx, i: usize) -> Option<Match> {
     Some(Match::one(f, last))
 }
 
-/// True for "10 Downing Street": a capitalized phrase headed by a street noun.
-fn is_address(view: &View<'_>, c: &Counted) -> bool {
-    ADDRESS_NOUNS.contains(&c.head.as_str()) && view.is_capitalized(c.last)
+/// "10 Downing Street": up to three capitalized words from token `j`, the last a
+/// street noun. Returns the token after the address.
+fn address_end(view: &View<'_>, j: usize) -> Option<usize> {
+    (j..j + 3)
+        .take_while(|&k| view.is_word(k) && view.is_capitalized(k))
+        .find(|&k| ADDRESS_NOUNS.contains(&view.low(k)))
+        .map(|k| k + 1)
 }
 
 /// "20 killed and 30 wounded": a single participle after the number is what
@@ -95,10 +97,9 @@ fn lone_participle(view: &View<'_>, c: &Counted) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn count(
-        s: &str,
-        i: usize,
-    ) -> Option<(String, Qualifier, String, Option<String>, Option<String>)> {
+    type Read = (String, Qualifier, String, Option<String>, Option<String>);
+
+    fn count(s: &str, i: usize) -> Option<Read> {
         let v = View::new(s, 0..s.len());
         let ctx = Ctx { published: None };
         let f = at(&v, &ctx, i)?.found.into_iter().next()?;

@@ -11,7 +11,7 @@
 
 use chrono::NaiveDate;
 
-use crate::figure::{FigureKind, Grain, Value};
+use crate::figure::{FigureKind, Grain, Qualifier, Value};
 
 use super::numbers::{self, Attached};
 use super::relative;
@@ -259,35 +259,33 @@ fn decade(view: &View<'_>, i: usize) -> Option<Match> {
     ))
 }
 
-/// "mid-March", "mid-2014", "late-2014".
+/// "mid-March", "mid-2014", "late-2014": the whole word is the span, and the
+/// date is approximate.
 fn mid_period(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     let parts = hyphen_parts(view.raw(i));
-    let [(_, lead), (r, what)] = parts.as_slice() else {
+    let [(_, lead), (_, what)] = parts.as_slice() else {
         return None;
     };
     if !matches!(lead.as_str(), "mid" | "early" | "late") {
         return None;
     }
-    let base = view.start(i);
-    if let Some(m) = month_of(what) {
-        if let Some((y, end)) = year_at(view, i + 1) {
-            let date = NaiveDate::from_ymd_opt(y, m, 1)?;
-            let mut f = date_found(view, i, end, date, Grain::Month);
-            f.start = base + r.start;
-            f.qualifier = crate::figure::Qualifier::Approx;
-            return Some(Match::one(f, i + 1));
+    let mut m = if let Some(m) = month_of(what) {
+        match year_at(view, i + 1) {
+            Some((y, end)) => {
+                let date = NaiveDate::from_ymd_opt(y, m, 1)?;
+                Match::one(date_found(view, i, end, date, Grain::Month), i + 1)
+            }
+            None => relative::month_alone(view, ctx, i, m)?,
         }
-        let mut m = relative::month_alone(view, ctx, i, m)?;
-        if let Some(f) = m.found.first_mut() {
-            f.start = base + r.start;
-        }
-        return Some(m);
+    } else {
+        let y: i32 = what.parse().ok().filter(|_| what.len() == 4)?;
+        let date = NaiveDate::from_ymd_opt(y, 1, 1)?;
+        Match::one(date_found(view, i, view.end(i), date, Grain::Year), i)
+    };
+    if let Some(f) = m.found.first_mut() {
+        f.qualifier = Qualifier::Approx;
     }
-    let y: i32 = what.parse().ok().filter(|_| what.len() == 4)?;
-    let date = NaiveDate::from_ymd_opt(y, 1, 1)?;
-    let mut f = date_found(view, i, base + r.end, date, Grain::Year);
-    f.start = base + r.start;
-    Some(Match::one(f, i))
+    Some(m)
 }
 
 /// A year written alone ("in 2014", "the 1972 convention", "2020-Sunday").

@@ -326,26 +326,47 @@ fn separate(view: &View<'_>, ctx: &Ctx, q: &Quantity, unit: TimeUnit) -> Option<
     let mut f = Found::number(span, FigureKind::Duration, q.lo * s, q.hi * s);
     f.unit = Some("s".to_string());
     hedge_range(&mut f, q);
-    f.counted = lasting_subject(view, q.first);
-    f.predicate = units::predicate(view, q.first, k);
+    match lasting_subject(view, q.first) {
+        Some((subject, verb)) => {
+            f.counted = Some(subject);
+            f.predicate = Some(verb);
+        }
+        None => f.predicate = units::predicate(view, q.first, k),
+    }
     Some(Match::one(f, k))
 }
 
-/// The subject of "lasted" or "lasts for" right before a duration.
-fn lasting_subject(view: &View<'_>, first: usize) -> Option<Counted> {
+/// The subject and verb of "lasted" or "lasts for" right before a duration.
+fn lasting_subject(view: &View<'_>, first: usize) -> Option<(Counted, String)> {
     let mut verb = first.checked_sub(1)?;
     if view.is(verb, "for") {
         verb = verb.checked_sub(1)?;
     }
-    if !LASTING_VERBS.contains(&view.low(verb)) {
+    let w = view.low(verb);
+    if !LASTING_VERBS.contains(&w) {
         return None;
     }
     let head = units::subject_before(view, verb)?;
-    Some(Counted {
+    let subject = Counted {
         phrase: head.clone(),
         head,
         last: verb,
-    })
+    };
+    Some((subject, w.to_string()))
+}
+
+/// Cuts a phrase after its last event or state noun, so that a verb read into the
+/// phrase ("civil war continues") does not hide what lasts.
+fn up_to_lasting_noun(c: Counted) -> Counted {
+    let words: Vec<&str> = c.phrase.split(' ').collect();
+    let Some(p) = words.iter().rposition(|w| LASTING_NOUNS.contains(w)) else {
+        return c;
+    };
+    Counted {
+        head: words[p].to_string(),
+        phrase: words[..=p].join(" "),
+        last: c.last - (words.len() - 1 - p),
+    }
 }
 
 /// Ranges and vague quantities keep their own qualifier.
@@ -390,7 +411,7 @@ fn compound(view: &View<'_>, ctx: &Ctx, q: &Quantity) -> Option<Match> {
         _ => return None,
     };
     let i = q.last;
-    let counted = units::counted_after(view, i + 1, true);
+    let counted = units::counted_after(view, i + 1, true).map(up_to_lasting_noun);
     let text = view.raw(i);
     let span = view.start(q.first)..view.end(i);
     if old

@@ -77,7 +77,7 @@ fn between(view: &View<'_>, i: usize, money: bool) -> Option<Quantity> {
         return None;
     }
     let lo = scaled_low(&a, &b);
-    (lo < b.hi).then(|| Quantity {
+    (lo < b.hi).then_some(Quantity {
         first: i,
         lo,
         range: true,

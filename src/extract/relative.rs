@@ -321,7 +321,7 @@ pub(crate) fn ago(
 fn before_publication(p: NaiveDate, amount: f64, unit: TimeUnit) -> Option<(NaiveDate, Grain)> {
     let months = unit.months().map(|m| m * amount);
     match months {
-        Some(m) if m.fract() == 0.0 && m >= 0.0 && m < 12_000.0 => {
+        Some(m) if m.fract() == 0.0 && (0.0..12_000.0).contains(&m) => {
             let d = p.checked_sub_months(Months::new(m as u32))?;
             let whole_years = unit.months().is_some_and(|u| u >= 12.0) && amount.fract() == 0.0;
             if whole_years {
