@@ -35,3 +35,8 @@ pub(crate) fn pretty<T: Serialize>(value: &T) -> String {
     s.push('\n');
     s
 }
+
+/// The whole report as one JSON object (the contract of DESIGN.md).
+pub fn report(view: &super::ReportView) -> String {
+    pretty(view)
+}
