@@ -15,6 +15,7 @@ pub mod document;
 pub mod extract;
 pub mod figure;
 pub mod fingerprint;
+pub mod report;
 pub mod segment;
 pub mod text;
 pub mod yaml;

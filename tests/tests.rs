@@ -1,4 +1,7 @@
-//! Integration tests: one binary, one module per area.
+//! Integration tests: one test binary, one module per area.
 
+mod util;
+
+mod cli;
 mod extract_cases;
 mod extract_seeds;
