@@ -15,13 +15,13 @@ use crate::figure::{FigureKind, Grain, Qualifier, Value};
 
 use super::numbers::{self, Attached};
 use super::relative;
-use super::tokens::{View, hyphen_parts};
+use super::tokens::{View, has_hyphen, hyphen_parts};
 use super::units;
 use super::{Ctx, Found, Match};
 
 /// The month number of a folded month name or abbreviation.
 pub(crate) fn month_of(w: &str) -> Option<u32> {
-    Some(match w.trim_end_matches("'s") {
+    Some(match super::tokens::base(w) {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -94,7 +94,7 @@ fn year_at(view: &View<'_>, k: usize) -> Option<(i32, usize)> {
     let raw = view.raw(k);
     let (digits, end) = if view.is_number(k) {
         (raw, view.end(k))
-    } else if view.is_word(k) && raw.starts_with(|c: char| c.is_ascii_digit()) {
+    } else if view.is_word(k) && raw.starts_with(|c: char| c.is_ascii_digit()) && has_hyphen(raw) {
         let parts = hyphen_parts(raw);
         let (r, _) = parts.first()?;
         if parts.len() < 2 {
@@ -159,7 +159,7 @@ fn month_first(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Option<Match> {
     }
     let prev = view.low_before(i);
     let year_after = matches!(view.low(i + 1), "last" | "next" | "this")
-        && view.low(i + 2).trim_end_matches("'s") == "year";
+        && super::tokens::base(view.low(i + 2)) == "year";
     if MONTH_CONTEXT.contains(&prev) || year_after {
         return relative::month_alone(view, ctx, i, m);
     }
@@ -194,6 +194,9 @@ fn with_day(
 
 /// "2015-09-23".
 fn iso_day(view: &View<'_>, i: usize) -> Option<Match> {
+    if !has_hyphen(view.raw(i)) {
+        return None;
+    }
     let parts = hyphen_parts(view.raw(i));
     let [(_, y), (_, m), (_, d)] = parts.as_slice() else {
         return None;
@@ -210,6 +213,9 @@ fn iso_day(view: &View<'_>, i: usize) -> Option<Match> {
 
 /// "1939-1945": two years, each its own figure.
 fn year_range(view: &View<'_>, i: usize) -> Option<Match> {
+    if !has_hyphen(view.raw(i)) {
+        return None;
+    }
     let parts = hyphen_parts(view.raw(i));
     let [(ra, a), (rb, b)] = parts.as_slice() else {
         return None;
@@ -262,6 +268,10 @@ fn decade(view: &View<'_>, i: usize) -> Option<Match> {
 /// "mid-March", "mid-2014", "late-2014": the whole word is the span, and the
 /// date is approximate.
 fn mid_period(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
+    let low = view.low(i);
+    if !(low.starts_with("mid") || low.starts_with("early") || low.starts_with("late")) {
+        return None;
+    }
     let parts = hyphen_parts(view.raw(i));
     let [(_, lead), (_, what)] = parts.as_slice() else {
         return None;

@@ -380,7 +380,7 @@ fn hedge_range(f: &mut Found, q: &Quantity) {
 
 /// "hour-long", "year-long": one unit.
 fn unit_long(view: &View<'_>, i: usize) -> Option<Match> {
-    if !view.is_word(i) {
+    if !view.is_word(i) || !view.low(i).ends_with("-long") {
         return None;
     }
     let parts = hyphen_parts(view.raw(i));

@@ -16,6 +16,8 @@
 //! makes up most of a short line without final punctuation (a dateline such as
 //! "Jan 26, 2020-Sunday").
 
+use std::cell::OnceCell;
+
 use crate::document::Document;
 use crate::figure::{FigureKind, Value};
 use crate::text;
@@ -109,7 +111,7 @@ pub(crate) fn not_a_figure(
     view: &View<'_>,
     i: usize,
     paragraph_start: bool,
-    title_case: bool,
+    title_case: &OnceCell<bool>,
 ) -> Option<usize> {
     if view.is(i, "no") && view.raw(i + 1) == "." && view.is_number(i + 2) {
         return Some(i + 3);
@@ -133,7 +135,11 @@ pub(crate) fn not_a_figure(
     let prefixed = i
         .checked_sub(1)
         .is_some_and(|p| matches!(view.raw(p), "#" | "+") && view.touches_next(p));
-    if prefixed || (!title_case && view.is_number(i) && follows_a_name(view, i)) {
+    if prefixed
+        || (view.is_number(i)
+            && follows_a_name(view, i)
+            && !*title_case.get_or_init(|| is_title_case(view)))
+    {
         return Some(i + 1);
     }
     None
@@ -213,7 +219,7 @@ pub(crate) fn is_idiomatic_one(view: &View<'_>, q: &Quantity) -> bool {
     if q.first != q.last || !view.is(q.first, "one") {
         return false;
     }
-    let next = view.low(q.last + 1).trim_end_matches("'s");
+    let next = super::tokens::base(view.low(q.last + 1));
     let determiner_before = (1..=2).any(|back| {
         q.first
             .checked_sub(back)
@@ -266,7 +272,7 @@ mod tests {
 
     fn skipped(s: &str, i: usize) -> Option<String> {
         let v = View::new(s, 0..s.len());
-        let next = not_a_figure(&v, i, true, is_title_case(&v))?;
+        let next = not_a_figure(&v, i, true, &OnceCell::new())?;
         Some(s[v.start(i)..v.end(next - 1)].to_string())
     }
 

@@ -29,6 +29,7 @@ mod relative;
 mod tokens;
 mod units;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -219,12 +220,16 @@ fn sentence_of(doc: &Document<'_>, pos: usize) -> usize {
 
 /// Scans one run of tokens.
 fn scan(view: &View<'_>, ctx: &Ctx, paragraph_start: bool) -> Vec<Found> {
-    let title_case = exclusions::is_title_case(view);
+    let title_case = OnceCell::new();
     let mut out = Vec::new();
     let mut i = 0;
     while i < view.len() {
-        if let Some(skip) = exclusions::not_a_figure(view, i, paragraph_start, title_case) {
+        if let Some(skip) = exclusions::not_a_figure(view, i, paragraph_start, &title_case) {
             i = skip.max(i + 1);
+            continue;
+        }
+        if !may_start_figure(view, i) {
+            i += 1;
             continue;
         }
         match recognize(view, ctx, i) {
@@ -236,6 +241,29 @@ fn scan(view: &View<'_>, ctx: &Ctx, paragraph_start: bool) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A quick test that token `i` can start a figure, so that most words cost a few
+/// lookups instead of a pass through every recognizer.
+fn may_start_figure(view: &View<'_>, i: usize) -> bool {
+    let raw = view.raw(i);
+    if raw.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let low = view.low(i);
+    if let Some((first, _)) = low.split_once('-') {
+        return number_words::may_start(first)
+            || matches!(first, "mid" | "early" | "late")
+            || low.ends_with("-long");
+    }
+    qualifiers::may_start(low)
+        || number_words::may_start(low)
+        || number_words::is_vague_start(low)
+        || dates::month_of(low).is_some()
+        || relative::may_start(low)
+        || ordinals::may_start(low)
+        || money::may_start(raw, low)
+        || matches!(low, "aged" | "age" | "between")
 }
 
 /// Tries every recognizer at token `i`, a hedge first.

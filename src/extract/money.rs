@@ -67,6 +67,11 @@ fn currency_word(low: &str) -> Option<&'static str> {
     })
 }
 
+/// True for a token that can start an amount of money written currency first.
+pub(crate) fn may_start(raw: &str, low: &str) -> bool {
+    symbol(raw).is_some() || dollar_prefix(low).is_some() || code(raw).is_some()
+}
+
 /// An amount of money starting at token `i`, its currency written first.
 pub(crate) fn at(view: &View<'_>, i: usize) -> Option<Match> {
     let raw = view.raw(i);

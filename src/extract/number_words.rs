@@ -206,6 +206,11 @@ pub(crate) fn vague(view: &View<'_>, i: usize) -> Option<(f64, f64, usize)> {
     Some((lo * scale, hi * scale, next))
 }
 
+/// True for a word that can start a vague quantity ("dozens", "several").
+pub(crate) fn is_vague_start(w: &str) -> bool {
+    plural_scale(w).is_some() || w == "several"
+}
+
 /// The scale named by a plural ("hundreds" is 100).
 fn plural_scale(w: &str) -> Option<f64> {
     Some(match w {

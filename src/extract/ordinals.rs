@@ -90,6 +90,11 @@ fn word_ordinal(w: &str) -> Option<f64> {
     })
 }
 
+/// True for a word that can be an ordinal in words.
+pub(crate) fn may_start(w: &str) -> bool {
+    word_ordinal(w).is_some()
+}
+
 /// An ordinal at token `i`.
 pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     if !view.is_word(i) {

@@ -6,7 +6,7 @@
 
 use super::number_words;
 use super::numbers::{self, Attached};
-use super::tokens::{View, hyphen_parts};
+use super::tokens::{View, has_hyphen, hyphen_parts};
 
 /// A quantity and where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,6 +148,10 @@ fn single(view: &View<'_>, i: usize, money: bool) -> Option<Quantity> {
         return digit_word(view, i, money);
     }
     if low.contains('-') {
+        let first_part = low.split('-').next().unwrap_or("");
+        if !number_words::may_start(first_part) {
+            return None;
+        }
         let parts = hyphen_parts(view.raw(i));
         let words: Vec<&str> = parts.iter().map(|(_, p)| p.as_str()).collect();
         let (v, n) = number_words::parse_words(&words)?;
@@ -175,7 +179,7 @@ fn single(view: &View<'_>, i: usize, money: bool) -> Option<Quantity> {
 /// word after it.
 fn digits(view: &View<'_>, i: usize) -> Option<Quantity> {
     let raw = view.raw(i);
-    if raw.contains(['-', '‐', '‑']) {
+    if has_hyphen(raw) {
         let parts = hyphen_parts(raw);
         let [(_, a), (_, b)] = parts.as_slice() else {
             return None;
@@ -218,6 +222,9 @@ fn digit_word(view: &View<'_>, i: usize, money: bool) -> Option<Quantity> {
         let mut q = Quantity::exact(i, i, view.end(i), v * s);
         q.scale = Some(s);
         return Some(q);
+    }
+    if !has_hyphen(view.raw(i)) {
+        return None;
     }
     let parts = hyphen_parts(view.raw(i));
     let [(first, num), rest @ ..] = parts.as_slice() else {

@@ -29,7 +29,7 @@ use super::{Ctx, Found, Match};
 
 /// The weekday of a folded weekday name ("friday", "friday's").
 pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
-    Some(match w.trim_end_matches("'s") {
+    Some(match super::tokens::base(w) {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
         "wednesday" => Weekday::Wed,
@@ -39,6 +39,22 @@ pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
         "sunday" => Weekday::Sun,
         _ => return None,
     })
+}
+
+/// True for a word that can start a relative date.
+pub(crate) fn may_start(w: &str) -> bool {
+    matches!(
+        w,
+        "earlier"
+            | "later"
+            | "last"
+            | "next"
+            | "this"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+    ) || weekday_of(w).is_some()
 }
 
 /// Words of a sentence that put what it says in the future.
@@ -201,7 +217,7 @@ fn weekday_at(view: &View<'_>, i: usize) -> Option<Weekday> {
 /// anchor word at `i` and the span starting at `first` ("later this month").
 fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match> {
     let anchor = view.low(i);
-    let what = view.low(i + 1).trim_end_matches("'s");
+    let what = super::tokens::base(view.low(i + 1));
     let step: i32 = match anchor {
         "last" => -1,
         "next" => 1,
@@ -250,7 +266,7 @@ fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match>
 
 /// A month named alone at token `i` ("in April", "in April last year").
 pub(crate) fn month_alone(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Option<Match> {
-    let year_step = match (view.low(i + 1), view.low(i + 2).trim_end_matches("'s")) {
+    let year_step = match (view.low(i + 1), super::tokens::base(view.low(i + 2))) {
         ("last", "year") => Some(-1),
         ("this", "year") => Some(0),
         ("next", "year") => Some(1),

@@ -353,7 +353,7 @@ pub(crate) fn counted_after(view: &View<'_>, j: usize, allow_comma: bool) -> Opt
     let &last = words.last()?;
     let folded: Vec<String> = words
         .iter()
-        .map(|&w| view.low(w).trim_end_matches("'s").to_string())
+        .map(|&w| super::tokens::base(view.low(w)).to_string())
         .collect();
     let head_raw = view.raw(last);
     let head = if head_raw.len() > 1 && head_raw.chars().all(|c| !c.is_lowercase()) {
