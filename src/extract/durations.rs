@@ -267,7 +267,7 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     if w == "half" && matches!(view.low(i + 1), "a" | "an") {
         return one_unit(view, ctx, i, 0.5, i + 2);
     }
-    if let Some(m) = unit_long(view, i) {
+    if let Some(m) = unit_long(view, i).or_else(|| age_after_name(view, i)) {
         return Some(m);
     }
     let q = quantity::parse(view, i, false)?;
@@ -457,6 +457,30 @@ fn ending_verb(view: &View<'_>, first: usize) -> Option<String> {
     }
     let w = view.low(k);
     ENDING_VERBS.contains(&w).then(|| w.to_string())
+}
+
+/// "Ana Ruiz, 52, said": a small whole number between commas right after a
+/// capitalized name is that person's age.
+fn age_after_name(view: &View<'_>, i: usize) -> Option<Match> {
+    let raw = view.raw(i);
+    if !view.is_number(i) || raw.len() > 3 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let name = i.checked_sub(2)?;
+    let named = view.raw(i - 1) == ","
+        && view.is_word(name)
+        && view.is_capitalized(name)
+        && !crate::text::is_stop_word(view.low(name))
+        && super::dates::month_of(view.low(name)).is_none()
+        && relative::weekday_of(view.low(name)).is_none();
+    let closed = matches!(view.raw(i + 1), "," | "." | ")" | ";");
+    let age: f64 = raw.parse().ok()?;
+    if !named || !closed || !(1.0..=120.0).contains(&age) {
+        return None;
+    }
+    let mut f = Found::number(view.start(i)..view.end(i), FigureKind::Age, age, age);
+    f.unit = Some("year".to_string());
+    Some(Match::one(f, i))
 }
 
 /// "aged 45", "at the age of 45".

@@ -4,10 +4,11 @@
 //! - parts of names and models: digits inside a word ("G20", "Su-27", "COVID-19")
 //!   are never read, and a number right after a capitalized word that is not a
 //!   function word is taken as part of a name ("Boeing 747", "Resolution 2254",
-//!   "Windows 10"), except in title-case headlines;
+//!   "Windows 10", "iPhone 12"), except in title-case headlines;
 //! - times of day ("12:38 IST", "5 p.m.", "0800 GMT");
 //! - numbers inside URLs, e-mail addresses, paths and fractions ("24/7", "9/11"),
-//!   phone numbers ("+44", groups with a leading zero);
+//!   phone numbers and codes ("+44", groups with a leading zero, numbers side by
+//!   side: "555 0199");
 //! - list numbering ("1." or "(2)" at the start of a paragraph), "No. 5", "#3";
 //! - "one" as a pronoun or in idioms ("one of the", "one another", "no one",
 //!   "day one", "one way or another").
@@ -132,6 +133,9 @@ pub(crate) fn not_a_figure(
     if in_url_or_code(view, i) || has_leading_zero(view.raw(i)) {
         return Some(i + 1);
     }
+    if let Some(next) = digit_groups(view, i) {
+        return Some(next);
+    }
     let prefixed = i
         .checked_sub(1)
         .is_some_and(|p| matches!(view.raw(p), "#" | "+") && view.touches_next(p));
@@ -143,6 +147,21 @@ pub(crate) fn not_a_figure(
         return Some(i + 1);
     }
     None
+}
+
+/// "555 0199", "20 7946 0958": numbers side by side with nothing between them are
+/// a phone number or a code. Returns the token after the group.
+fn digit_groups(view: &View<'_>, i: usize) -> Option<usize> {
+    let after = view.is_number(i) && view.is_number(i + 1);
+    let before = view.is_number(i) && i > 0 && view.is_number(i - 1);
+    if !after && !before {
+        return None;
+    }
+    let mut k = i;
+    while view.is_number(k) {
+        k += 1;
+    }
+    Some(k)
 }
 
 /// "0958", "007": digits with a leading zero are codes, not quantities.
@@ -201,7 +220,7 @@ fn follows_a_name(view: &View<'_>, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else {
         return false;
     };
-    if !view.is_word(p) || !view.is_capitalized(p) {
+    if !view.is_word(p) || !view.raw(p).chars().any(char::is_uppercase) {
         return false;
     }
     let w = view.low(p);

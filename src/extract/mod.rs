@@ -274,7 +274,13 @@ fn recognize(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
         && let Some(first) = m.found.first_mut()
         && first.start == view.start(q)
     {
-        let applies = first.kind != FigureKind::Date || qualifier == Qualifier::Approx;
+        // Dates take only "around"-like hedges; "over three days" is a span of
+        // time, not more than three days.
+        let applies = match first.kind {
+            FigureKind::Date => qualifier == Qualifier::Approx,
+            FigureKind::Duration => !view.is(i, "over"),
+            _ => true,
+        };
         if applies {
             first.start = view.start(i);
             first.qualifier = qualifier;

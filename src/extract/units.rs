@@ -205,9 +205,9 @@ const AUXILIARIES: &[&str] = &[
 /// Function words missing from the shared stop-word list that also end a phrase.
 const PHRASE_BREAKERS: &[&str] = &[
     "ago", "along", "amid", "among", "another", "around", "behind", "beyond", "despite", "earlier",
-    "every", "inside", "later", "like", "minus", "near", "old", "onto", "outside", "per", "plus",
-    "since", "though", "toward", "towards", "unless", "unlike", "versus", "via", "within",
-    "without", "yet",
+    "every", "inside", "last", "later", "like", "minus", "near", "next", "old", "onto", "outside",
+    "per", "plus", "since", "though", "toward", "towards", "unless", "unlike", "versus", "via",
+    "within", "without", "yet",
 ];
 
 /// Determiners allowed after "of" before a counted phrase ("two of the jets").
@@ -224,6 +224,9 @@ const SAME_IN_PLURAL: &[&str] = &[
     "spacecraft",
     "whereabouts",
 ];
+
+/// Words in "-men" that are not plurals of "-man".
+const NOT_PLURAL_IN_MEN: &[&str] = &["abdomen", "regimen", "specimen", "stamen"];
 
 /// Irregular plurals.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -254,6 +257,11 @@ pub(crate) fn singular(w: &str) -> String {
     }
     if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
         return (*s).to_string();
+    }
+    if let Some(stem) = w.strip_suffix("men").filter(|s| s.len() >= 2)
+        && !NOT_PLURAL_IN_MEN.contains(&w)
+    {
+        return format!("{stem}man");
     }
     if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
         return format!("{stem}y");
@@ -296,13 +304,17 @@ fn may_continue(view: &View<'_>, k: usize, taken: usize, prev_cap: bool) -> bool
         return false;
     }
     let w = view.low(k);
-    if text::is_stop_word(w)
-        || PHRASE_BREAKERS.contains(&w)
-        || VERBS.contains(&w)
-        || is_adverb(w)
-        || is_ing_verb(w)
-    {
+    if text::is_stop_word(w) || PHRASE_BREAKERS.contains(&w) || VERBS.contains(&w) || is_adverb(w) {
         return false;
+    }
+    if is_ing_verb(w) {
+        // "12 missing fishermen": an "-ing" adjective only when a noun follows.
+        let next = view.low(k + 1);
+        return view.is_word(k + 1)
+            && !text::is_stop_word(next)
+            && !PHRASE_BREAKERS.contains(&next)
+            && !is_verb_like(next)
+            && !is_ing_verb(next);
     }
     if super::dates::month_of(w).is_some() || super::relative::weekday_of(w).is_some() {
         return false;
@@ -387,7 +399,8 @@ fn after_phrase(view: &View<'_>, mut k: usize) -> Option<String> {
             k += 1;
             continue;
         }
-        return is_verb_like(w).then(|| w.to_string());
+        let verb = is_ed_form(w) || VERBS.contains(&w);
+        return verb.then(|| w.to_string());
     }
     None
 }
@@ -442,6 +455,8 @@ mod tests {
         assert_eq!(singular("status"), "status");
         assert_eq!(singular("aircraft"), "aircraft");
         assert_eq!(singular("bus"), "bus");
+        assert_eq!(singular("gunmen"), "gunman");
+        assert_eq!(singular("specimen"), "specimen");
     }
 
     #[test]
