@@ -1504,6 +1504,30 @@ const COUNTED: &[(&str, &str, &str, Option<&str>)] = &[
         None,
     ),
     ("Filings rose to 5,400 last year.", "5,400", "", None),
+    (
+        "The party won 62 of the 120 seats.",
+        "62",
+        "seat",
+        Some("won"),
+    ),
+    (
+        "It has ruled for 14 of the past 20 years.",
+        "14",
+        "year",
+        None,
+    ),
+    (
+        "A cut hit 3 of the agency's 5 data centres.",
+        "3",
+        "centre",
+        Some("hit"),
+    ),
+    (
+        "It has about 30,000 members aged 18 to 30.",
+        "about 30,000",
+        "member",
+        None,
+    ),
 ];
 
 fn date(s: &str) -> Option<NaiveDate> {

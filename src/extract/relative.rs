@@ -181,7 +181,8 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     }
     if let Some(day) = weekday_at(view, i) {
         let dir = tense(view, i);
-        let f = relative_found(view, ctx, i, view.start(i)..view.end(i), |p| {
+        let span = view.start(i)..view.end_without_possessive(i);
+        let f = relative_found(view, ctx, i, span, |p| {
             let d = nearest_weekday(p, day, dir)?;
             Some((d, Grain::Day, format!("{} {day:?}", dir.describe())))
         })?;
@@ -223,7 +224,7 @@ fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match>
         "next" => 1,
         _ => 0,
     };
-    let span = view.start(first)..view.end(i + 1);
+    let span = view.start(first)..view.end_without_possessive(i + 1);
     let f = match what {
         "year" => relative_found(view, ctx, first, span, |p| {
             let d = NaiveDate::from_ymd_opt(p.year() + step, 1, 1)?;
@@ -273,7 +274,7 @@ pub(crate) fn month_alone(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Optio
         _ => None,
     };
     let last = if year_step.is_some() { i + 2 } else { i };
-    let span = view.start(i)..view.end(last);
+    let span = view.start(i)..view.end_without_possessive(last);
     let dir = tense(view, i);
     let f = relative_found(view, ctx, i, span, |p| match year_step {
         Some(s) => {

@@ -117,6 +117,17 @@ impl<'t> View<'t> {
         self.toks.get(i).map_or(self.text.len(), |t| t.end)
     }
 
+    /// End byte offset of token `i` without a possessive ending ("Sunday's" ends
+    /// after "Sunday").
+    pub fn end_without_possessive(&self, i: usize) -> usize {
+        let raw = self.raw(i);
+        let cut = ["'s", "’s"]
+            .iter()
+            .find(|p| raw.len() > p.len() && raw.ends_with(*p))
+            .map_or(0, |p| p.len());
+        self.end(i) - cut
+    }
+
     /// True when tokens `i` and `i + 1` both exist and touch (no space between).
     pub fn touches_next(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {

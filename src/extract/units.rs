@@ -204,10 +204,10 @@ const AUXILIARIES: &[&str] = &[
 
 /// Function words missing from the shared stop-word list that also end a phrase.
 const PHRASE_BREAKERS: &[&str] = &[
-    "ago", "along", "amid", "among", "another", "around", "behind", "beyond", "despite", "earlier",
-    "every", "inside", "last", "later", "like", "minus", "near", "next", "old", "onto", "outside",
-    "per", "plus", "since", "though", "toward", "towards", "unless", "unlike", "versus", "via",
-    "within", "without", "yet",
+    "aged", "ago", "along", "amid", "among", "another", "around", "behind", "beyond", "despite",
+    "earlier", "every", "inside", "last", "later", "like", "minus", "near", "next", "old", "onto",
+    "outside", "per", "plus", "since", "though", "toward", "towards", "unless", "unlike", "versus",
+    "via", "within", "without", "yet",
 ];
 
 /// Determiners allowed after "of" before a counted phrase ("two of the jets").
