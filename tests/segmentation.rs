@@ -607,6 +607,135 @@ const CASES: &[(&str, &[&str])] = &[
         "Cpl. Hanna Ruiz and Sgt. Omar Diaz were decorated.",
         &["Cpl. Hanna Ruiz and Sgt. Omar Diaz were decorated."],
     ),
+    (
+        "Q. What happened next? A. We left.",
+        &["Q. What happened next?", "A. We left."],
+    ),
+    (
+        "The company said revenue rose 12 pct. to $4.1 bln. Analysts had expected less.",
+        &[
+            "The company said revenue rose 12 pct. to $4.1 bln.",
+            "Analysts had expected less.",
+        ],
+    ),
+    (
+        "\"It is over,\" said Capt. R.J. Mendes. \"We go home now.\"",
+        &[
+            "\"It is over,\" said Capt. R.J. Mendes.",
+            "\"We go home now.\"",
+        ],
+    ),
+    (
+        "The ship (the M.V. Aurora) sailed at dawn. It reached port on Nov. 3.",
+        &[
+            "The ship (the M.V. Aurora) sailed at dawn.",
+            "It reached port on Nov. 3.",
+        ],
+    ),
+    (
+        "The vote is scheduled for 10 a.m. ET Thursday.",
+        &["The vote is scheduled for 10 a.m. ET Thursday."],
+    ),
+    (
+        "The senator (R-Texas) spoke first. Others followed.",
+        &["The senator (R-Texas) spoke first.", "Others followed."],
+    ),
+    (
+        "She moved to St. Petersburg, Fla. She opened a bakery there.",
+        &[
+            "She moved to St. Petersburg, Fla.",
+            "She opened a bakery there.",
+        ],
+    ),
+    (
+        "He was listed as 6 ft. 2 in. tall.",
+        &["He was listed as 6 ft. 2 in. tall."],
+    ),
+    (
+        "Ms. Gupta, 45, said the U.S.-led effort failed.",
+        &["Ms. Gupta, 45, said the U.S.-led effort failed."],
+    ),
+    (
+        "The temperature fell to -5. Schools closed.",
+        &["The temperature fell to -5.", "Schools closed."],
+    ),
+    ("Was it Smith? Or Jones?", &["Was it Smith?", "Or Jones?"]),
+    (
+        "The book, 'Why Nations Fail?', sold well.",
+        &["The book, 'Why Nations Fail?', sold well."],
+    ),
+    (
+        "The F.B.I. and the C.I.A. declined to comment. He works for the F.B.I. She works for a bank.",
+        &[
+            "The F.B.I. and the C.I.A. declined to comment.",
+            "He works for the F.B.I.",
+            "She works for a bank.",
+        ],
+    ),
+    (
+        "At 11:59 p.m. Dec. 31, the clock stopped.",
+        &["At 11:59 p.m. Dec. 31, the clock stopped."],
+    ),
+    (
+        "Dept. of Labor data showed a rise.",
+        &["Dept. of Labor data showed a rise."],
+    ),
+    (
+        "The 'Jr.' title was dropped.",
+        &["The 'Jr.' title was dropped."],
+    ),
+    (
+        "I'm at the U.S. Open. Come and watch.",
+        &["I'm at the U.S. Open.", "Come and watch."],
+    ),
+    (
+        "The aid came from the U.S. Officials in the capital welcomed it.",
+        &[
+            "The aid came from the U.S.",
+            "Officials in the capital welcomed it.",
+        ],
+    ),
+    (
+        "The prize went to Team B. Johnson scored twice.",
+        &["The prize went to Team B.", "Johnson scored twice."],
+    ),
+    (
+        "The firm is in Brisbane, Qld. It employs 40 people.",
+        &["The firm is in Brisbane, Qld.", "It employs 40 people."],
+    ),
+    (
+        "Lt. Cmdr. Ava Price led the dive.",
+        &["Lt. Cmdr. Ava Price led the dive."],
+    ),
+    (
+        "The phone sold out. iPhone sales hit a record.",
+        &["The phone sold out.", "iPhone sales hit a record."],
+    ),
+    (
+        "The answer was No. Then they left.",
+        &["The answer was No.", "Then they left."],
+    ),
+    ("\"Well...\" she said.", &["\"Well...\" she said."]),
+    (
+        "\"If only...\" Rivera sighed.",
+        &["\"If only...\" Rivera sighed."],
+    ),
+    (
+        "“Stop!” “Why?” “Because.”",
+        &["“Stop!”", "“Why?”", "“Because.”"],
+    ),
+    (
+        "Bring fruit (apples, pears, etc.) and water.",
+        &["Bring fruit (apples, pears, etc.) and water."],
+    ),
+    (
+        "Vol. IV covers the war. Henry VIII. He reigned long.",
+        &["Vol. IV covers the war.", "Henry VIII.", "He reigned long."],
+    ),
+    (
+        "He refused (he said \"no.\") Then he left.",
+        &["He refused (he said \"no.\")", "Then he left."],
+    ),
     // Markdown and lists.
     (
         "# Flood Warning\n\n- Roads closed near the river\n- Schools shut early\n1. Move cars uphill\n2. Keep radios on",

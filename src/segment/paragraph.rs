@@ -27,6 +27,8 @@ struct Line {
     starts_lower: bool,
     /// True when the line ends with terminal punctuation, maybe inside quotes.
     ends_sentence: bool,
+    /// True when the line holds a letter or a digit.
+    has_text: bool,
 }
 
 /// Splits `text` into trimmed, non-empty paragraph ranges in order.
@@ -36,7 +38,8 @@ pub(super) fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut previous: Option<&Line> = None;
     for line in &lines {
-        if line.content.is_empty() {
+        if !line.has_text {
+            // Blank lines and rules ("---", "* * *") separate paragraphs.
             previous = None;
             continue;
         }
@@ -54,11 +57,12 @@ pub(super) fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Reads every line with its trimmed content; handles `\r\n` as well as `\n`.
+/// Reads every line with its trimmed content; lines end with `\n`, `\r\n` or a
+/// lone `\r`.
 fn read_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in raw_lines(text) {
         let lead = raw.len() - raw.trim_start().len();
         let trimmed = raw.trim();
         let s = start + lead;
@@ -77,10 +81,33 @@ fn read_lines(text: &str) -> Vec<Line> {
             ends_sentence: trimmed
                 .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
                 .ends_with(['.', '!', '?', '…']),
+            has_text: trimmed.chars().any(char::is_alphanumeric),
         });
         start += raw.len();
     }
     lines
+}
+
+/// The lines of `text`, each with its line break.
+fn raw_lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut end = start;
+        while end < bytes.len() {
+            let b = bytes[end];
+            end += 1;
+            if b == b'\n' || (b == b'\r' && bytes.get(end) != Some(&b'\n')) {
+                break;
+            }
+        }
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
 }
 
 /// Whether a trimmed line opens a block and whether it closes one.
@@ -205,6 +232,12 @@ mod tests {
             texts(text),
             ["Rain fell on the\nvalley all night.", "wind, hail", "sleet"]
         );
+    }
+
+    #[test]
+    fn rules_and_lone_carriage_returns_separate_paragraphs() {
+        let text = "First part.\r* * *\rSecond part.\n---\nThird part.";
+        assert_eq!(texts(text), ["First part.", "Second part.", "Third part."]);
     }
 
     #[test]

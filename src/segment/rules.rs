@@ -24,6 +24,8 @@ pub(super) struct Context<'a> {
     pub(super) run: &'a Run,
     /// Where the word before the run starts.
     pub(super) word_start: usize,
+    /// True when that word is the first of its sentence.
+    pub(super) first_word: bool,
     /// True when the current sentence opens with a quotation mark.
     pub(super) opens_with_quote: bool,
 }
@@ -146,13 +148,14 @@ pub(super) fn ends_sentence(cx: &Context<'_>) -> bool {
         Kind::Period if run.closed || before.after_closer => {
             next.case != Case::Lower && !attributed()
         }
-        Kind::Period => period_ends_sentence(&before, &next),
+        Kind::Period => period_ends_sentence(&before, &next, cx.first_word),
     }
 }
 
 /// The rule for a bare period followed by a space: the word before it decides,
-/// together with the next word.
-fn period_ends_sentence(before: &Before<'_>, next: &After<'_>) -> bool {
+/// together with the next word. `first_word` is true when that word opens its
+/// sentence, where a lone letter is a label ("Q. What now?"), not a sentence.
+fn period_ends_sentence(before: &Before<'_>, next: &After<'_>, first_word: bool) -> bool {
     let word = before.word;
     if next.case == Case::Lower {
         // A lower-case start is rare after a real boundary; accept it only after an
@@ -163,7 +166,7 @@ fn period_ends_sentence(before: &Before<'_>, next: &After<'_>) -> bool {
         Class::Prefix => false,
         Class::Closing | Class::Ordinary => true,
         Class::Initial if !before.bare => true,
-        Class::Initial => opens_sentence(next) && !next.is_initial,
+        Class::Initial => !first_word && opens_sentence(next) && !next.is_initial,
         Class::Time => !continues_time(next),
         Class::Unit if next.case == Case::Upper && !is_roman_numeral(next.word) => true,
         Class::Unit | Class::Ambiguous => opens_sentence(next),
@@ -171,7 +174,8 @@ fn period_ends_sentence(before: &Before<'_>, next: &After<'_>) -> bool {
 }
 
 /// True when the capitalised word after "a.m." or "p.m." still belongs to the time:
-/// a weekday, a month, a time zone ("GMT", "Eastern"), or a place before "time".
+/// a weekday or a month (in full or abbreviated), a time zone ("GMT", "Eastern"), or
+/// a place before "time".
 fn continues_time(next: &After<'_>) -> bool {
     const ZONES: &[&str] = &[
         "Atlantic",
@@ -190,6 +194,7 @@ fn continues_time(next: &After<'_>) -> bool {
     is_caps
         || ZONES.contains(&word)
         || words::is_calendar_name(word)
+        || words::abbreviation(word).is_some()
         || then.trim_end_matches(|c: char| !c.is_alphabetic()) == "time"
 }
 

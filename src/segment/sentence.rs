@@ -76,6 +76,9 @@ impl Scanner<'_, '_> {
             s: self.s,
             run: &run,
             word_start: self.word_start,
+            first_word: self.s[self.sentence_start..self.word_start]
+                .trim()
+                .is_empty(),
             opens_with_quote: self.opens_with_quote.unwrap_or(false),
         };
         if self.has_letter && rules::ends_sentence(&context) {

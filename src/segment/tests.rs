@@ -172,3 +172,91 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+/// Checks the invariants every caller relies on: paragraphs trimmed, non-empty and
+/// ordered; sentences trimmed, ordered, non-overlapping and inside their paragraph.
+fn assert_invariants(text: &str) {
+    let paras = paragraphs(text);
+    let mut last = 0;
+    for p in &paras {
+        let t = text.get(p.clone()).expect("paragraph on char boundaries");
+        assert!(
+            !t.is_empty() && t == t.trim() && p.start >= last,
+            "{text:?}"
+        );
+        last = p.end;
+    }
+    let mut last = 0;
+    for (r, i) in sentences(text, &paras) {
+        let t = text.get(r.clone()).expect("sentence on char boundaries");
+        assert!(
+            !t.is_empty() && t == t.trim() && r.start >= last,
+            "{text:?}"
+        );
+        assert!(
+            paras[i].start <= r.start && r.end <= paras[i].end,
+            "{text:?}"
+        );
+        last = r.end;
+    }
+}
+
+#[test]
+fn invariants_hold_on_generated_text() {
+    const PIECES: &[&str] = &[
+        "word",
+        "Word",
+        "U.S.",
+        "Mr.",
+        "p.m.",
+        "A.",
+        "3.5",
+        "1.",
+        "(a)",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "\r",
+        ".",
+        "...",
+        ". . .",
+        "?!",
+        "!",
+        "\u{201c}",
+        "\u{201d}",
+        "\"",
+        "'",
+        "\u{2019}",
+        ")",
+        "(",
+        "[",
+        "]",
+        "\u{2026}",
+        "\u{2014}",
+        "\u{e9}",
+        "\u{a0}",
+        "# ",
+        "- ",
+        "\u{2022} ",
+        "2.) ",
+        "caf\u{e9}",
+        "said",
+        "The",
+        "etc.",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        let len = (seed >> 59) as usize + 1;
+        for _ in 0..len * 3 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        assert_invariants(&text);
+    }
+}
