@@ -27,6 +27,8 @@ use std::ops::Range;
 /// lines separated only by a line break are joined, and except a line that finishes
 /// the sentence the line before it left open. A Markdown heading or list item starts
 /// a paragraph of its own; its marker stays in the paragraph but not in its sentences.
+/// Lines without a letter or digit (blank lines, rules such as "---") separate
+/// paragraphs and belong to none.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     paragraph::paragraphs(text)
 }

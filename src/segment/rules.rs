@@ -33,13 +33,17 @@ pub(super) struct Context<'a> {
 /// The word before a run: its letters, and whether it ended with a closing mark
 /// (as in `“word”.` or `(word).`), which the run then follows.
 struct Before<'a> {
+    /// The word, without opening marks before it or closing marks after it.
     word: &'a str,
     /// True when only opening marks precede the word in its token: "(B" but not "°C".
     bare: bool,
+    /// True when closing marks end the token, just before the run.
     after_closer: bool,
+    /// True when one of those marks is a quotation mark.
     after_quote: bool,
 }
 
+/// Reads the word between `word_start` and the run at `run_start`.
 fn word_before<'a>(s: &'a str, word_start: usize, run_start: usize) -> Before<'a> {
     let token = &s[word_start..run_start];
     let raw = token.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -65,6 +69,7 @@ enum Case {
 
 /// The word after a run and the text around it.
 struct After<'a> {
+    /// The case of its first character.
     case: Case,
     /// The next word, without opening marks ("The" in `“The`).
     word: &'a str,
@@ -76,6 +81,7 @@ struct After<'a> {
     tail: &'a str,
 }
 
+/// Reads the word after the spaces that follow `from`, or `None` at the end.
 fn word_after(s: &str, from: usize) -> Option<After<'_>> {
     let rest = &s[from..];
     let trimmed = rest.trim_start();
@@ -232,6 +238,7 @@ enum Class {
     Ordinary,
 }
 
+/// The class of the word before a period.
 fn classify(word: &str) -> Class {
     if let Some(abbrev) = words::abbreviation(word) {
         let lower = word.chars().all(char::is_lowercase);
@@ -273,6 +280,8 @@ fn is_plain_word(word: &str) -> bool {
         && words::abbreviation(word).is_none()
 }
 
+/// True for "I" and its contractions, which an ellipsis does not end a sentence
+/// before ("well... I don't know").
 fn is_pronoun_i(word: &str) -> bool {
     word.split(['\'', '’']).next() == Some("I")
 }

@@ -158,6 +158,7 @@ pub(super) struct Run {
     pub(super) start: usize,
     /// Byte offset just after the run.
     pub(super) end: usize,
+    /// Period, ellipsis, or exclamation and question marks.
     pub(super) kind: Kind,
     /// True when a closing quote or bracket follows a terminal mark inside the run.
     pub(super) closed: bool,
@@ -165,22 +166,27 @@ pub(super) struct Run {
     pub(super) closed_by_quote: bool,
 }
 
+/// True for a mark that may end a sentence.
 pub(super) fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '‽')
 }
 
+/// True for a mark that may close a quotation or a bracket after a sentence's end.
 pub(super) fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›')
 }
 
+/// True for a closing quotation mark (straight marks count both ways).
 pub(super) fn is_quote_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | '›')
 }
 
+/// True for an opening quotation mark (straight marks count both ways).
 pub(super) fn is_quote_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '„')
 }
 
+/// True for a mark that may open a quotation or a bracket before a word.
 pub(super) fn is_opener(c: char) -> bool {
     is_quote_opener(c) || matches!(c, '(' | '[' | '{' | '¿' | '¡')
 }

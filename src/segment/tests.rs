@@ -85,8 +85,8 @@ fn quotations_closing_after_the_period() {
         ]
     );
     assert_eq!(
-        split("\u{201c}We will rebuild.\u{201d} The mayor said it twice."),
-        ["\u{201c}We will rebuild.\u{201d} The mayor said it twice."]
+        split("\u{201c}We will rebuild.\u{201d} Mayor Ostrova said."),
+        ["\u{201c}We will rebuild.\u{201d} Mayor Ostrova said."]
     );
 }
 
