@@ -5,3 +5,4 @@ mod util;
 mod cli;
 mod extract_cases;
 mod extract_seeds;
+mod segmentation;
