@@ -1,5 +1,5 @@
-//! Counts: how many of something ("240,000 people", "four tactical fighter jets",
-//! "hundreds of thousands of desperate civilians", "a 20,000-strong force",
+//! Counts: how many of something ("130,000 people", "six armoured river barges",
+//! "tens of thousands of stranded travellers", "a 20,000-strong force",
 //! "more than 20"), the last recognizer tried.
 //!
 //! A count needs no counted noun ("displaced millions", "more than 20"), except

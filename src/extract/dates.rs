@@ -1,8 +1,8 @@
-//! Dates as written, at their grain: "June 30, 2012" and "5 September 2016" (day),
-//! "March 2014" (month), "in 2014" and "the 1972 convention" (year), "the 1960s"
-//! (decade), "2015-09-23" (ISO day), and "1939-1945" (two years).
+//! Dates as written, at their grain: "July 4, 2011" and "3 October 2010" (day),
+//! "May 2011" (month), "in 2009" and "the 1998 accord" (year), "the 1980s"
+//! (decade), "2019-02-28" (ISO day), and "1939-1945" (two years).
 //!
-//! A date without a year ("Sept. 17") or a month alone ("in April") is handed to
+//! A date without a year ("Oct. 9") or a month alone ("in June") is handed to
 //! [`super::relative`], which takes the year from the publication date.
 //!
 //! A bare four-digit number from 1800 to 2100 is a year after a preposition or
@@ -89,7 +89,7 @@ fn day_at(view: &View<'_>, k: usize) -> Option<u32> {
 }
 
 /// A four-digit year at token `k`, alone or at the front of a hyphenated word
-/// ("2020-Sunday"): the year and the byte end of its digits.
+/// ("2021-Tuesday"): the year and the byte end of its digits.
 fn year_at(view: &View<'_>, k: usize) -> Option<(i32, usize)> {
     let raw = view.raw(k);
     let (digits, end) = if view.is_number(k) {
@@ -144,7 +144,7 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     None
 }
 
-/// "March 2014", "Sept. 17", "June 30, 2012", "in April".
+/// "May 2011", "Oct. 9", "July 4, 2011", "in June".
 fn month_first(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Option<Match> {
     let mut k = i + 1;
     if view.raw(k) == "." && view.touches_next(i) {
@@ -192,7 +192,7 @@ fn with_day(
     Some(Match::one(found, last))
 }
 
-/// "2015-09-23".
+/// "2019-02-28".
 fn iso_day(view: &View<'_>, i: usize) -> Option<Match> {
     if !has_hyphen(view.raw(i)) {
         return None;
@@ -249,7 +249,7 @@ fn year_range(view: &View<'_>, i: usize) -> Option<Match> {
     })
 }
 
-/// "the 1960s".
+/// "the 1980s".
 fn decade(view: &View<'_>, i: usize) -> Option<Match> {
     let low = view.low(i);
     let (v, Attached::Decade) = numbers::attached(low, false)? else {
@@ -265,7 +265,7 @@ fn decade(view: &View<'_>, i: usize) -> Option<Match> {
     ))
 }
 
-/// "mid-March", "mid-2014", "late-2014": the whole word is the span, and the
+/// "mid-June", "mid-2009", "late-2009": the whole word is the span, and the
 /// date is approximate.
 fn mid_period(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     let low = view.low(i);
@@ -298,7 +298,7 @@ fn mid_period(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     Some(m)
 }
 
-/// A year written alone ("in 2014", "the 1972 convention", "2020-Sunday").
+/// A year written alone ("in 2009", "the 1998 accord", "2021-Tuesday").
 fn bare_year(view: &View<'_>, i: usize) -> Option<Match> {
     let (y, end) = year_at(view, i)?;
     if !(1800..=2100).contains(&y) || !reads_as_year(view, i) {

@@ -1,11 +1,11 @@
 //! Numbers that are not figures, and figures that are page furniture.
 //!
 //! Not figures:
-//! - parts of names and models: digits inside a word ("G20", "Su-27", "COVID-19")
+//! - parts of names and models: digits inside a word ("G7", "F-16", "COVID-19")
 //!   are never read, and a number right after a capitalized word that is not a
 //!   function word is taken as part of a name ("Boeing 747", "Resolution 2254",
 //!   "Windows 10", "iPhone 12"), except in title-case headlines;
-//! - times of day ("12:38 IST", "5 p.m.", "0800 GMT");
+//! - times of day ("09:15 GMT", "5 p.m.", "0800 GMT");
 //! - numbers inside URLs, e-mail addresses, paths and fractions ("24/7", "9/11"),
 //!   phone numbers and codes ("+44", groups with a leading zero, numbers side by
 //!   side: "555 0199");
@@ -15,7 +15,7 @@
 //!
 //! Page furniture: the statement of the publication date itself, and a date that
 //! makes up most of a short line without final punctuation (a dateline such as
-//! "Jan 26, 2020-Sunday").
+//! "Feb 3, 2021-Wednesday").
 
 use std::cell::OnceCell;
 
@@ -170,7 +170,7 @@ fn has_leading_zero(raw: &str) -> bool {
     b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit()
 }
 
-/// "12:38", "12:38 IST", "5 p.m.", "0800 GMT": the index after the time.
+/// "09:15", "09:15 GMT", "5 p.m.", "0800 GMT": the index after the time.
 fn time_of_day(view: &View<'_>, i: usize) -> Option<usize> {
     let mut k = i + 1;
     if matches!(view.raw(k), ":" | ".")

@@ -6,7 +6,7 @@
 //! - ordinals in words from "second" on, when they rank a period or an event
 //!   ("third term", "second round", "fifth day"; see [`EVENT_NOUNS`]).
 //!
-//! "first" and "last" are never figures: "the first Russian combat aircraft" ranks
+//! "first" and "last" are never figures: "the first cargo ship to arrive" ranks
 //! nothing anyone would dispute. "The Nth day of X" also yields a derived start
 //! date for X (day 1 was N - 1 days before publication).
 

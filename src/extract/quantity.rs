@@ -1,7 +1,7 @@
-//! A quantity in any writing: digits with a scale ("7.6 million", "1.2bn"), words
-//! ("two hundred and fifty"), vague words ("hundreds of thousands"), ranges
+//! A quantity in any writing: digits with a scale ("3.4 million", "1.2bn"), words
+//! ("two hundred and fifty"), vague words ("tens of thousands"), ranges
 //! ("20-25", "five or six", "between 20 and 30"), and the number at the front of a
-//! hyphenated word ("50-minute", "four-and-a-half-year-old"), whose remaining
+//! hyphenated word ("40-minute", "three-and-a-half-year-old"), whose remaining
 //! parts are handed to the caller.
 
 use super::number_words;
@@ -28,7 +28,7 @@ pub(crate) struct Quantity {
     pub range: bool,
     /// Written in words.
     pub in_words: bool,
-    /// A single plain integer in digits, with no separators or scale ("2014").
+    /// A single plain integer in digits, with no separators or scale ("2009").
     pub plain: bool,
     /// The scale word that multiplied it, if any.
     pub scale: Option<f64>,
@@ -202,7 +202,7 @@ fn digits(view: &View<'_>, i: usize) -> Option<Quantity> {
     Some(q)
 }
 
-/// Multiplies a quantity by a scale word right after it ("7.6 million").
+/// Multiplies a quantity by a scale word right after it ("3.4 million").
 fn apply_scale(view: &View<'_>, q: &mut Quantity) {
     if let Some(s) = numbers::scale_word(view.low(q.last + 1)) {
         q.lo *= s;
@@ -215,7 +215,7 @@ fn apply_scale(view: &View<'_>, q: &mut Quantity) {
 }
 
 /// A word that starts with digits: an attached scale ("1.2bn") or a hyphenated
-/// word ("50-minute", "20,000-strong").
+/// word ("40-minute", "20,000-strong").
 fn digit_word(view: &View<'_>, i: usize, money: bool) -> Option<Quantity> {
     let low = view.low(i);
     if let Some((v, Attached::Scale(s))) = numbers::attached(low, money) {

@@ -1,7 +1,7 @@
 //! Relative dates, resolved against the publication date of their source and never
-//! against the clock: "last year", "last week", "on Friday", "two weeks ago",
-//! "in April last year", "later this month", a date without its year ("Sept. 17"),
-//! and dates derived from durations ("ending an 18-month freeze", "the 12th day of
+//! against the clock: "last year", "last month", "on Tuesday", "three weeks ago",
+//! "in June last year", "later this year", a date without its year ("Oct. 9"),
+//! and dates derived from durations ("ending a 30-month embargo", "the 12th day of
 //! a shutdown").
 //!
 //! Rules, each stated in the figure's `derivation`:
@@ -27,7 +27,7 @@ use super::tokens::View;
 use super::units::Counted;
 use super::{Ctx, Found, Match};
 
-/// The weekday of a folded weekday name ("friday", "friday's").
+/// The weekday of a folded weekday name ("tuesday", "tuesday's").
 pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
     Some(match super::tokens::base(w) {
         "monday" => Weekday::Mon,
@@ -215,7 +215,7 @@ fn weekday_at(view: &View<'_>, i: usize) -> Option<Weekday> {
 }
 
 /// "last year", "this month", "next week", "last Friday", "last April", with the
-/// anchor word at `i` and the span starting at `first` ("later this month").
+/// anchor word at `i` and the span starting at `first` ("later this year").
 fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match> {
     let anchor = view.low(i);
     let what = super::tokens::base(view.low(i + 1));
@@ -265,7 +265,7 @@ fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match>
     Some(Match::one(f, i + 1))
 }
 
-/// A month named alone at token `i` ("in April", "in April last year").
+/// A month named alone at token `i` ("in June", "in June last year").
 pub(crate) fn month_alone(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Option<Match> {
     let year_step = match (view.low(i + 1), super::tokens::base(view.low(i + 2))) {
         ("last", "year") => Some(-1),
@@ -286,7 +286,7 @@ pub(crate) fn month_alone(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Optio
     Some(Match::one(f, last))
 }
 
-/// A day and month without a year ("Sept. 17") spanning tokens `first..=last`.
+/// A day and month without a year ("Oct. 9") spanning tokens `first..=last`.
 pub(crate) fn day_month(
     view: &View<'_>,
     ctx: &Ctx,
@@ -314,7 +314,7 @@ pub(crate) fn day_month(
     })
 }
 
-/// "two weeks ago": `amount` units before publication, spanning `span`.
+/// "three weeks ago": `amount` units before publication, spanning `span`.
 pub(crate) fn ago(
     view: &View<'_>,
     ctx: &Ctx,
@@ -368,7 +368,7 @@ fn before_publication(p: NaiveDate, amount: f64, unit: TimeUnit) -> Option<(Naiv
 }
 
 /// A start date derived from a duration that ends at (or is under way at)
-/// publication: "ending an 18-month freeze", "a four-year-old war". The new figure
+/// publication: "ending a 30-month embargo", "a six-year-old feud". The new figure
 /// shares the duration's span, counts what the duration measures, and carries the
 /// predicate "since".
 pub(crate) fn derived_start(

@@ -137,7 +137,7 @@ impl<'t> View<'t> {
     }
 }
 
-/// A folded word without its possessive ending ("friday's" gives "friday").
+/// A folded word without its possessive ending ("tuesday's" gives "tuesday").
 pub(crate) fn base(w: &str) -> &str {
     w.strip_suffix("'s").unwrap_or(w)
 }

@@ -1,12 +1,12 @@
 //! What a number counts, and the verb that applies to it.
 //!
-//! The counted thing is the head noun of the noun phrase after the number ("four
-//! tactical fighter jets" counts "jet"; "hundreds of thousands of desperate
-//! civilians" counts "civilian"), folded and made singular. The phrase ends at the
+//! The counted thing is the head noun of the noun phrase after the number ("six
+//! armoured river barges" counts "barge"; "tens of thousands of stranded
+//! travellers" counts "traveller"), folded and made singular. The phrase ends at the
 //! first word that cannot be part of it: a function word, punctuation, an adverb,
 //! a verb form, or a name after common nouns. The predicate is the verb or
-//! participle next to the phrase ("240,000 people killed", "has killed 240,000
-//! people", "people have been internally displaced"). Both are cheap heuristics,
+//! participle next to the phrase ("130,000 people evacuated", "has evacuated 130,000
+//! people", "people have been safely evacuated"). Both are cheap heuristics,
 //! not a parser: they are right on the common shapes of news sentences and say
 //! nothing (`None`) rather than guess on the others.
 
@@ -19,7 +19,7 @@ use super::tokens::View;
 pub(crate) struct Counted {
     /// The head noun, folded and singular ("jet").
     pub head: String,
-    /// The whole phrase, folded, head singular ("tactical fighter jet").
+    /// The whole phrase, folded, head singular ("armoured river barge").
     pub phrase: String,
     /// Index of the head's token.
     pub last: usize,
@@ -287,7 +287,7 @@ fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && !NOT_ADVERBS_IN_LY.contains(&w)
 }
 
-/// True when `w` looks like a past tense or participle ("killed", "displaced").
+/// True when `w` looks like a past tense or participle ("drowned", "evacuated").
 fn is_ed_form(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && !NOT_VERBS_IN_ED.contains(&w)
 }
