@@ -129,6 +129,7 @@ const VERBS: &[&str] = &[
     "lost",
     "made",
     "paid",
+    "remain",
     "risen",
     "rose",
     "said",
@@ -157,8 +158,8 @@ const VERBS: &[&str] = &[
 /// figure, but never the end of a noun phrase.
 const NOUN_VERBS: &[&str] = &[
     "cost", "costs", "face", "faces", "fall", "falls", "hit", "hold", "holds", "leave", "pay",
-    "pays", "remain", "remains", "rise", "rises", "sell", "sells", "spend", "spends", "stand",
-    "stands", "strike", "strikes", "take", "takes", "win", "wins",
+    "pays", "remains", "rise", "rises", "sell", "sells", "spend", "spends", "stand", "stands",
+    "strike", "strikes", "take", "takes", "win", "wins",
 ];
 
 /// Participle-looking words that are adjectives or hedges, never predicates.
@@ -368,7 +369,11 @@ pub(crate) fn counted_after(view: &View<'_>, j: usize, allow_comma: bool) -> Opt
         .map(|&w| super::tokens::base(view.low(w)).to_string())
         .collect();
     let head_raw = view.raw(last);
-    let head = if head_raw.len() > 1 && head_raw.chars().all(|c| !c.is_lowercase()) {
+    let name = words.len() > 1 && words.iter().all(|&w| view.is_capitalized(w));
+    let head = if name {
+        // A proper name ("a 29-year-old Jo Lund"): the whole name identifies it.
+        folded.join(" ")
+    } else if head_raw.len() > 1 && head_raw.chars().all(|c| !c.is_lowercase()) {
         folded[folded.len() - 1].clone()
     } else {
         singular(&folded[folded.len() - 1])
@@ -377,7 +382,11 @@ pub(crate) fn counted_after(view: &View<'_>, j: usize, allow_comma: bool) -> Opt
         return None;
     }
     let mut phrase: Vec<String> = folded[..folded.len() - 1].to_vec();
-    phrase.push(head.clone());
+    if name {
+        phrase = folded;
+    } else {
+        phrase.push(head.clone());
+    }
     Some(Counted {
         head,
         phrase: phrase.join(" "),
