@@ -6,8 +6,9 @@
 //!
 //! Rules, each stated in the figure's `derivation`:
 //! - A weekday, a month alone or a day and month without a year is the nearest one
-//!   on or before publication, unless its sentence speaks of the future ("will",
-//!   "scheduled", "expected", ...), when it is the nearest on or after. "last" and
+//!   on or before publication, unless its clause speaks of the future ("will",
+//!   "scheduled", "expected", ...: the nearest tense cue before the date, else
+//!   after it), when it is the nearest on or after. "last" and
 //!   "next" make it strictly before or after.
 //! - "last/this/next week" are ISO weeks ([`Grain::Week`]); "N days ago" is a day,
 //!   "N weeks ago" a week, "N months ago" a month, "N years ago" a year.
@@ -24,7 +25,7 @@ use crate::figure::{FigureKind, Grain, Qualifier, Value, format_number};
 use super::dates::{self, preposition_before};
 use super::durations::TimeUnit;
 use super::tokens::View;
-use super::units::Counted;
+use super::units::{self, Counted};
 use super::{Ctx, Found, Match};
 
 /// The weekday of a folded weekday name ("tuesday", "tuesday's").
@@ -70,8 +71,8 @@ const FUTURE_CUES: &[&str] = &[
     "will",
 ];
 
-/// How far (in tokens) to look for a future cue on each side of a date.
-const TENSE_WINDOW: usize = 15;
+/// How far (in tokens) to look for a tense cue on each side of a date.
+const TENSE_WINDOW: usize = 12;
 
 /// Which occurrence of a weekday or month a text means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,12 +98,34 @@ impl Direction {
     }
 }
 
-/// True when the sentence around token `i` speaks of the future.
+/// What a word says about the time of its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TenseCue {
+    Future,
+    Past,
+}
+
+fn tense_cue(w: &str) -> Option<TenseCue> {
+    if FUTURE_CUES.contains(&w) || w.ends_with("'ll") {
+        Some(TenseCue::Future)
+    } else if units::is_past_form(w) {
+        Some(TenseCue::Past)
+    } else {
+        None
+    }
+}
+
+/// True when the clause of the date at token `i` speaks of the future: the
+/// nearest tense cue before it in its sentence ("will meet on Tuesday", "said on
+/// Tuesday that ..."), else the nearest after it ("On Tuesday the board will
+/// meet"). A past verb found first means the past.
 fn is_future(view: &View<'_>, i: usize) -> bool {
     let is_end = |k: usize| matches!(view.raw(k), "." | "!" | "?") && !view.touches_next(k);
-    let cue = |k: usize| {
-        let w = view.low(k);
-        FUTURE_CUES.contains(&w) || w.ends_with("'ll")
+    // A passive participle ("will be held") says nothing about the time.
+    let cue_at = |k: usize| {
+        tense_cue(view.low(k)).filter(|c| {
+            *c == TenseCue::Future || !matches!(view.low_before(k), "be" | "been" | "being")
+        })
     };
     let mut k = i;
     for _ in 0..TENSE_WINDOW {
@@ -110,8 +133,8 @@ fn is_future(view: &View<'_>, i: usize) -> bool {
         if is_end(p) {
             break;
         }
-        if cue(p) {
-            return true;
+        if let Some(cue) = cue_at(p) {
+            return cue == TenseCue::Future;
         }
         k = p;
     }
@@ -119,8 +142,8 @@ fn is_future(view: &View<'_>, i: usize) -> bool {
         if is_end(k) {
             break;
         }
-        if cue(k) {
-            return true;
+        if let Some(cue) = cue_at(k) {
+            return cue == TenseCue::Future;
         }
     }
     false

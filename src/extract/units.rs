@@ -293,6 +293,18 @@ fn is_ed_form(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && !NOT_VERBS_IN_ED.contains(&w)
 }
 
+/// Past forms that mark a clause as past, beyond the regular "-ed" forms.
+const PAST_FORMS: &[&str] = &[
+    "began", "came", "did", "fell", "fled", "flew", "gave", "got", "had", "held", "left", "lost",
+    "made", "met", "rose", "said", "saw", "sent", "spoke", "struck", "told", "took", "was", "went",
+    "were", "won", "wrote",
+];
+
+/// True when `w` is a past tense or participle ("said", "announced").
+pub(crate) fn is_past_form(w: &str) -> bool {
+    is_ed_form(w) || PAST_FORMS.contains(&w)
+}
+
 /// True when `w` is a verb form that can be a figure's predicate.
 pub(crate) fn is_verb_like(w: &str) -> bool {
     is_ed_form(w) || VERBS.contains(&w) || NOUN_VERBS.contains(&w)
