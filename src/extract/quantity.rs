@@ -245,13 +245,13 @@ fn words(view: &View<'_>, i: usize) -> Option<Quantity> {
     if !number_words::may_start(view.low(i)) {
         return None;
     }
-    let mut ws: Vec<&str> = Vec::new();
-    let mut k = i;
-    while ws.len() < MAX_NUMBER_WORDS && view.is_word(k) {
-        ws.push(view.low(k));
-        k += 1;
+    let mut ws: [&str; MAX_NUMBER_WORDS] = [""; MAX_NUMBER_WORDS];
+    let mut len = 0;
+    while len < MAX_NUMBER_WORDS && view.is_word(i + len) {
+        ws[len] = view.low(i + len);
+        len += 1;
     }
-    let (v, n) = number_words::parse_words(&ws)?;
+    let (v, n) = number_words::parse_words(&ws[..len])?;
     let last = i + n - 1;
     Some(Quantity {
         in_words: true,
