@@ -1498,6 +1498,12 @@ const COUNTED: &[(&str, &str, &str, Option<&str>)] = &[
     ),
     ("Floods left 30 casualties.", "30", "casualty", Some("left")),
     (
+        "Tension has grown since the early 1980s.",
+        "1980s",
+        "",
+        Some("since"),
+    ),
+    (
         "Teams searched for 12 missing fishermen.",
         "12",
         "fisherman",

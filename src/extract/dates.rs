@@ -57,10 +57,21 @@ const YEAR_CONTEXT: &[&str] = &[
     "mid", "of", "since", "the", "through", "till", "to", "until",
 ];
 
-/// The preposition before token `first`, as a date's predicate.
+/// The preposition before token `first`, as a date's predicate, over "the" and
+/// words such as "early" ("since the early 1980s").
 pub(crate) fn preposition_before(view: &View<'_>, first: usize) -> Option<String> {
-    let w = view.low_before(first);
-    DATE_PREPOSITIONS.contains(&w).then(|| w.to_string())
+    let mut k = first;
+    for _ in 0..3 {
+        let w = view.low_before(k);
+        if DATE_PREPOSITIONS.contains(&w) {
+            return Some(w.to_string());
+        }
+        if !matches!(w, "the" | "early" | "late" | "mid" | "around" | "about") {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+    }
+    None
 }
 
 /// A capitalized month name at token `i`.
