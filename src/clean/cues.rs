@@ -23,7 +23,8 @@ pub(super) enum Role {
     /// forms): a neighbour next to it is next to chrome.
     Barrier,
     /// A heading that opens a chrome section running to the end of the page when it
-    /// comes after the article ("About the Author", "Leave a Reply", "Related").
+    /// comes after the article ("About the Author", "Leave a Reply"). Link boxes
+    /// ("Related") are not openers: pages print them in the middle of the article.
     Opener,
 }
 
@@ -37,6 +38,10 @@ pub(super) struct Cue {
     /// False when the label is only a fallback and a neighbour's label says more
     /// ("Connecting to %s" is a template string of whatever widget holds it).
     pub telling: bool,
+    /// True when the line is chrome only outside the article body: a bare date
+    /// above or below the article is the day the page was viewed, inside it a
+    /// timeline heading.
+    pub outside_only: bool,
 }
 
 /// A cue rule: a pattern over the folded line (lower case, plain quotes, single
@@ -151,7 +156,13 @@ const RULES: &[Rule] = &[
         Barrier,
     ),
     rule(
-        r"\b(sign up|subscribe|register) (for|to) (our|the|my|\w+'s) (free )?(\w+ )?(newsletters?|alerts|mailing list|briefing|bulletin|digest|emails?)\b",
+        r"\b(sign up|subscribe|register) (for|to) our (free )?(\w+ )?(newsletters?|alerts|mailing list|briefing|bulletin|digest|emails?)\b",
+        "newsletter",
+        40,
+        Barrier,
+    ),
+    frag(
+        r"\b(sign up|subscribe|register) (for|to) (the|my|\w+'s) (free )?(\w+ )?(newsletters?|alerts|mailing list|briefing|bulletin|digest|emails?)\b",
         "newsletter",
         40,
         Barrier,
@@ -184,7 +195,7 @@ const RULES: &[Rule] = &[
     ),
     // Sharing and following.
     rule(
-        r"^(share|share this|share this (article|story|post|page|video)|share (on|via) \w+|tweet|pin it|email this|e-?mail|print|print this( article| page| story)?|copy link|click to share.*|share article)$",
+        r"^(share|share this|share this (article|story|post|page|video)|share (on|via) \w+|share page|about sharing|tweet|pin it|email this|e-?mail|print|print this( article| page| story)?|copy link|click to share.*|share article)$",
         "share prompt",
         8,
         Barrier,
@@ -237,13 +248,13 @@ const RULES: &[Rule] = &[
     ),
     // Links to other pages.
     frag(
-        r"^(related|related (articles|stories|posts|content|coverage|news|topics|links|reading|videos)|recommended( for you| stories| articles| reading)?|you (may|might) (also )?(like|enjoy|be interested in|have missed)|most (read|popular|viewed|shared|commented|watched)|trending( now| stories| news)?|top stories|editor'?s picks|don'?t miss|more (stories|news|articles|videos)|more (from|on) (this|our|the) \w+|latest (news|stories|articles|headlines|videos)|popular (posts|stories|articles)|what to read next|read next|further reading|in other news|around the web|elsewhere on the web)$",
+        r"^(related|topics|tags|tagged|filed under|categories|related (articles|stories|posts|content|coverage|news|topics|links|reading|videos)|recommended( for you| stories| articles| reading)?|you (may|might) (also )?(like|enjoy|be interested in|have missed)|most (read|popular|viewed|shared|commented|watched)|trending( now| stories| news)?|top stories|editor'?s picks|don'?t miss|more (stories|news|articles|videos)|more (from|on) (this|our|the) \w+|latest (news|stories|articles|headlines|videos)|popular (posts|stories|articles)|what to read next|read next|further reading|in other news|around the web|elsewhere on the web)$",
         "related links",
         8,
-        Opener,
+        Barrier,
     ),
     rule(
-        r"^(read more|read also|also read|also see|see also|related|more|watch|listen|must read|recommended|trending|read the full (story|article)|continue reading|full story|view (the )?(full|original) (article|story))\s*[:|>»›]",
+        r"^(read more|read also|also read|also see|see also|related|more|watch|listen|must read|recommended|trending|topics|tags|tagged|filed under|categories|read the full (story|article)|continue reading|full story|view (the )?(full|original) (article|story))\s*[:|>»›]",
         "related links",
         30,
         Inline,
@@ -254,8 +265,21 @@ const RULES: &[Rule] = &[
         12,
         Inline,
     ),
-    rule(r"\bclick here\b", "link prompt", 30, Barrier),
+    rule(r"^click here\b", "link prompt", 30, Barrier),
+    frag(r"\bclick here\b", "link prompt", 30, Barrier),
     rule(r"^video\s*[:|]", "video embed", 20, Inline),
+    rule(
+        r"^\d+\s*(-|to)?\s*\d*\s*(min|mins|minute|minutes)( read| reading time)?$|^(reading time|read time)\s*:?\s*\d+",
+        "reading time",
+        6,
+        Inline,
+    ),
+    rule(
+        r"^(image|photo|picture|video|media) caption\s*[,:]?$",
+        "caption label",
+        3,
+        Inline,
+    ),
     // Author boxes and bylines.
     frag(
         r"^about the (author|authors|writer|contributor|columnist)s?\b",
@@ -325,29 +349,29 @@ const RULES: &[Rule] = &[
         Barrier,
     ),
     rule(
-        r"\b(republishing|republish|republication|reprinting|syndicating|licensing) (this|our|the|of this|of our) (content|article|story|material|work)\b|\bpermission to (republish|reprint|reproduce)\b",
+        r"\b(republishing|republish|republication|reprinting|syndicating|licensing|reuse) (this|our|the|of this|of our) (content|article|story|material|work)\b|\bpermission to (republish|reprint|reproduce)\b",
         "reprint notice",
         80,
         Barrier,
     ),
-    rule(r"^sources?\s*[:|]\s*\S", "source credit", 10, Inline),
+    rule(r"^sources?\s*[:|]\s*\S", "source credit", 10, Opener),
     frag(
         r"^(via|courtesy( of)?|with (input|inputs|reporting|additional reporting) (from|by)|additional reporting( by)?|reporting by|writing by|editing by|compiled by|edited by|translated by)\b",
         "source credit",
         12,
-        Inline,
+        Opener,
     ),
     frag(
         r"\b(and|with|from|&) (news )?(agencies|agency reports|wires|wire services|wire reports)\)?$|^\(?(with )?(agencies|wires|agency reports)\)?$",
         "source credit",
         8,
-        Inline,
+        Opener,
     ),
     rule(
         r"^(©|\(c\) ?\d{4}|copyright\s*(©|\(c\)|\d{4}))|©|\ball rights reserved\b",
         "copyright",
         40,
-        Barrier,
+        Opener,
     ),
     frag(
         r"\b(privacy policy|privacy notice|terms (of|and) (use|service|conditions)|cookie (policy|settings|preferences)|do not sell my|accessibility statement)\b|^(about us|contact us|advertise with us|work with us|careers|terms|privacy)$",
@@ -544,7 +568,10 @@ pub(super) fn cue(unit: &Unit, line: &str) -> Option<Cue> {
         return Some(telling("publication line", Inline));
     }
     if unit.words <= 12 && dates::is_date_stamp(folded) {
-        return Some(telling("page date", Inline));
+        return Some(Cue {
+            outside_only: true,
+            ..telling("page date", Inline)
+        });
     }
     if is_byline(line, unit) {
         return Some(telling("byline", Inline));
@@ -557,9 +584,8 @@ pub(super) fn cue(unit: &Unit, line: &str) -> Option<Cue> {
     }
     if RULE_SET.matches(folded).matched(RULES.len()) {
         return Some(Cue {
-            reason: "template text",
-            role: Barrier,
             telling: false,
+            ..telling("template text", Barrier)
         });
     }
     None
@@ -570,6 +596,7 @@ fn telling(reason: &'static str, role: Role) -> Cue {
         reason,
         role,
         telling: true,
+        outside_only: false,
     }
 }
 
@@ -706,6 +733,9 @@ mod tests {
             ("buy instagram followers", "advertising"),
             ("Home News Sport Weather Culture", "navigation"),
             ("Loading %s", "template text"),
+            ("4 min read", "reading time"),
+            ("Image caption,", "caption label"),
+            ("Reuse this content", "reprint notice"),
         ];
         for (line, want) in cases {
             assert_eq!(reason(line), Some(want), "{line}");
@@ -724,6 +754,9 @@ mod tests {
             "Published in 1958, the survey set rules for the port that still apply.",
             "Engineers replaced the cables in March 2021.",
             "Photographers gathered at the bridge as it reopened.",
+            "Residents can register for the city's flood alerts at the library.",
+            "“Just click here and the money is yours,” the message said, according to police.",
+            "Sponsors said the race would go ahead.",
         ] {
             assert_eq!(reason(line), None, "{line}");
         }

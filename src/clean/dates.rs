@@ -70,9 +70,15 @@ const MAX_STAMP_RUNS: usize = 12;
 /// A publication cue near the start of a short line, and what follows it.
 static PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[\w'-]+ ){0,3}?(?:first published|originally published|published on|published at|published|posted on|posted at|posted|last updated|last modified|updated on|updated at|updated|modified|date)\s*(?:[:|-]\s*)?(.+)$",
+        r"^(?:[\w'-]+ ){0,3}?(?:first published|originally published|published|posted|last updated|last modified|updated|modified|date)(?: on| at)?\s*(?:[:|-]\s*)?(.*)$",
     )
     .expect("publication pattern is valid")
+});
+
+/// A publication cue alone on its line ("Published", "Last updated:").
+static BARE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:first published|originally published|published|posted|last updated|last modified|updated|modified)(?: on| at)?\s*:?$")
+        .expect("bare cue pattern is valid")
 });
 
 /// A numeric date ("2015-09-23", "23/09/2015", "23.09.2015").
@@ -125,15 +131,18 @@ fn is_day_or_number(run: &str) -> bool {
 pub(super) fn is_publication_line(folded: &str) -> bool {
     folded
         .split(['|', '·', '•'])
+        .flat_map(|part| part.split(" / "))
         .any(|part| publication_part(part.trim()))
 }
 
+/// A cue and a date or relative time, or a cue alone on its line (the date is on
+/// the next line).
 fn publication_part(part: &str) -> bool {
     let Some(c) = PUBLICATION.captures(part) else {
         return false;
     };
     let rest = c.get(1).map_or("", |m| m.as_str()).trim();
-    is_date_stamp(rest) || RELATIVE.is_match(rest)
+    BARE_CUE.is_match(part) || is_date_stamp(rest) || RELATIVE.is_match(rest)
 }
 
 #[cfg(test)]
@@ -165,6 +174,15 @@ mod tests {
         ));
         assert!(is_publication_line("by a. writer | posted 3 hours ago"));
         assert!(is_publication_line("last updated 04/05/2021"));
+        assert!(is_publication_line(
+            "last modified on thu 4 mar 2021 10.02 gmt"
+        ));
+        assert!(is_publication_line(
+            "march 4, 2021 / 9:30 am / updated 2 hours ago"
+        ));
+        assert!(is_publication_line("published"));
+        assert!(is_publication_line("last updated:"));
+        assert!(!is_publication_line("sports updated"));
         assert!(!is_publication_line(
             "published in 1958, the report set the rules for the port."
         ));

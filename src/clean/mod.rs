@@ -109,21 +109,24 @@ fn mark_one(doc: &CleanInput<'_>, units: &[Unit], repeated: &[bool]) -> Vec<Boil
 }
 
 /// What a line is by itself: a cue line, a line repeated across the outlet, or
-/// undecided until its context is read. A repeated prose line counts only when it
-/// talks about the site, since two stories of one outlet may share a background
-/// paragraph.
+/// undecided until its context is read. Two stories of one outlet may share a
+/// background paragraph or a quote, so a repeated prose line counts only when it
+/// talks about the site, and a repeated sentence only outside the article body.
 fn fixed(doc: &CleanInput<'_>, u: &Unit, repeated: bool) -> Option<Fixed> {
     let line = doc.text.get(u.range.clone()).unwrap_or_default();
     if let Some(c) = cues::cue(u, line) {
         return Some(c.into());
     }
-    let counts = repeated && (u.quality != Quality::Good || talks_about_site(doc, line));
-    counts.then_some(Fixed {
+    if !repeated || (u.quality == Quality::Good && !talks_about_site(doc, line)) {
+        return None;
+    }
+    Some(Fixed {
         label: Label {
             reason: REPEATED,
             telling: true,
         },
         role: cues::Role::Barrier,
+        outside_only: u.sentence && u.stop_words > 0 && !talks_about_site(doc, line),
     })
 }
 

@@ -44,6 +44,8 @@ pub(super) struct Fixed {
     pub label: Label,
     /// How it affects its neighbours.
     pub role: Role,
+    /// True when the mark only holds outside the article body.
+    pub outside_only: bool,
 }
 
 impl From<Cue> for Fixed {
@@ -54,20 +56,24 @@ impl From<Cue> for Fixed {
                 telling: c.telling,
             },
             role: c.role,
+            outside_only: c.outside_only,
         }
     }
 }
 
 /// The decision for each line: `None` for article text, or why it is chrome.
 pub(super) fn classify(units: &[Unit], fixed: &[Option<Fixed>]) -> Vec<Option<Label>> {
-    let mut out: Vec<Option<Label>> = fixed.iter().map(|f| f.map(|f| f.label)).collect();
-    let Some(mut anchors) = anchors(units, fixed) else {
-        return out;
+    let labels = |fixed: &[Option<Fixed>]| -> Vec<Option<Label>> {
+        fixed.iter().map(|f| f.map(|f| f.label)).collect()
     };
+    let Some(mut anchors) = anchors(units, fixed) else {
+        return labels(fixed);
+    };
+    let fixed = &within_article(fixed, &anchors);
+    let mut out = labels(fixed);
     if let Some(cut) = section_cut(units, fixed, &anchors) {
-        let label = fixed[cut]
-            .map(|f| f.label)
-            .unwrap_or(Label::weak("page footer"));
+        let reason = fixed[cut].map_or("page footer", |f| f.label.reason);
+        let label = Label::weak(reason);
         for slot in out.iter_mut().skip(cut + 1).filter(|s| s.is_none()) {
             *slot = Some(label);
         }
@@ -103,6 +109,21 @@ pub(super) fn classify(units: &[Unit], fixed: &[Option<Fixed>]) -> Vec<Option<La
         }
     }
     inherit(out)
+}
+
+/// The marks with those that only count outside the article (a bare date, a
+/// sentence repeated in another story of the outlet) lifted between its first and
+/// last prose lines, where such a line is a timeline heading or a reused sentence.
+fn within_article(fixed: &[Option<Fixed>], anchors: &[usize]) -> Vec<Option<Fixed>> {
+    let mut out = fixed.to_vec();
+    if let (Some(&first), Some(&last)) = (anchors.first(), anchors.last()) {
+        for slot in out.iter_mut().take(last).skip(first + 1) {
+            if slot.is_some_and(|f| f.outside_only) {
+                *slot = None;
+            }
+        }
+    }
+    out
 }
 
 /// The lines that hold the body together: prose lines, or when a page has none
@@ -179,10 +200,14 @@ impl Context<'_> {
                 && matches!(self.units[i].quality, Quality::Good | Quality::NearGood))
     }
 
-    /// The nearest line in one direction that is neither short nor inline metadata.
+    /// The nearest line in one direction that says something about its
+    /// neighbours: not inline metadata, and not an undecided short line.
     fn side(&self, mut order: impl Iterator<Item = usize>) -> Side {
         let telling = |j: &usize| {
-            !self.inline(*j) && (self.anchor[*j] || self.units[*j].quality != Quality::Short)
+            !self.inline(*j)
+                && (self.anchor[*j]
+                    || self.fixed[*j].is_some()
+                    || self.units[*j].quality != Quality::Short)
         };
         match order.find(telling) {
             Some(j) if self.prose(j) => Side::Prose,
@@ -240,25 +265,36 @@ impl Context<'_> {
 
     /// The lines above the first prose line that belong to the article: walking
     /// up, headline-like lines of two or more words (standfirst, captions,
-    /// headline) are kept, inline metadata is stepped over, and the walk stops at
-    /// chrome, at a list, or when the headline block would be implausibly long.
+    /// headline) are kept, marked lines (share bars, datelines, credits) are
+    /// stepped over, and the walk stops at a list, at the third one-word line (a
+    /// menu), or when the headline block would be implausibly long.
     fn head_content(&self, first: usize) -> Vec<usize> {
         let mut kept = Vec::new();
+        let mut lines = 0;
         let mut chars = 0;
         let mut tiny = 0;
+        // Short sentences right above the first prose line are the start of the
+        // body (a brief in one-sentence paragraphs), not its headline block.
+        let mut body_run = true;
         for i in (0..first).rev() {
-            if let Some(f) = self.fixed[i] {
-                if f.role == Role::Inline {
-                    continue;
-                }
-                break;
+            if self.fixed[i].is_some() {
+                continue;
             }
             let u = &self.units[i];
-            let fits = kept.len() < MAX_HEAD_LINES && chars + u.chars <= MAX_HEAD_CHARS;
+            if self.between_barriers(i) {
+                continue;
+            }
             let headline_like =
                 matches!(u.quality, Quality::NearGood | Quality::Short) && u.words >= 2 && !u.list;
+            if body_run && headline_like && is_sentence(u) {
+                kept.push(i);
+                continue;
+            }
+            body_run = false;
+            let fits = lines < MAX_HEAD_LINES && chars + u.chars <= MAX_HEAD_CHARS;
             if headline_like && fits {
                 kept.push(i);
+                lines += 1;
                 chars += u.chars;
             } else if u.words <= 1 && tiny < MAX_HEAD_TINY {
                 tiny += 1;
@@ -269,15 +305,24 @@ impl Context<'_> {
         kept
     }
 
+    /// True when the lines on both sides are chrome that is not inline metadata:
+    /// the line is part of the same widget ("close panel" inside a share bar).
+    fn between_barriers(&self, i: usize) -> bool {
+        let barrier = |j: Option<usize>| {
+            j.and_then(|j| self.fixed[j])
+                .is_some_and(|f| f.role != Role::Inline)
+        };
+        i > 0 && barrier(Some(i - 1)) && barrier(Some(i + 1).filter(|&j| j < self.units.len()))
+    }
+
     /// The lines below the last prose line that belong to the article: short
     /// sentences right after it ("He declined to comment."), up to the first chrome.
     fn tail_content(&self, last: usize, limit: usize) -> Vec<usize> {
         let mut kept = Vec::new();
         for i in last + 1..limit {
             let u = &self.units[i];
-            let sentence = u.sentence && u.words >= 3 && u.stop_words > 0 && !u.list;
             if self.fixed[i].is_some()
-                || !sentence
+                || !is_sentence(u)
                 || u.quality == Quality::Bad
                 || kept.len() >= MAX_TAIL_LINES
             {
@@ -287,6 +332,11 @@ impl Context<'_> {
         }
         kept
     }
+}
+
+/// True for a line that reads as a sentence of running text.
+fn is_sentence(u: &Unit) -> bool {
+    u.sentence && u.words >= 3 && u.stop_words > 0 && !u.list
 }
 
 /// Gives each chrome line whose label only says where it is the label of the

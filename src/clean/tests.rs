@@ -364,3 +364,147 @@ fn a_two_word_headline_above_a_dateline_is_kept() {
         &vec![("Published: March 9, 2021".to_string(), "publication line")]
     );
 }
+
+#[test]
+fn a_date_heading_inside_the_article_is_kept_and_a_date_above_it_is_not() {
+    let lines = [
+        "Tuesday, 9 March 2021",
+        HEADLINE,
+        BODY[0],
+        "March 2020",
+        BODY[1],
+        "June 2020",
+        BODY[3],
+    ];
+    let marked = &marks(&[page(&lines, None)])[0];
+    assert_eq!(
+        marked,
+        &vec![("Tuesday, 9 March 2021".to_string(), "page date")]
+    );
+}
+
+#[test]
+fn a_sentence_reused_by_one_outlet_is_chrome_only_outside_the_article() {
+    let quote = "“We will not let the town down,” the mayor said.";
+    let thanks = "Thanks for reading, and see you next week.";
+    let a = page(
+        &[HEADLINE, BODY[0], quote, BODY[1], thanks],
+        Some("Coastal Ledger"),
+    );
+    let b = page(
+        &[
+            "Ferry fares to rise in spring",
+            "Fares on the Lowmoor ferry will rise by a tenth in April, the operator said on Friday, blaming the cost of fuel and of the new landing stage at the harbour.",
+            quote,
+            "Season tickets will rise by less, and children under five will still travel free, according to the notice posted at the terminal on Friday morning.",
+            thanks,
+        ],
+        Some("Coastal Ledger"),
+    );
+    for m in marks(&[a, b]) {
+        assert_eq!(reason_of(&m, quote), None);
+        assert_eq!(reason_of(&m, thanks), Some("repeated across outlet"));
+    }
+}
+
+#[test]
+fn a_link_box_in_the_middle_does_not_end_the_article() {
+    let lines = [
+        HEADLINE,
+        BODY[0],
+        BODY[1],
+        "Related Articles",
+        "Ferry fares to rise in spring",
+        "Council approves new harbour wall",
+        BODY[3],
+        BODY[5],
+    ];
+    let marked = &marks(&[page(&lines, None)])[0];
+    assert_eq!(reason_of(marked, "Related Articles"), Some("related links"));
+    assert_eq!(
+        reason_of(marked, "Ferry fares to rise in spring"),
+        Some("related links")
+    );
+    for line in [HEADLINE, BODY[0], BODY[1], BODY[3], BODY[5]] {
+        assert_eq!(reason_of(marked, line), None, "{line}");
+    }
+}
+
+#[test]
+fn a_brief_in_one_sentence_paragraphs_keeps_its_lead_and_headline() {
+    let sentences = [
+        "EASTPORT — A ferry sank in the harbour on Tuesday.",
+        "All 48 passengers were rescued, the coast guard said.",
+        "“It went down in minutes,” said one passenger.",
+        "The cause of the sinking was not known.",
+        "Divers will inspect the wreck on Wednesday.",
+    ];
+    let mut lines = vec![
+        "Menu",
+        "Ferry sinks in harbour, all passengers rescued",
+        "By Sam Roe",
+    ];
+    lines.extend_from_slice(&sentences);
+    lines.push(
+        "The Eastport Courier is a member of the regional press council and is committed to accuracy, fairness and independence in everything that it publishes for its readers.",
+    );
+    let marked = &marks(&[page(&lines, None)])[0];
+    assert_eq!(reason_of(marked, "Menu"), Some("navigation"));
+    assert_eq!(reason_of(marked, "By Sam Roe"), Some("byline"));
+    for line in sentences
+        .iter()
+        .chain(&["Ferry sinks in harbour, all passengers rescued"])
+    {
+        assert_eq!(reason_of(marked, line), None, "{line}");
+    }
+}
+
+#[test]
+fn a_share_bar_between_headline_and_body_does_not_hide_the_headline() {
+    let lines = [
+        HEADLINE,
+        "Published",
+        "4 March 2021",
+        "Share",
+        "close panel",
+        "Copy link",
+        "Image caption,",
+        CAPTION,
+        BODY[0],
+        BODY[1],
+    ];
+    let marked = &marks(&[page(&lines, None)])[0];
+    let texts: Vec<&str> = marked.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Published",
+            "4 March 2021",
+            "Share",
+            "close panel",
+            "Copy link",
+            "Image caption,"
+        ]
+    );
+}
+
+#[test]
+fn what_follows_a_closing_credit_is_chrome() {
+    let disclaimer = "All market data on this page is delayed by at least fifteen minutes, and the list of exchanges and their delays can be found on a separate page.";
+    let lines = [
+        HEADLINE,
+        BODY[0],
+        BODY[1],
+        BODY[3],
+        "Reporting by Dana Whitlock; Editing by Sam Roe",
+        "Our standards: the principles of the trust.",
+        disclaimer,
+    ];
+    let marked = &marks(&[page(&lines, None)])[0];
+    assert_eq!(
+        reason_of(marked, "Reporting by Dana Whitlock; Editing by Sam Roe"),
+        Some("source credit")
+    );
+    assert_eq!(reason_of(marked, disclaimer), Some("source credit"));
+    assert_eq!(reason_of(marked, BODY[3]), None);
+}
