@@ -12,6 +12,7 @@
 pub mod clean;
 pub mod corpus;
 pub mod document;
+pub mod extract;
 pub mod figure;
 pub mod fingerprint;
 pub mod report;

@@ -4,3 +4,4 @@ mod util;
 
 mod clean;
 mod cli;
+mod segmentation;
