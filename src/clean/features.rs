@@ -41,7 +41,7 @@ pub(super) enum Quality {
     Bad,
 }
 
-/// One line of a page with its measures.
+/// One paragraph of a page (usually one line) with its measures.
 #[derive(Debug, Clone)]
 pub(super) struct Unit {
     /// Byte range in the source text (trimmed, never empty).
@@ -78,27 +78,21 @@ impl Unit {
     }
 }
 
-/// Splits the paragraphs of `text` into lines and measures each one. Lines, not
-/// paragraphs, are the unit because text extracted from web pages puts each piece of
-/// chrome on a line of its own, whatever the paragraph segmenter makes of them.
+/// Measures each paragraph of `text`, trimmed. Text extracted from a web page
+/// puts each piece of chrome on a line of its own, and the segmenter keeps such
+/// lines apart (it only joins the lines of hard-wrapped prose), so a paragraph is
+/// either chrome or article as a whole. Ranges that do not fit the text are skipped.
 pub(super) fn units(text: &str, paragraphs: &[Range<usize>]) -> Vec<Unit> {
-    let mut out = Vec::new();
-    for p in paragraphs {
-        let Some(slice) = text.get(p.clone()) else {
-            continue;
-        };
-        let mut start = p.start;
-        for line in slice.split_inclusive('\n') {
-            let lead = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                let s = start + lead;
-                out.push(measure(text, s..s + trimmed.len()));
-            }
-            start += line.len();
-        }
-    }
-    out
+    paragraphs
+        .iter()
+        .filter_map(|p| {
+            let slice = text.get(p.clone())?;
+            let lead = slice.len() - slice.trim_start().len();
+            let trimmed = slice.trim();
+            let start = p.start + lead;
+            (!trimmed.is_empty()).then(|| measure(text, start..start + trimmed.len()))
+        })
+        .collect()
 }
 
 /// Measures one trimmed line.
@@ -319,11 +313,12 @@ mod tests {
     }
 
     #[test]
-    fn splits_paragraphs_into_trimmed_lines() {
+    fn measures_trimmed_paragraphs() {
         let text = "  Top line  \nSecond line\n\nThird";
         let us = units(text, &[0..24, 26..31]);
         let lines: Vec<&str> = us.iter().map(|u| &text[u.range.clone()]).collect();
-        assert_eq!(lines, vec!["Top line", "Second line", "Third"]);
+        assert_eq!(lines, vec!["Top line  \nSecond line", "Third"]);
+        assert_eq!(us[0].words, 4);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Boilerplate detection: page chrome (navigation, forms, prompts, credits, ads) is
 //! marked as spans, never deleted from the text.
 //!
-//! The cleaner works on the lines of each page, in three steps:
+//! The cleaner works on the paragraphs of each page (in text taken from the web,
+//! one line each; call them lines), in three steps:
 //! 1. each line is measured by itself ([`features`]: length, stop-word density,
 //!    final punctuation, lists of names) and matched against cue lexicons of web
 //!    chrome ([`cues`], with [`dates`] for datelines and date stamps);
@@ -71,7 +72,7 @@ const SITE_TALK: &[&str] = &[
 ];
 
 /// Marks the boilerplate of every source; the result is parallel to `docs`, and
-/// each list is sorted by position with one span per marked line.
+/// each list is sorted by position with one span per marked paragraph.
 pub fn mark(docs: &[CleanInput<'_>]) -> Vec<Vec<Boilerplate>> {
     let units: Vec<Vec<Unit>> = docs
         .par_iter()

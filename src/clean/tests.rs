@@ -508,3 +508,22 @@ fn what_follows_a_closing_credit_is_chrome() {
     assert_eq!(reason_of(marked, disclaimer), Some("source credit"));
     assert_eq!(reason_of(marked, BODY[3]), None);
 }
+
+#[test]
+fn hard_wrapped_prose_is_read_as_whole_paragraphs() {
+    let text = "Skip to content\n\nHarbour bridge reopens after nine-month repair\n\n\
+The Eastport harbour bridge reopened to traffic on Wednesday after a\n\
+repair that took nine months and cost the city $12.5 million, officials\n\
+said at a ceremony on the quay that was attended by several hundred\n\
+residents and the mayor.\n\n\
+About 40,000 vehicles crossed the bridge each day before it closed in\n\
+June, according to the city's transport office, and the detour had added\n\
+up to half an hour to many journeys across the town in the rush hour.\n";
+    let p = Page {
+        text: text.to_string(),
+        outlet: None,
+        url: None,
+    };
+    let marked = &marks(&[p])[0];
+    assert_eq!(marked, &vec![("Skip to content".to_string(), "navigation")]);
+}
