@@ -402,17 +402,31 @@ const RULES: &[Rule] = &[
 /// A line that is a template placeholder left unfilled ("Connecting to %s").
 const TEMPLATE: &str = r"%[sd]\b|\{\{.*\}\}|\$\{.*\}";
 
-/// The rule patterns compiled into one automaton, so that each line is scanned once.
-static RULE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(
-        RULES
-            .iter()
-            .map(|r| r.pattern)
-            .chain([TEMPLATE])
-            .map(|p| p.replace(r"\b", r"(?-u:\b)")),
-    )
-    .expect("cue patterns are valid")
+/// Lines longer than this (in words) are only scanned for the rules that allow
+/// long lines.
+const SHORT_LINE_WORDS: usize = 15;
+
+/// The rule patterns compiled into one automaton, so that each line is scanned
+/// once; word boundaries are ASCII ones, which keep the automaton fast on text
+/// with curly quotes and dashes.
+fn compile<'p>(patterns: impl Iterator<Item = &'p str>) -> RegexSet {
+    RegexSet::new(patterns.map(|p| p.replace(r"\b", r"(?-u:\b)"))).expect("cue patterns are valid")
+}
+
+/// Every rule, then the template pattern (at index `RULES.len()`).
+static RULE_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| compile(RULES.iter().map(|r| r.pattern).chain([TEMPLATE])));
+
+/// The indices of the rules that allow lines longer than [`SHORT_LINE_WORDS`].
+static LONG_RULES: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    (0..RULES.len())
+        .filter(|&i| RULES[i].max_words > SHORT_LINE_WORDS)
+        .collect()
 });
+
+/// The rules of [`LONG_RULES`], compiled.
+static LONG_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| compile(LONG_RULES.iter().map(|&i| RULES[i].pattern)));
 
 /// Words of commercial link bait and ads ("buy ... likes", "best ... prices online",
 /// "investing in ... at spot"). Sorted, for binary search. A line is an ad only when
@@ -582,7 +596,7 @@ pub(super) fn cue(unit: &Unit, line: &str) -> Option<Cue> {
     if is_menu(unit) {
         return Some(telling("navigation", Barrier));
     }
-    if RULE_SET.matches(folded).matched(RULES.len()) {
+    if unit.words <= SHORT_LINE_WORDS && RULE_SET.matches(folded).matched(RULES.len()) {
         return Some(Cue {
             telling: false,
             ..telling("template text", Barrier)
@@ -602,12 +616,21 @@ fn telling(reason: &'static str, role: Role) -> Cue {
 
 /// The first lexicon rule that matches and allows a line of this length.
 fn rule_cue(unit: &Unit, folded: &str) -> Option<Cue> {
-    RULE_SET
-        .matches(folded)
-        .iter()
-        .filter_map(|i| RULES.get(i))
-        .find(|r| unit.words <= r.max_words && !(r.fragment && unit.sentence))
-        .map(|r| telling(r.reason, r.role))
+    let applies = |r: &&Rule| unit.words <= r.max_words && !(r.fragment && unit.sentence);
+    let rule = if unit.words <= SHORT_LINE_WORDS {
+        RULE_SET
+            .matches(folded)
+            .iter()
+            .filter_map(|i| RULES.get(i))
+            .find(applies)
+    } else {
+        LONG_SET
+            .matches(folded)
+            .iter()
+            .filter_map(|i| LONG_RULES.get(i).and_then(|&r| RULES.get(r)))
+            .find(applies)
+    };
+    rule.map(|r| telling(r.reason, r.role))
 }
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Harbour Desk": "By" and one to five

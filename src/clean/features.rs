@@ -10,7 +10,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::fingerprint::hash64;
 use crate::text::{self, TokenKind};
 
 /// Lines at least this long (in non-space characters) are judged on their stop-word
@@ -63,7 +62,7 @@ pub(super) struct Unit {
     /// The line folded for matching (lower case, plain quotes, single spaces);
     /// empty for lines longer than [`MAX_CUE_WORDS`] words.
     pub folded: String,
-    /// Hash of the folded line, for finding it in other sources.
+    /// Hash (FNV-1a) of the folded line, for finding it in other sources.
     pub key: u64,
 }
 
@@ -128,7 +127,9 @@ fn measure(text: &str, range: Range<usize>) -> Unit {
     unit.quality = quality(&unit);
     unit.heading = looks_like_heading(line, &unit);
     let folded = fold_line(line);
-    unit.key = hash64(folded.as_bytes());
+    let mut hasher = Fnv::default();
+    hasher.write(folded.as_bytes());
+    unit.key = hasher.finish();
     if words <= MAX_CUE_WORDS {
         unit.folded = folded;
     }
@@ -157,7 +158,7 @@ fn fold_into(buf: &mut String, word: &str) {
 static STOP_SET: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> =
     LazyLock::new(|| text::STOP_WORDS.iter().copied().collect());
 
-/// FNV-1a, a fast hash for short keys.
+/// FNV-1a, a fast hash for short keys and stable line keys.
 struct Fnv(u64);
 
 impl Default for Fnv {
