@@ -3,8 +3,6 @@
 //! them, and the head and tail regions around the body keep only what an article
 //! prints there (headline, standfirst, captions; a short closing sentence).
 
-use std::ops::Range;
-
 use super::cues::{Cue, Role};
 use super::features::{Quality, Unit};
 
@@ -86,26 +84,25 @@ pub(super) fn classify(units: &[Unit], fixed: &[Option<Fixed>]) -> Vec<Option<La
     for &a in &anchors {
         anchor[a] = true;
     }
-    let ctx = Context {
-        units,
-        fixed,
-        anchor,
-    };
+    let ctx = Context::new(units, fixed, anchor);
     for (i, slot) in out.iter_mut().enumerate().take(last + 1).skip(first) {
         if slot.is_none() && !ctx.anchor[i] && !ctx.body_line_is_content(i) {
             *slot = Some(ctx.body_chrome_label(i));
         }
     }
-    let head = ctx.head_content(first);
-    for (i, slot) in out.iter_mut().enumerate().take(first) {
-        if slot.is_none() && !head.contains(&i) {
-            *slot = Some(Label::weak("page header"));
-        }
-    }
+    let mut kept = vec![false; units.len()];
     let tail = ctx.tail_content(last, cut_limit(&out, last));
-    for (i, slot) in out.iter_mut().enumerate().skip(last + 1) {
-        if slot.is_none() && !tail.contains(&i) {
-            *slot = Some(Label::weak("page footer"));
+    for i in ctx.head_content(first).into_iter().chain(tail) {
+        kept[i] = true;
+    }
+    for (i, slot) in out.iter_mut().enumerate() {
+        if slot.is_none() && !kept[i] && (i < first || i > last) {
+            let place = if i < first {
+                "page header"
+            } else {
+                "page footer"
+            };
+            *slot = Some(Label::weak(place));
         }
     }
     inherit(out)
@@ -150,16 +147,21 @@ fn anchors(units: &[Unit], fixed: &[Option<Fixed>]) -> Option<Vec<usize>> {
 /// has less prose below it than above it (a comment thread is not the article).
 fn section_cut(units: &[Unit], fixed: &[Option<Fixed>], anchors: &[usize]) -> Option<usize> {
     let first = *anchors.first()?;
-    let prose = |r: Range<usize>| -> usize {
-        anchors
-            .iter()
-            .filter(|a| r.contains(a))
-            .map(|&a| units[a].chars)
-            .sum()
-    };
+    // prose_before[i]: characters of anchor prose in lines 0..i.
+    let mut prose_before = vec![0; units.len() + 1];
+    let mut next_anchor = anchors.iter().peekable();
+    for (i, u) in units.iter().enumerate() {
+        let here = if next_anchor.next_if_eq(&&i).is_some() {
+            u.chars
+        } else {
+            0
+        };
+        prose_before[i + 1] = prose_before[i] + here;
+    }
+    let total = prose_before[units.len()];
     (first + 1..units.len()).find(|&i| {
         matches!(fixed[i], Some(f) if f.role == Role::Opener)
-            && prose(i + 1..units.len()) < prose(0..i)
+            && total - prose_before[i + 1] < prose_before[i]
     })
 }
 
@@ -184,9 +186,72 @@ struct Context<'a> {
     fixed: &'a [Option<Fixed>],
     /// The lines that hold the body together.
     anchor: Vec<bool>,
+    /// For each line, what the nearest telling line above it says.
+    above: Vec<Side>,
+    /// For each line, what the nearest telling line below it says.
+    below: Vec<Side>,
+    /// For each line, the nearest line above it that is not inline metadata.
+    prev: Vec<Option<usize>>,
+    /// For each line, the nearest line below it that is not inline metadata.
+    next: Vec<Option<usize>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// Reads the neighbourhood of every line in two passes, so that each later
+    /// question about a neighbour is answered in constant time.
+    fn new(units: &'a [Unit], fixed: &'a [Option<Fixed>], anchor: Vec<bool>) -> Context<'a> {
+        let n = units.len();
+        let mut ctx = Context {
+            units,
+            fixed,
+            anchor,
+            above: vec![Side::Chrome; n],
+            below: vec![Side::Chrome; n],
+            prev: vec![None; n],
+            next: vec![None; n],
+        };
+        let (mut side, mut near) = (Side::Chrome, None);
+        for i in 0..n {
+            ctx.above[i] = side;
+            ctx.prev[i] = near;
+            if ctx.telling(i) {
+                side = ctx.side_of(i);
+            }
+            if !ctx.inline(i) {
+                near = Some(i);
+            }
+        }
+        let (mut side, mut near) = (Side::Chrome, None);
+        for i in (0..n).rev() {
+            ctx.below[i] = side;
+            ctx.next[i] = near;
+            if ctx.telling(i) {
+                side = ctx.side_of(i);
+            }
+            if !ctx.inline(i) {
+                near = Some(i);
+            }
+        }
+        ctx
+    }
+
+    /// True for a line that says something about its neighbours: not inline
+    /// metadata, and not an undecided short line.
+    fn telling(&self, j: usize) -> bool {
+        !self.inline(j)
+            && (self.anchor[j]
+                || self.fixed[j].is_some()
+                || self.units[j].quality != Quality::Short)
+    }
+
+    fn side_of(&self, j: usize) -> Side {
+        if self.prose(j) {
+            Side::Prose
+        } else {
+            Side::Chrome
+        }
+    }
+
     /// True for a line that neighbours look through (inline metadata: credits,
     /// datelines, ad slots).
     fn inline(&self, i: usize) -> bool {
@@ -200,32 +265,12 @@ impl Context<'_> {
                 && matches!(self.units[i].quality, Quality::Good | Quality::NearGood))
     }
 
-    /// The nearest line in one direction that says something about its
-    /// neighbours: not inline metadata, and not an undecided short line.
-    fn side(&self, mut order: impl Iterator<Item = usize>) -> Side {
-        let telling = |j: &usize| {
-            !self.inline(*j)
-                && (self.anchor[*j]
-                    || self.fixed[*j].is_some()
-                    || self.units[*j].quality != Quality::Short)
-        };
-        match order.find(telling) {
-            Some(j) if self.prose(j) => Side::Prose,
-            _ => Side::Chrome,
-        }
-    }
-
-    /// The nearest line in one direction that is not inline metadata.
-    fn next_to(&self, mut order: impl Iterator<Item = usize>) -> Option<usize> {
-        order.find(|&j| !self.inline(j))
-    }
-
     fn before(&self, i: usize) -> Side {
-        self.side((0..i).rev())
+        self.above[i]
     }
 
     fn after(&self, i: usize) -> Side {
-        self.side(i + 1..self.units.len())
+        self.below[i]
     }
 
     /// Whether an unmarked line between the first and last prose lines is article
@@ -242,11 +287,11 @@ impl Context<'_> {
                 if self.before(i) == Side::Prose && self.after(i) == Side::Prose {
                     return true;
                 }
-                let next = self.next_to(i + 1..self.units.len());
+                let next = self.next[i];
                 if u.heading && next.is_some_and(|j| self.prose(j)) {
                     return true;
                 }
-                let prev = self.next_to((0..i).rev());
+                let prev = self.prev[i];
                 u.sentence
                     && (next.is_some_and(|j| self.prose(j)) || prev.is_some_and(|j| self.prose(j)))
             }
@@ -343,27 +388,38 @@ fn is_sentence(u: &Unit) -> bool {
 /// nearest telling line in the same run of chrome (the earlier one on a tie), so
 /// that the lines of a comment form or a city picker share one reason.
 fn inherit(mut out: Vec<Option<Label>>) -> Vec<Option<Label>> {
-    let mut start = 0;
-    while start < out.len() {
-        if out[start].is_none() {
-            start += 1;
-            continue;
+    let n = out.len();
+    // The nearest telling line at or above each line within its run, and below.
+    let mut above: Vec<Option<usize>> = vec![None; n];
+    let mut below: Vec<Option<usize>> = vec![None; n];
+    let mut near = None;
+    for i in 0..n {
+        near = match out[i] {
+            None => None,
+            Some(l) if l.telling => Some(i),
+            Some(_) => near,
+        };
+        above[i] = near;
+    }
+    near = None;
+    for i in (0..n).rev() {
+        near = match out[i] {
+            None => None,
+            Some(l) if l.telling => Some(i),
+            Some(_) => near,
+        };
+        below[i] = near;
+    }
+    for i in 0..n {
+        let source = match (above[i], below[i]) {
+            (Some(a), Some(b)) => Some(if i - a <= b - i { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        if let (Some(l), Some(t)) = (out[i], source.and_then(|j| out[j]))
+            && !l.telling
+        {
+            out[i] = Some(t);
         }
-        let end = (start..out.len())
-            .find(|&i| out[i].is_none())
-            .unwrap_or(out.len());
-        let telling: Vec<(usize, Label)> = (start..end)
-            .filter_map(|i| out[i].filter(|l| l.telling).map(|l| (i, l)))
-            .collect();
-        for (i, slot) in out.iter_mut().enumerate().take(end).skip(start) {
-            let nearest = telling.iter().min_by_key(|(j, _)| (i.abs_diff(*j), *j));
-            if let (Some(l), Some(&(_, t))) = (slot.as_mut(), nearest)
-                && !l.telling
-            {
-                *l = t;
-            }
-        }
-        start = end;
     }
     out
 }
