@@ -2,6 +2,7 @@
 
 mod util;
 
+mod clean;
 mod cli;
 mod extract_cases;
 mod extract_seeds;
