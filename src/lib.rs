@@ -13,6 +13,7 @@ pub mod align;
 pub mod clean;
 pub mod corpus;
 pub mod document;
+pub mod extract;
 pub mod figure;
 pub mod fingerprint;
 pub mod quotes;

@@ -3,5 +3,9 @@
 mod util;
 
 mod align;
+mod clean;
 mod cli;
+mod extract_cases;
+mod extract_seeds;
 mod quotes;
+mod segmentation;

@@ -3,7 +3,7 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
-use super::{SentenceView, SourceView, Style};
+use super::{FindingView, ReportView, SentenceView, SourceView, Style, ValueView, context};
 
 /// Longest excerpt of boilerplate shown in the sources table.
 const EXCERPT: usize = 60;
@@ -34,7 +34,8 @@ pub(crate) fn excerpt(s: &str, max: usize) -> String {
     out
 }
 
-/// `claimdiff sources`: one row per source, with its boilerplate listed.
+/// `claimdiff sources`: one row per source, then what was marked as boilerplate in
+/// each, so that a reader can check nothing of the article was set aside.
 pub fn sources(views: &[SourceView], style: &Style) -> String {
     let mut t = new_table(
         style,
@@ -42,36 +43,37 @@ pub fn sources(views: &[SourceView], style: &Style) -> String {
     );
     for v in views {
         let published = match &v.published {
-            Some(d) => format!("{d}\n(from {})", v.published_from),
+            Some(d) => format!("{d} (from {})", v.published_from),
             None => String::from("unknown"),
-        };
-        let sentences = format!("{} ({} body)", v.sentences, v.body_sentences);
-        let boilerplate = if v.boilerplate.is_empty() {
-            String::from("none")
-        } else {
-            v.boilerplate
-                .iter()
-                .map(|b| {
-                    format!(
-                        "{}..{} {}: {}",
-                        b.start,
-                        b.end,
-                        b.reason,
-                        excerpt(&b.text, EXCERPT)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
         };
         t.add_row(vec![
             Cell::new(&v.id),
             Cell::new(v.outlet.as_deref().unwrap_or("unknown")),
             Cell::new(published),
-            Cell::new(sentences).set_alignment(CellAlignment::Right),
-            Cell::new(boilerplate),
+            Cell::new(format!("{} ({} body)", v.sentences, v.body_sentences))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(format!("{} spans", v.boilerplate.len())).set_alignment(CellAlignment::Right),
         ]);
     }
-    format!("{t}\n")
+    let mut out = format!("{t}\n");
+    let mut b = new_table(style, &["source", "span", "why", "boilerplate text"]);
+    let mut any = false;
+    for v in views {
+        for bp in &v.boilerplate {
+            any = true;
+            b.add_row(vec![
+                Cell::new(&v.id),
+                Cell::new(format!("{}..{}", bp.start, bp.end)),
+                Cell::new(bp.reason),
+                Cell::new(excerpt(&bp.text, EXCERPT)),
+            ]);
+        }
+    }
+    if any {
+        out.push_str("\nMarked as boilerplate (kept in the text, left out of the analysis):\n");
+        out.push_str(&format!("{b}\n"));
+    }
+    out
 }
 
 /// `claimdiff sentences`: one row per sentence with its byte span.
@@ -87,6 +89,193 @@ pub fn sentences(rows: &[SentenceView], style: &Style) -> String {
             Cell::new(format!("{}..{}", r.start, r.end)),
             Cell::new(if r.boilerplate { "yes" } else { "" }),
             text,
+        ]);
+    }
+    format!("{t}\n")
+}
+
+/// Characters of context shown around a figure.
+const CONTEXT: usize = 90;
+
+fn source_cell(view: &ReportView, id: &str) -> String {
+    match view.sources.iter().find(|s| s.id == id) {
+        Some(s) => format!(
+            "{id}\n{}\n{}",
+            s.outlet.as_deref().unwrap_or("unknown outlet"),
+            s.published.as_deref().unwrap_or("undated")
+        ),
+        None => id.to_string(),
+    }
+}
+
+fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> String {
+    let mut t = new_table(style, &["#", "fact", "source", "stated", "in context"]);
+    for (i, f) in list.iter().enumerate() {
+        for (j, v) in f.values.iter().enumerate() {
+            let (number, fact) = if j == 0 {
+                let mut fact = format!("{}\n({})", f.fact, f.kind);
+                if let Some(s) = &f.severity {
+                    fact.push_str(&format!("\n{} severity:\n{}", s.level, s.why));
+                }
+                (format!("{}", i + 1), fact)
+            } else {
+                (String::new(), String::new())
+            };
+            let (before, figure, after) = context(v, CONTEXT);
+            let stated = format!("{}\n= {}", v.text, plain_value(&v.value));
+            let mut fact_cell = Cell::new(fact);
+            let figure_text = if style.color {
+                format!("\u{1b}[1m{figure}\u{1b}[22m")
+            } else {
+                format!("[{figure}]")
+            };
+            if let (true, Some(s)) = (style.color, &f.severity) {
+                let color = match s.level {
+                    "high" => Color::Red,
+                    "medium" => Color::Yellow,
+                    _ => Color::Reset,
+                };
+                fact_cell = fact_cell.fg(color);
+            }
+            t.add_row(vec![
+                Cell::new(number),
+                fact_cell,
+                Cell::new(source_cell(view, &v.source)),
+                Cell::new(stated),
+                Cell::new(format!("{before}{figure_text}{after}")),
+            ]);
+        }
+    }
+    format!("{t}\n")
+}
+
+fn plain_value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn heading(out: &mut String, title: &str, style: &Style) {
+    if style.color {
+        out.push_str(&format!("\n\u{1b}[1m{title}\u{1b}[0m\n"));
+    } else {
+        out.push_str(&format!("\n{title}\n"));
+    }
+}
+
+/// The whole report as tables: warnings, discrepancies, updates, agreements,
+/// reused passages, sources.
+pub fn report(view: &ReportView, style: &Style) -> String {
+    let mut out = format!("claimdiff report: {}\n", super::summary_line(view));
+    if !view.warnings.is_empty() {
+        heading(&mut out, "WARNINGS", style);
+        for w in &view.warnings {
+            out.push_str(&format!("- {}: {}\n", w.kind, w.message));
+        }
+    }
+    let sections: [(&str, &[FindingView]); 3] = [
+        ("DISCREPANCIES: the sources disagree", &view.discrepancies),
+        (
+            "UPDATES: the value changed between publication dates",
+            &view.updates,
+        ),
+        (
+            "AGREEMENTS: two or more sources state the same value",
+            &view.agreements,
+        ),
+    ];
+    for (title, list) in sections {
+        heading(&mut out, title, style);
+        if list.is_empty() {
+            out.push_str("none\n");
+        } else {
+            out.push_str(&findings_table(view, list, style));
+        }
+    }
+    heading(&mut out, "REUSED PASSAGES", style);
+    if view.passages.is_empty() {
+        out.push_str("none\n");
+    } else {
+        let mut t = new_table(style, &["kind", "sim.", "sources", "passage"]);
+        for p in &view.passages {
+            let sources: Vec<_> = p.occurrences.iter().map(|o| o.source.as_str()).collect();
+            let text = p.occurrences.first().map_or("", |o| o.text.as_str());
+            let mut kind = p.kind.to_string();
+            if let Some(s) = &p.speaker {
+                kind.push_str(&format!("\n({s})"));
+            }
+            t.add_row(vec![
+                Cell::new(kind),
+                Cell::new(format!("{:.2}", p.similarity)),
+                Cell::new(sources.join("\n")),
+                Cell::new(excerpt(text, 150)),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+    }
+    heading(&mut out, "SOURCES", style);
+    out.push_str(&sources_brief(view, style));
+    out
+}
+
+fn sources_brief(view: &ReportView, style: &Style) -> String {
+    let mut t = new_table(style, &["source", "outlet", "published", "sentences"]);
+    for s in &view.sources {
+        let published = match &s.published {
+            Some(d) => format!("{d} (from {})", s.published_from),
+            None => String::from("unknown"),
+        };
+        t.add_row(vec![
+            Cell::new(&s.id),
+            Cell::new(s.outlet.as_deref().unwrap_or("unknown")),
+            Cell::new(published),
+            Cell::new(s.body_sentences).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    format!("{t}\n")
+}
+
+/// `claimdiff figures`: one row per figure, with the words around it.
+pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
+    let mut t = new_table(
+        style,
+        &["source", "span", "kind", "value", "what", "in context"],
+    );
+    for f in rows {
+        let value = plain_value(&f.value);
+        let value = if f.qualifier == "exact" {
+            value
+        } else {
+            format!("{value}\n({})", f.qualifier)
+        };
+        let mut what = f.counted.clone().unwrap_or_default();
+        if let Some(p) = &f.predicate {
+            what = format!("{what}\n[{p}]");
+        }
+        if let Some(d) = &f.derivation {
+            what = format!("{what}\n{d}");
+        }
+        let v = ValueView {
+            source: f.source.clone(),
+            value: f.value.clone(),
+            text: f.text.clone(),
+            qualifier: f.qualifier,
+            sentence: f.sentence.clone(),
+            sentence_start: f.sentence_start,
+            start: f.start,
+            end: f.end,
+            published: None,
+            derivation: None,
+        };
+        let (before, figure, after) = context(&v, 70);
+        t.add_row(vec![
+            Cell::new(&f.source),
+            Cell::new(format!("{}..{}", f.start, f.end)),
+            Cell::new(f.kind),
+            Cell::new(value),
+            Cell::new(what.trim()),
+            Cell::new(format!("{before}[{figure}]{after}")),
         ]);
     }
     format!("{t}\n")
