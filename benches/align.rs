@@ -124,7 +124,14 @@ fn run(n: usize) {
     let quotes = find_quotes(&docs);
     let t_quotes = t.elapsed();
     let t = Instant::now();
-    let (alignment, phases) = align_profiled(&docs, &AlignOptions::default(), &quotes);
+    let mut opts = AlignOptions::default();
+    if let Ok(v) = std::env::var("ALIGN_ALL_PAIRS_DF") {
+        opts.all_pairs_df = v.parse().expect("a number");
+    }
+    if let Ok(v) = std::env::var("ALIGN_WINDOW") {
+        opts.shingle_window = v.parse().expect("a number");
+    }
+    let (alignment, phases) = align_profiled(&docs, &opts, &quotes);
     let t_align = t.elapsed();
     let peak = status_kb("VmHWM:");
     let cpu = cpu_seconds() - cpu0;
@@ -184,6 +191,18 @@ fn run(n: usize) {
             f as f64 / t.max(1) as f64
         );
     }
+    let wire: Vec<Plant> = generated
+        .plants
+        .iter()
+        .filter(|p| p.syndicated)
+        .cloned()
+        .collect();
+    let (wire_found, _) = recall(&alignment, &wire);
+    println!(
+        "    syndicated wire copy: {:.4} ({wire_found}/{})",
+        wire_found as f64 / wire.len().max(1) as f64,
+        wire.len()
+    );
     println!(
         "  precision {:.4} ({explained}/{diffs} aligned occurrence pairs explained by plants)",
         explained as f64 / diffs.max(1) as f64

@@ -355,3 +355,29 @@ fn passage_ids_survive_unrelated_edits() {
     };
     assert_eq!(ids(&before), ids(&after));
 }
+
+#[test]
+fn wire_copy_reprinted_by_many_sources_is_one_passage_with_a_linear_report() {
+    let lead = "The ferry operator suspended all crossings to the islands on Monday after a \
+                strike by deck crews entered its third day, stranding hundreds of travellers.";
+    let mut corpus = fixture_corpus("reuse");
+    let template = corpus.sources[0].clone();
+    corpus.sources = (0..12)
+        .map(|i| {
+            let mut s = template.clone();
+            s.id = format!("paper{i:02}");
+            s.path = format!("paper{i:02}.txt");
+            s.outlet = Some(format!("Paper {i}"));
+            s.series = None;
+            s.text = lead.to_string();
+            s
+        })
+        .collect();
+    let a = run(&corpus, &AlignOptions::default());
+    assert_eq!(a.passages.len(), 1, "{:#?}", a.passages);
+    let p = &a.passages[0];
+    assert_eq!(p.occurrences.len(), 12);
+    assert_eq!(p.kind, PassageKind::Verbatim);
+    // A spanning tree of comparisons, not all 66 pairs.
+    assert_eq!(p.diffs.len(), 11);
+}

@@ -8,7 +8,10 @@
 //! it would in real text. Some articles then reprint one to four consecutive
 //! sentences of an earlier article, mutated at an edit rate of up to 20% of words
 //! (words replaced, cut, added, swapped, figures changed) and sometimes with a clause
-//! moved. Every plant is recorded with its byte spans, so recall can be measured.
+//! moved. A few "wire stories" are also syndicated: their lead is reprinted, lightly
+//! edited, by 0.4% of all articles (200 copies each at N = 50,000), so that the
+//! frequent shingles of widely reprinted copy are exercised. Every plant is recorded
+//! with its byte spans, so recall can be measured.
 
 use claimdiff::{Corpus, DateOrigin, Source};
 
@@ -108,6 +111,8 @@ pub struct Plant {
     pub to_span: (usize, usize),
     /// Share of words edited.
     pub rate: f64,
+    /// True for a reprint of a syndicated wire story.
+    pub syndicated: bool,
 }
 
 /// A generated corpus and where its reuse was planted.
@@ -282,6 +287,7 @@ struct Insert {
     /// The mutated sentences.
     sentences: Vec<Vec<W>>,
     rate: f64,
+    syndicated: bool,
 }
 
 /// Builds `n` articles of about `words` words each; a share `reuse` of them reprint
@@ -328,10 +334,40 @@ pub fn generate(n: usize, words: usize, reuse: f64, seed: u64) -> Generated {
                 range: (start, end),
                 sentences: mutated,
                 rate,
+                syndicated: false,
             });
         }
     }
+    syndicate(&mut drafts, &lex, &mut rng);
     assemble(drafts, &lex, &mut rng)
+}
+
+/// Picks wire stories and reprints their two-sentence lead in many later articles.
+fn syndicate(drafts: &mut [Draft], lex: &Words, rng: &mut Rng) {
+    let n = drafts.len();
+    let stories = (n / 5000).max(2).min(n / 4);
+    let copies = (n / 250).max(4);
+    for s in 0..stories {
+        let from = s * (n / stories.max(1)) / 4;
+        let lead = drafts[from].sentences.len().min(2);
+        for _ in 0..copies {
+            let to = from + 1 + rng.below(n - from - 1);
+            let rate = [0.0, 0.05, 0.10][rng.below(3)];
+            let sentences = drafts[from].sentences[..lead]
+                .iter()
+                .map(|x| mutate(x, rate, lex, rng))
+                .collect();
+            let at = rng.below(drafts[to].sentences.len() + 1);
+            drafts[to].inserts.push(Insert {
+                at,
+                from,
+                range: (0, lead),
+                sentences,
+                rate,
+                syndicated: true,
+            });
+        }
+    }
 }
 
 /// Writes the texts, inserting plants, and records every span.
@@ -390,6 +426,7 @@ fn assemble(drafts: Vec<Draft>, lex: &Words, rng: &mut Rng) -> Generated {
                 to,
                 to_span,
                 rate: insert.rate,
+                syndicated: insert.syndicated,
             }
         })
         .collect();

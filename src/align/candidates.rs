@@ -1,12 +1,18 @@
 //! Candidate unit pairs from an inverted index of shingles.
 //!
 //! Every shingle of every unit goes into one sorted posting array. Shingles found in
-//! one unit only can link nothing and are dropped; shingles found in very many units
-//! ("said in a statement", "the prime minister") say little about copying and would
-//! make the work grow with the square of their frequency, so they are dropped too.
-//! Each unit then counts, over its remaining shingles, how many it shares with every
-//! later unit of another document; pairs sharing enough become candidates. No two
+//! one unit only can link nothing and are dropped, and so are shingles found in very
+//! many units ("said in a statement", "the prime minister"), which say little about
+//! copying. Each unit then counts, over its remaining shingles, how many it shares
+//! with later units of other documents; pairs sharing enough become candidates. No two
 //! units are ever compared unless they share a shingle.
+//!
+//! A rare shingle pairs each of its units with all the others. A frequent one (more
+//! than `all_pairs_df` units) pairs each unit only with the next `window` units of its
+//! list (sorted-neighbourhood blocking): the work stays linear in the corpus size
+//! instead of growing with the square of shingle frequencies, and a paragraph of wire
+//! copy that hundreds of outlets reprint is still found, as a chain of neighbouring
+//! copies that the merge step joins into one passage.
 
 use rayon::prelude::*;
 
@@ -18,6 +24,10 @@ use super::units::{Units, index_u32};
 pub(crate) struct CandidateParams {
     /// Words per shingle.
     pub(crate) shingle_size: usize,
+    /// Shingles found in at most this many units pair all their units.
+    pub(crate) all_pairs_df: usize,
+    /// More frequent shingles pair each unit with this many next units.
+    pub(crate) window: usize,
     /// Shingles found in more units than this are dropped as too common.
     pub(crate) max_df: usize,
     /// A pair must share at least this many shingles.
@@ -62,7 +72,8 @@ struct Index {
 }
 
 /// Builds the index over the shingles of every unit.
-fn build_index(units: &Units, per_unit: &[Vec<u32>], max_df: usize) -> Index {
+fn build_index(units: &Units, per_unit: &[Vec<u32>], params: &CandidateParams) -> Index {
+    let (max_df, all_pairs_df, window) = (params.max_df, params.all_pairs_df, params.window);
     let mut all: Vec<u64> = per_unit
         .par_iter()
         .enumerate()
@@ -97,7 +108,11 @@ fn build_index(units: &Units, per_unit: &[Vec<u32>], max_df: usize) -> Index {
             }
             index.starts.push(index_u32(index.postings.len()));
             index.stats.kept_shingles += 1;
-            index.stats.pair_checks += (df * (df - 1) / 2) as u64;
+            index.stats.pair_checks += if df <= all_pairs_df {
+                (df * (df - 1) / 2) as u64
+            } else {
+                (df * window) as u64
+            };
         }
         i = j;
     }
@@ -121,18 +136,28 @@ where
         .map(|u| shingles(units.keys_of(u), params.shingle_size))
         .collect();
     let counts: Vec<u32> = per_unit.iter().map(|s| index_u32(s.len())).collect();
-    let index = build_index(units, &per_unit, params.max_df);
+    let index = build_index(units, &per_unit, params);
     drop(per_unit);
     let unit_starts = unit_starts(&index.by_unit, units.len());
-    let mut out: Vec<Candidate> = (0..units.len())
+    // Units are counted in parallel chunks; each chunk keeps one dense counter per
+    // unit (reset after use), so counting a partner costs one increment.
+    let chunk = units
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(1024);
+    let chunks: Vec<std::ops::Range<usize>> = (0..units.len())
+        .step_by(chunk)
+        .map(|s| s..(s + chunk).min(units.len()))
+        .collect();
+    let mut out: Vec<Candidate> = chunks
         .into_par_iter()
-        .with_min_len(256)
-        .fold(
-            || (Vec::new(), Vec::new()),
-            |(mut out, mut scratch): (Vec<Candidate>, Vec<u32>), u| {
+        .flat_map_iter(|range| {
+            let mut counter = Counter::new(units.len());
+            let mut out = Vec::new();
+            for u in range {
                 let mine = &index.by_unit[unit_starts[u]..unit_starts[u + 1]];
-                partners(units, &index, mine, u, &allow, &mut scratch);
-                count_runs(&scratch, |v, shared| {
+                partners(units, &index, params, mine, u, &allow, &mut counter);
+                counter.drain(|v, shared| {
                     let shorter = counts[u].min(counts[v as usize]) as usize;
                     if enough(shared as usize, shorter, params) {
                         out.push(Candidate {
@@ -142,14 +167,10 @@ where
                         });
                     }
                 });
-                (out, scratch)
-            },
-        )
-        .map(|(out, _)| out)
-        .reduce(Vec::new, |mut a, mut b| {
-            a.append(&mut b);
-            a
-        });
+            }
+            out
+        })
+        .collect();
     out.par_sort_unstable();
     (out, index.stats)
 }
@@ -172,44 +193,69 @@ fn unit_starts(by_unit: &[u64], n: usize) -> Vec<usize> {
     starts
 }
 
-/// Collects into `scratch` (sorted) every later unit of an allowed other document
-/// that shares a shingle with `u`, once per shared shingle.
+/// Counts into `counter` the later units of allowed other documents that share a
+/// shingle with `u` (all of them for rare shingles, the next `window` for frequent
+/// ones), once per shared shingle.
 fn partners<F>(
     units: &Units,
     index: &Index,
+    params: &CandidateParams,
     mine: &[u64],
     u: usize,
     allow: &F,
-    scratch: &mut Vec<u32>,
+    counter: &mut Counter,
 ) where
     F: Fn(usize, usize) -> bool,
 {
-    scratch.clear();
     let doc_u = units.doc[u];
     for &entry in mine {
         let s = (entry & 0xffff_ffff) as usize;
         let list = &index.postings[index.starts[s] as usize..index.starts[s + 1] as usize];
         let later = list.partition_point(|&v| v as usize <= u);
-        for &v in &list[later..] {
+        let end = if list.len() <= params.all_pairs_df {
+            list.len()
+        } else {
+            (later + params.window).min(list.len())
+        };
+        for &v in &list[later..end] {
             let doc_v = units.doc[v as usize];
             if doc_v != doc_u && allow(doc_u as usize, doc_v as usize) {
-                scratch.push(v);
+                counter.add(v);
             }
         }
     }
-    scratch.sort_unstable();
 }
 
-/// Calls `f(value, count)` for each run of equal values in a sorted slice.
-fn count_runs(sorted: &[u32], mut f: impl FnMut(u32, u32)) {
-    let mut i = 0;
-    while i < sorted.len() {
-        let mut j = i + 1;
-        while j < sorted.len() && sorted[j] == sorted[i] {
-            j += 1;
+/// Dense counts of partner units, with the list of those touched so that resetting
+/// costs only what was counted.
+struct Counter {
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Counter {
+    fn new(n: usize) -> Self {
+        Counter {
+            counts: vec![0; n],
+            touched: Vec::new(),
         }
-        f(sorted[i], index_u32(j - i));
-        i = j;
+    }
+
+    fn add(&mut self, v: u32) {
+        let c = &mut self.counts[v as usize];
+        if *c == 0 {
+            self.touched.push(v);
+        }
+        *c += 1;
+    }
+
+    /// Calls `f(unit, count)` for every counted unit and resets the counts.
+    fn drain(&mut self, mut f: impl FnMut(u32, u32)) {
+        for &v in &self.touched {
+            f(v, self.counts[v as usize]);
+            self.counts[v as usize] = 0;
+        }
+        self.touched.clear();
     }
 }
 
@@ -234,6 +280,8 @@ mod tests {
 
     const PARAMS: CandidateParams = CandidateParams {
         shingle_size: 3,
+        all_pairs_df: 100,
+        window: 8,
         max_df: 100,
         min_shared: 2,
         min_ratio: 0.2,
@@ -277,6 +325,7 @@ mod tests {
         let units = units_of(&refs);
         let strict = CandidateParams {
             max_df: 4,
+            all_pairs_df: 4,
             ..PARAMS
         };
         let (cands, stats) = candidates(&units, &strict, |_, _| true);
@@ -284,6 +333,37 @@ mod tests {
         assert!(stats.common_shingles > 0);
         let (cands, _) = candidates(&units, &PARAMS, |_, _| true);
         assert_eq!(cands.len(), 10);
+    }
+
+    #[test]
+    fn frequent_shingles_pair_neighbours_only_and_chain_copies() {
+        let line = "the river ferry company cancelled every crossing on Monday morning";
+        let docs: Vec<Vec<&str>> = (0..6).map(|_| vec![line]).collect();
+        let refs: Vec<&[&str]> = docs.iter().map(Vec::as_slice).collect();
+        let units = units_of(&refs);
+        let windowed = CandidateParams {
+            all_pairs_df: 3,
+            window: 2,
+            ..PARAMS
+        };
+        let (cands, stats) = candidates(&units, &windowed, |_, _| true);
+        let pairs: Vec<(u32, u32)> = cands.iter().map(|c| (c.a, c.b)).collect();
+        // Each copy meets the next two: a chain through all six, not all 15 pairs.
+        assert_eq!(
+            pairs,
+            vec![
+                (0, 1),
+                (0, 2),
+                (1, 2),
+                (1, 3),
+                (2, 3),
+                (2, 4),
+                (3, 4),
+                (3, 5),
+                (4, 5)
+            ]
+        );
+        assert_eq!(stats.common_shingles, 0);
     }
 
     #[test]

@@ -57,7 +57,13 @@ pub struct AlignOptions {
     pub min_similarity: f64,
     /// Words per shingle.
     pub shingle_size: usize,
-    /// Shingles found in more sentences than this are too common to suggest copying.
+    /// Shingles found in at most this many sentences pair all of them as candidates.
+    pub all_pairs_df: usize,
+    /// More frequent shingles pair each sentence with this many next sentences of
+    /// their posting list only (see the `candidates` step).
+    pub shingle_window: usize,
+    /// Shingles found in more sentences than this are too common to suggest copying
+    /// and are dropped.
     pub max_shingle_df: usize,
     /// Sentences with fewer words are not aligned on their own (they may still sit
     /// inside a passage).
@@ -84,7 +90,9 @@ impl Default for AlignOptions {
             measure: Measure::Tiling,
             min_similarity: 0.6,
             shingle_size: 3,
-            max_shingle_df: 200,
+            all_pairs_df: 32,
+            shingle_window: 16,
+            max_shingle_df: 20_000,
             min_sentence_words: 6,
             min_shared_words: 12,
             strong_similarity: 0.8,
@@ -150,7 +158,9 @@ pub struct Passage {
     pub occurrences: Vec<Occurrence>,
     /// For a quotation: the speaker, when every source that names one agrees.
     pub speaker: Option<String>,
-    /// The pairwise comparisons of occurrences that were aligned.
+    /// The pairwise comparisons of occurrences that were aligned: all of them for up
+    /// to eight occurrences; beyond that (wire copy reprinted by many outlets), a
+    /// spanning tree linking every occurrence to its most similar aligned neighbour.
     pub diffs: Vec<PassageDiff>,
 }
 
@@ -261,6 +271,8 @@ pub fn align_profiled(
     lap("units", &mut times);
     let params = CandidateParams {
         shingle_size: opts.shingle_size,
+        all_pairs_df: opts.all_pairs_df.max(2),
+        window: opts.shingle_window.max(1),
         max_df: opts.max_shingle_df.max(2),
         min_shared: 2,
         min_ratio: 0.2,
@@ -552,6 +564,9 @@ fn passage(
             .or_default()
             .push(m);
     }
+    if pieces.len() > MAX_OCCURRENCES_ALL_DIFFS {
+        keep_spanning_tree(&mut by_occurrences, pairs, pieces.len());
+    }
     let mut verbatim = true;
     let diffs: Vec<PassageDiff> = by_occurrences
         .into_iter()
@@ -611,6 +626,37 @@ fn passage(
         speaker,
         diffs,
     }
+}
+
+/// Passages with more occurrences than this (wire copy reprinted by many outlets)
+/// keep only a spanning tree of their pairwise comparisons, so that the report grows
+/// with the number of occurrences rather than its square.
+const MAX_OCCURRENCES_ALL_DIFFS: usize = 8;
+
+/// Keeps the comparisons of a maximum-similarity spanning tree over the occurrences:
+/// every occurrence stays compared with its closest aligned neighbour.
+fn keep_spanning_tree(
+    by_occurrences: &mut BTreeMap<(usize, usize), Vec<usize>>,
+    pairs: &[PairPassage],
+    occurrences: usize,
+) {
+    let mut edges: Vec<(f64, (usize, usize))> = by_occurrences
+        .iter()
+        .map(|(&k, ms)| {
+            let best = ms.iter().map(|&m| pairs[m].similarity).fold(0.0, f64::max);
+            (best, k)
+        })
+        .collect();
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let mut uf = merge::UnionFind::new(occurrences);
+    let mut keep = std::collections::BTreeSet::new();
+    for (_, (a, b)) in edges {
+        if uf.find(a) != uf.find(b) {
+            uf.union(a, b);
+            keep.insert((a, b));
+        }
+    }
+    by_occurrences.retain(|k, _| keep.contains(k));
 }
 
 /// The speaker of the quotation covering most of `r` in a source.

@@ -125,7 +125,9 @@ pub(crate) fn group(words: &[QuoteWords], ranges: &[Range<usize>]) -> Vec<Group>
     }
     let params = CandidateParams {
         shingle_size: 3,
-        max_df: 500,
+        all_pairs_df: 100,
+        window: 32,
+        max_df: 20_000,
         min_shared: 1,
         min_ratio: 0.25,
     };

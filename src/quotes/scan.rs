@@ -332,3 +332,107 @@ fn continue_previous(text: &str, quotes: &mut [Scanned], i: usize, paragraphs: &
         q.found = prev.found;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, DateOrigin, Source};
+    use crate::document::prepare;
+
+    fn corpus(text: &str) -> Corpus {
+        Corpus {
+            sources: vec![Source {
+                id: "t".into(),
+                path: "t.txt".into(),
+                outlet: None,
+                url: None,
+                series: None,
+                published: None,
+                published_from: DateOrigin::None,
+                published_span: None,
+                text: text.into(),
+            }],
+            diagnostics: Vec::new(),
+            is_sample: false,
+        }
+    }
+
+    /// (quoted text, kind, speaker) of each quotation.
+    fn speakers(text: &str) -> Vec<(String, Option<AttributionKind>, Option<String>)> {
+        let c = corpus(text);
+        let docs = prepare(&c);
+        scan(&docs[0])
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    text[q.marked.range()].to_string(),
+                    q.kind,
+                    q.speaker.as_ref().map(Name::display),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_refers_to_the_person_named_before() {
+        let t = "Port director Ana Berg visited the pier on Monday. \
+                 “The pier is safe and will reopen,” she said.";
+        let s = speakers(t);
+        assert_eq!(s[0].1, Some(AttributionKind::Pronoun));
+        assert_eq!(s[0].2.as_deref(), Some("Ana Berg"));
+    }
+
+    #[test]
+    fn a_title_refers_to_the_person_with_that_role() {
+        let t = "Mayor Ivo Lund met Ana Berg, the port's spokeswoman, on Monday. \
+                 Lund said little. “The pier will reopen next week,” the spokeswoman said.";
+        let s = speakers(t);
+        assert_eq!(s[0].1, Some(AttributionKind::Title));
+        assert_eq!(s[0].2.as_deref(), Some("Ana Berg"));
+    }
+
+    #[test]
+    fn an_unresolvable_title_gives_no_speaker() {
+        let t = "The pier was closed. “It will reopen next week,” the spokeswoman said.";
+        let s = speakers(t);
+        assert_eq!(s[0].1, Some(AttributionKind::Title));
+        assert_eq!(s[0].2, None);
+    }
+
+    #[test]
+    fn a_following_quotation_continues_the_speaker() {
+        let t = "“The pier is safe,” Ana Berg said. “It will reopen next week.”\n\n\
+                 “We have checked every post,” she added.";
+        let s = speakers(t);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[1].1, Some(AttributionKind::Continued));
+        assert_eq!(s[1].2.as_deref(), Some("Ana Berg"));
+        assert_eq!(s[2].2.as_deref(), Some("Ana Berg"));
+    }
+
+    #[test]
+    fn a_new_paragraph_of_reporting_ends_the_continuation() {
+        let t = "“The pier is safe,” Ana Berg said.\n\n\
+                 The council met later. Members called the repairs “a long overdue step.”";
+        let s = speakers(t);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].1, None);
+    }
+
+    #[test]
+    fn short_scare_quotes_without_a_speaker_are_left_out() {
+        let t = "The council called it a “deconfliction” plan. “The pier is safe,” Ana Berg said.";
+        let s = speakers(t);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].0, "The pier is safe");
+    }
+
+    #[test]
+    fn names_inside_quotations_are_not_antecedents() {
+        let t = "Harbour master Ivo Lund spoke on Monday. \
+                 “Ana Berg told us the pier is safe,” he said.";
+        let s = speakers(t);
+        assert_eq!(s[0].2.as_deref(), Some("Ivo Lund"));
+    }
+}
