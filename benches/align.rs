@@ -4,7 +4,18 @@
 //! `cargo bench --bench align` runs N = 1,000, 10,000 and 50,000, each in a fresh
 //! process so that peak memory is measured per size. One size:
 //! `cargo bench --bench align -- --n 10000`. Peak memory is the process's high-water
-//! mark (VmHWM, as `/usr/bin/time -v` reports it), corpus included.
+//! mark (VmHWM, as `/usr/bin/time -v` reports it), corpus included. CPU time is
+//! printed too: on a shared machine the wall time depends on what else runs.
+//!
+//! Recall counts a planted passage as found when one reported passage covers at least
+//! half of the reprint and overlaps the original. Precision counts the aligned pairs
+//! of occurrences that some plant explains (one copied into the other, or both copied
+//! from the same original).
+//!
+//! Environment, for investigating: `ALIGN_BENCH_SHOW=1` prints a few missed plants and
+//! unexplained pairs; `ALIGN_BENCH_PAIR=i,j` aligns only articles i and j and prints
+//! everything; `ALIGN_ALL_PAIRS_DF` and `ALIGN_WINDOW` override the candidate
+//! options of the same names.
 
 #[path = "support/gen.rs"]
 #[allow(dead_code)]

@@ -94,6 +94,8 @@ fn seeds_hammond_quote_resolves_he_said_and_the_secretary() {
     let he = quotation(&corpus, &r, "000", "We are not saying");
     let a = he.attribution.as_ref().expect("attributed");
     assert_eq!((a.kind, a.text.as_str()), (AttributionKind::Pronoun, "he"));
+    // Only Hammond is named in the sentence before: certain.
+    assert!(a.certain);
     let title = quotation(&corpus, &r, "000", "If there was a process");
     let a = title.attribution.as_ref().expect("attributed");
     assert_eq!(

@@ -2,22 +2,36 @@
 //! edited, found without comparing all sentence pairs.
 //!
 //! The steps, one file each:
-//! 1. `units`: each body sentence becomes a sequence of word keys, figures replaced by
-//!    one placeholder (a passage that differs only in a figure is still reuse);
-//! 2. `shingle` and `candidates`: an inverted index of word 3-gram shingles, with very
-//!    common shingles dropped, gives the sentence pairs (of different sources) that
-//!    share enough shingles;
-//! 3. `verify`: candidates are scored with a similarity that tolerates small edits and
-//!    moved clauses ([`Measure::Tiling`], chosen by measured precision and recall on
-//!    labelled pairs, see `benches/align_measures.rs`);
-//! 4. `merge`: aligned sentences close together on both sides become one passage
-//!    (across paragraphs), and passages printed by several sources are joined;
-//! 5. `diff`: for each pair of occurrences, the word-level edits (with `similar`) and
-//!    the figures that changed.
+//! 1. `units`: each body sentence (boilerplate skipped) becomes a sequence of word
+//!    keys, figures replaced by one placeholder, so that a passage that differs only
+//!    in a figure is still found as reuse;
+//! 2. `shingle` and `candidates`: an inverted index of word 3-gram shingles gives the
+//!    sentence pairs (of different sources) sharing enough shingles. Shingles made of
+//!    stop words only, and very common shingles, are dropped; frequent ones pair each
+//!    sentence with its neighbours in the posting list only, so the work grows
+//!    linearly with the corpus;
+//! 3. `verify`: candidates are scored with greedy string tiling over word keys
+//!    ([`Measure::Tiling`]: tolerant of small edits and of moved clauses, chosen by
+//!    measured precision and recall on labelled pairs, see
+//!    `benches/align_measures.rs`), or kept when they share a long run of content
+//!    words (a clause copied into an otherwise different sentence);
+//! 4. `merge`: aligned sentences close together on both sides become one passage,
+//!    across paragraphs, never mixing reporting with a quotation or two speakers'
+//!    quotations; passages that do not hold together are split again, and passages
+//!    printed by several sources are joined;
+//! 5. `diff`: for each pair of occurrences, the word-level edits (computed with
+//!    `similar`), trimmed to the shared text, and the figures that changed.
 //!
-//! Sentences of the same document are never compared: a lead paragraph printed twice
-//! in one source is not reuse. [`AlignOptions::exclude_same_outlet`] also leaves out
-//! pairs of sources of the same outlet or series.
+//! A passage must share at least [`AlignOptions::min_shared_words`] words, or its
+//! sentences must be nearly identical as a whole: short sentences built on a common
+//! template are not reuse. Sentences of the same document are never compared (a lead
+//! paragraph printed twice in one source is not reuse), and
+//! [`AlignOptions::exclude_same_outlet`] also leaves out pairs of sources of the same
+//! outlet or series.
+//!
+//! Every step runs in parallel with rayon (per document, per shingle chunk, per
+//! candidate, per run, per passage) and every result is sorted, so the output does
+//! not depend on the number of threads.
 
 pub(crate) mod candidates;
 mod diff;
@@ -223,7 +237,19 @@ pub struct Alignment {
 }
 
 impl Alignment {
-    /// The aligned partners of a sentence.
+    /// The aligned partners of every aligned sentence, for lookups in bulk (the figure
+    /// comparison asks about many sentences).
+    pub fn partner_map(&self) -> BTreeMap<SentenceRef, Vec<(SentenceRef, f64)>> {
+        let mut map: BTreeMap<SentenceRef, Vec<(SentenceRef, f64)>> = BTreeMap::new();
+        for p in &self.sentences {
+            map.entry(p.a).or_default().push((p.b, p.similarity));
+            map.entry(p.b).or_default().push((p.a, p.similarity));
+        }
+        map
+    }
+
+    /// The aligned partners of one sentence (a scan of all aligned pairs; use
+    /// [`Alignment::partner_map`] for many lookups).
     pub fn partners(&self, s: SentenceRef) -> impl Iterator<Item = (SentenceRef, f64)> + '_ {
         self.sentences.iter().filter_map(move |p| {
             if p.a == s {

@@ -51,6 +51,10 @@ pub struct Attribution {
     pub text: String,
     /// For "According to X, Y ...": X's canonical name, when X is a person.
     pub according_to: Option<String>,
+    /// True when the speaker cannot be someone else: named next to the quotation,
+    /// or a pronoun or title that only one person named before can fit. Only certain
+    /// attributions take part in attribution conflicts.
+    pub certain: bool,
 }
 
 /// One direct quotation as printed in one source.
@@ -280,6 +284,7 @@ fn quotation(
             according_to: via
                 .filter(|&c| unified.person[c])
                 .map(|c| unified.canonical[c].clone()),
+            certain: q.certain,
         }
     });
     Quotation {
@@ -399,7 +404,8 @@ fn dedupe_ids(quotes: &mut [Quote]) {
 
 /// The attribution conflict of a quote, if its sources name different people as the
 /// speaker. "According to" sources relay words and do not conflict with the speaker
-/// they relay; anonymous and institutional speakers never conflict.
+/// they relay; anonymous and institutional speakers never conflict, and neither do
+/// pronouns or titles that could refer to more than one person.
 fn conflict(
     docs: &[Document<'_>],
     quotations: &[Quotation],
@@ -411,9 +417,9 @@ fn conflict(
         .enumerate()
         .filter_map(|(i, o)| {
             let q = &quotations[o.quotation];
-            let kind = q.attribution.as_ref()?.kind;
-            let relayed = kind == AttributionKind::AccordingTo;
-            (!relayed && q.speaker_is_person)
+            let attribution = q.attribution.as_ref()?;
+            let relayed = attribution.kind == AttributionKind::AccordingTo;
+            (!relayed && attribution.certain && q.speaker_is_person)
                 .then(|| o.speaker.as_deref().map(|s| (i, o, s)))
                 .flatten()
         })

@@ -44,6 +44,9 @@ pub(crate) struct Scanned {
     pub(crate) organization: Option<String>,
     /// For "According to X, Y ...": X.
     pub(crate) according_to: Option<Name>,
+    /// True when the speaker cannot be someone else: named next to the quotation, or
+    /// a pronoun or title that only one person named before can fit.
+    pub(crate) certain: bool,
 }
 
 /// The quotations and person mentions of one document.
@@ -82,6 +85,7 @@ pub(crate) fn scan(doc: &Document<'_>) -> DocScan {
                 speaker: None,
                 organization: None,
                 according_to: None,
+                certain: false,
             }
         })
         .collect();
@@ -91,7 +95,8 @@ pub(crate) fn scan(doc: &Document<'_>) -> DocScan {
     } else {
         mentions(text, &paragraphs, &quotes)
     };
-    resolve(text, &mut quotes, &mentions, &paragraphs);
+    let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
+    resolve(text, &mut quotes, &mentions, &paragraphs, &sentence_starts);
     quotes.retain(|q| worth_keeping(text, q));
     DocScan { quotes, mentions }
 }
@@ -260,7 +265,17 @@ fn speech_verb_follows(text: &str, rest: &[Token]) -> bool {
 }
 
 /// Resolves pronouns, titles and continuations to names, in text order.
-fn resolve(text: &str, quotes: &mut [Scanned], mentions: &[Mention], paragraphs: &[Range<usize>]) {
+///
+/// A pronoun is certain when only one person is named between the start of the
+/// sentence before the quotation's and the quotation; a title, when only one person
+/// named before has that role.
+fn resolve(
+    text: &str,
+    quotes: &mut [Scanned],
+    mentions: &[Mention],
+    paragraphs: &[Range<usize>],
+    sentence_starts: &[usize],
+) {
     for i in 0..quotes.len() {
         let start = quotes[i].marked.range().start;
         let Some(found) = quotes[i].found.clone() else {
@@ -272,28 +287,52 @@ fn resolve(text: &str, quotes: &mut [Scanned], mentions: &[Mention], paragraphs:
             Some((Phrase::Named(n), _)) => Some(n.clone()),
             _ => None,
         };
-        let (kind, speaker) = match found.phrase {
+        let here = sentence_starts
+            .partition_point(|&s| s <= start)
+            .saturating_sub(1);
+        let window = sentence_starts
+            .get(here.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let near = |m: &Mention| m.pos >= window;
+        let (kind, speaker, certain) = match found.phrase {
             Phrase::Named(n) if found.side == Side::AccordingTo && found.according_to.is_none() => {
-                (AttributionKind::AccordingTo, Some(n))
+                (AttributionKind::AccordingTo, Some(n), true)
             }
-            Phrase::Named(n) => (AttributionKind::Named, Some(n)),
+            Phrase::Named(n) => (AttributionKind::Named, Some(n), true),
             Phrase::Pronoun => (
                 AttributionKind::Pronoun,
                 nearest(mentions, start, |m| start - m.pos <= PRONOUN_REACH),
+                people_before(mentions, start, near) == 1,
             ),
             Phrase::Title(role) => (
                 AttributionKind::Title,
                 nearest(mentions, start, |m| m.name.roles.contains(&role)),
+                people_before(mentions, start, |m| m.name.roles.contains(&role)) == 1,
             ),
-            Phrase::Anonymous => (AttributionKind::Anonymous, None),
+            Phrase::Anonymous => (AttributionKind::Anonymous, None, false),
             Phrase::Organization(org) => {
                 q.organization = Some(org);
-                (AttributionKind::Organization, None)
+                (AttributionKind::Organization, None, false)
             }
         };
         q.kind = Some(kind);
+        q.certain = certain && speaker.is_some();
         q.speaker = speaker;
     }
+}
+
+/// How many different people (by surname) are mentioned before `pos` and satisfy
+/// `ok`.
+fn people_before(mentions: &[Mention], pos: usize, ok: impl Fn(&Mention) -> bool) -> usize {
+    let mut surnames: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.pos < pos && ok(m))
+        .map(|m| m.name.surname())
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    surnames.len()
 }
 
 /// The nearest mention before `pos` that satisfies `ok`.
@@ -330,6 +369,7 @@ fn continue_previous(text: &str, quotes: &mut [Scanned], i: usize, paragraphs: &
         q.organization = prev.organization;
         q.according_to = prev.according_to;
         q.found = prev.found;
+        q.certain = prev.certain;
     }
 }
 
@@ -390,6 +430,24 @@ mod tests {
         let s = speakers(t);
         assert_eq!(s[0].1, Some(AttributionKind::Title));
         assert_eq!(s[0].2.as_deref(), Some("Ana Berg"));
+    }
+
+    #[test]
+    fn a_pronoun_or_title_that_two_people_fit_is_not_certain() {
+        let c = corpus(
+            "Mayor Ivo Lund met port director Ana Berg on Monday. \
+             “The pier is safe,” she said.",
+        );
+        let docs = prepare(&c);
+        let q = &scan(&docs[0]).quotes[0];
+        assert_eq!(
+            q.speaker.as_ref().map(Name::display).as_deref(),
+            Some("Ana Berg")
+        );
+        assert!(!q.certain);
+        let c = corpus("Port director Ana Berg spoke on Monday. “The pier is safe,” she said.");
+        let docs = prepare(&c);
+        assert!(scan(&docs[0]).quotes[0].certain);
     }
 
     #[test]
