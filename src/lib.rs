@@ -10,6 +10,7 @@
 //! ```
 
 pub mod clean;
+pub mod compare;
 pub mod corpus;
 pub mod document;
 pub mod figure;
