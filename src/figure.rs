@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 /// What a figure measures.
@@ -90,8 +90,15 @@ pub enum Grain {
     Day,
     /// A calendar month ("2014-03").
     Month,
+    /// An ISO week, Monday to Sunday ("last week"); `date` is its Monday and it
+    /// prints as "2015-W37".
+    Week,
     /// A calendar year ("2014").
     Year,
+    /// A decade ("the 1960s"); `date` is January 1 of its first year and it prints
+    /// as "1960s". Kept apart from `Year` so that "since the 1960s" never looks like
+    /// a conflict with a year inside that decade.
+    Decade,
 }
 
 /// The normalized value of a figure.
@@ -131,7 +138,12 @@ impl Value {
             Value::Date { date, grain } => match grain {
                 Grain::Day => date.format("%Y-%m-%d").to_string(),
                 Grain::Month => date.format("%Y-%m").to_string(),
+                Grain::Week => {
+                    let week = date.iso_week();
+                    format!("{}-W{:02}", week.year(), week.week())
+                }
                 Grain::Year => date.format("%Y").to_string(),
+                Grain::Decade => date.format("%Ys").to_string(),
             },
             Value::Unresolved => String::from("unresolved"),
         }
@@ -175,9 +187,25 @@ pub struct Figure {
     /// "s" for durations, "%" for percentages.
     pub unit: Option<String>,
     /// What is counted or measured, folded to lower case and singular where the
-    /// extractor can tell ("person", "jet", "conversation"): the noun the number
-    /// governs. `None` when there is none.
+    /// extractor can tell ("person", "jet", "conversation"): the head noun the
+    /// number governs, without its modifiers ("four tactical fighter jets" gives
+    /// "jet"), so that figures about the same thing share it. For durations and
+    /// ages it is the thing that lasts or is old ("50-minute conversation" gives
+    /// "conversation"); for derived dates the thing that started ("freeze").
+    /// `None` when there is none.
     pub counted: Option<String>,
+    /// The whole noun phrase that `counted` heads, folded, modifiers kept and the
+    /// head made singular ("tactical fighter jet", "russian su-27 fighter
+    /// aircraft"): comparison may use the modifiers to tell "fighter jets" from
+    /// "transport planes" when heads differ or agree. `None` when `counted` is.
+    pub counted_phrase: Option<String>,
+    /// The word relating the figure to its clause, folded and as written (not
+    /// lemmatized): for numbers, the verb or participle next to the counted noun
+    /// or just before the figure ("killed", "displaced", "fled", "deployed",
+    /// "send"); for dates, the preposition that ties the date to its event
+    /// ("since", "until", "in", "on"). Derived start dates carry "since", so that
+    /// they compare with stated "since DATE" figures. `None` when none was found.
+    pub predicate: Option<String>,
     /// For relative and derived dates, how the value was obtained ("'last year'
     /// resolved against publication date 2015-09-19"; "18-month freeze ending at
     /// publication"). `None` for figures read as written.
