@@ -15,6 +15,7 @@ pub mod corpus;
 pub mod document;
 pub mod figure;
 pub mod fingerprint;
+pub mod report;
 pub mod segment;
 pub mod text;
 pub mod yaml;

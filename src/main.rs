@@ -1,5 +1,136 @@
-fn main() {
-    let corpus = claimdiff::Corpus::sample();
+//! The `claimdiff` binary: parses arguments, calls the library, prints, and maps
+//! outcomes to exit codes (0 done, 1 findings the command was asked to fail on,
+//! 2 usage or input error).
+
+mod cli;
+mod output;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use claimdiff::report::{self, Style};
+use claimdiff::{Corpus, Severity};
+use cli::{Cli, Command, Common, Format};
+
+/// Exit code for usage and input errors.
+const EXIT_INPUT: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_INPUT } else { 0 };
+            // Help and version go to stdout; a failure to print them is not an error.
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("claimdiff: error: {e:#}");
+            ExitCode::from(EXIT_INPUT)
+        }
+    }
+}
+
+/// What a command produced: the text to print and whether the input had errors.
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    let common = cli.common;
+    let (command, paths) = match cli.command {
+        Some(Command::Sources(p)) => (View::Sources, p.paths),
+        Some(Command::Sentences(p)) => (View::Sentences, p.paths),
+        None => (View::Sources, cli.paths),
+    };
+    let format = command.check_format(common.format)?;
+    let corpus = load(&paths, &common);
+    if corpus.sources.is_empty() {
+        anyhow::bail!("no readable sources in the given paths");
+    }
     let docs = claimdiff::prepare(&corpus);
-    println!("{}", docs.len());
+    let style = style(&common);
+    let text = match (command, format) {
+        (View::Sources, Format::Json) => report::json::sources(&report::source_views(&docs)),
+        (View::Sources, _) => report::table::sources(&report::source_views(&docs), &style),
+        (View::Sentences, Format::Jsonl) => {
+            report::json::sentences_jsonl(&report::sentence_views(&docs))
+        }
+        (View::Sentences, _) => report::table::sentences(&report::sentence_views(&docs), &style),
+    };
+    output::emit(&text, common.out.as_deref())?;
+    Ok(if corpus.has_errors() { EXIT_INPUT } else { 0 })
+}
+
+/// The views the binary can print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Sources,
+    Sentences,
+}
+
+impl View {
+    fn name(self) -> &'static str {
+        match self {
+            View::Sources => "sources",
+            View::Sentences => "sentences",
+        }
+    }
+
+    fn formats(self) -> &'static [Format] {
+        match self {
+            View::Sources => &[Format::Table, Format::Json],
+            View::Sentences => &[Format::Table, Format::Jsonl],
+        }
+    }
+
+    /// The format to use: the requested one if this view supports it, else an error
+    /// listing what it supports.
+    fn check_format(self, requested: Option<Format>) -> anyhow::Result<Format> {
+        let supported = self.formats();
+        match requested {
+            None => Ok(supported[0]),
+            Some(f) if supported.contains(&f) => Ok(f),
+            Some(f) => {
+                let names: Vec<_> = supported.iter().map(|f| f.name()).collect();
+                anyhow::bail!(
+                    "`{}` does not support --format {}; use one of: {}",
+                    self.name(),
+                    f.name(),
+                    names.join(", ")
+                )
+            }
+        }
+    }
+}
+
+/// Loads the corpus (or the embedded sample) and prints what went wrong on stderr.
+fn load(paths: &[PathBuf], common: &Common) -> Corpus {
+    let corpus = if paths.is_empty() {
+        if !common.quiet {
+            eprintln!(
+                "claimdiff: no paths given: analysing the sample corpus (seeds/, embedded in the binary)"
+            );
+        }
+        Corpus::sample()
+    } else {
+        Corpus::load(paths)
+    };
+    for d in &corpus.diagnostics {
+        if d.severity == Severity::Error || !common.quiet {
+            eprintln!("claimdiff: {d}");
+        }
+    }
+    corpus
+}
+
+fn style(common: &Common) -> Style {
+    let to_terminal = common.out.is_none() && std::io::stdout().is_terminal();
+    let no_color = common.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Style {
+        color: to_terminal && !no_color,
+        ..Style::default()
+    }
 }

@@ -1,0 +1,93 @@
+//! Command-line definitions (clap derive). Only parsing lives here: `main.rs` turns
+//! the parsed flags into library calls.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Compare what several news outlets say about the same event.
+///
+/// With no PATHS, claimdiff analyses the sample corpus embedded in the binary.
+#[derive(Debug, Parser)]
+#[command(name = "claimdiff", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do (default: `sources`).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files and folders to read when no subcommand is given.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Options shared by every command.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The sources as read: outlet, publication date and where it came from,
+    /// sentence count and the boilerplate that was marked.
+    Sources(PathsArg),
+    /// Every sentence with its source and byte span (table or jsonl).
+    Sentences(PathsArg),
+}
+
+/// Paths of a subcommand.
+#[derive(Debug, Args)]
+pub struct PathsArg {
+    /// Files (.txt .md .html .htm .jsonl) and folders (read recursively). Without
+    /// paths, the embedded sample corpus is used.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Options accepted by every command.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Output format (each command supports a subset).
+    #[arg(long, value_enum, global = true)]
+    pub format: Option<Format>,
+
+    /// Write the output to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub out: Option<PathBuf>,
+
+    /// Print no notes or warnings on standard error (errors are still printed).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    /// Never colour the output (also when NO_COLOR is set).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for reading in a terminal.
+    Table,
+    /// Markdown, for pull requests and notes.
+    Markdown,
+    /// One JSON object (the documented contract).
+    Json,
+    /// JSON Lines: one object per line.
+    Jsonl,
+    /// Comma-separated values.
+    Csv,
+}
+
+impl Format {
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! The CSV printer: one row per stated value of every finding, for spreadsheets.
+
+use super::{FindingView, ReportView};
+
+const HEADER: &[&str] = &[
+    "section",
+    "id",
+    "kind",
+    "fact",
+    "severity",
+    "source",
+    "value",
+    "qualifier",
+    "text",
+    "start",
+    "end",
+    "sentence",
+];
+
+/// The report as CSV: discrepancies, then updates, then agreements.
+pub fn report(view: &ReportView) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(HEADER)
+        .expect("writing to memory cannot fail");
+    let sections: [(&str, &[FindingView]); 3] = [
+        ("discrepancy", &view.discrepancies),
+        ("update", &view.updates),
+        ("agreement", &view.agreements),
+    ];
+    for (section, findings) in sections {
+        for f in findings {
+            let severity = f.severity.as_ref().map_or("", |s| s.level);
+            for v in &f.values {
+                let value = match &v.value {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                w.write_record([
+                    section,
+                    &f.id,
+                    f.kind,
+                    &f.fact,
+                    severity,
+                    &v.source,
+                    &value,
+                    v.qualifier,
+                    &v.text,
+                    &v.start.to_string(),
+                    &v.end.to_string(),
+                    &v.sentence,
+                ])
+                .expect("writing to memory cannot fail");
+            }
+        }
+    }
+    let bytes = w.into_inner().expect("flushing to memory cannot fail");
+    String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
+}

@@ -1,0 +1,131 @@
+//! The Markdown printer: the report as a document for pull requests and notes.
+
+use std::fmt::Write as _;
+
+use super::{FindingView, ReportView, context, summary_line};
+
+/// Characters of context shown around a figure.
+const CONTEXT: usize = 110;
+
+/// Escapes text for a Markdown table cell.
+fn cell(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+}
+
+fn source_label(view: &ReportView, id: &str) -> String {
+    match view.sources.iter().find(|s| s.id == id) {
+        Some(s) => {
+            let outlet = s.outlet.as_deref().unwrap_or("unknown outlet");
+            let date = s.published.as_deref().unwrap_or("undated");
+            format!("`{id}` ({}, {date})", cell(outlet))
+        }
+        None => format!("`{id}`"),
+    }
+}
+
+fn findings(out: &mut String, view: &ReportView, title: &str, list: &[FindingView]) {
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {title}\n");
+    for (i, f) in list.iter().enumerate() {
+        let severity = f
+            .severity
+            .as_ref()
+            .map(|s| format!(", {} severity", s.level))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "### {}. {} ({}{severity})\n",
+            i + 1,
+            cell(&f.fact),
+            f.kind
+        );
+        let _ = writeln!(out, "id `{}`", f.id);
+        if let Some(s) = &f.severity {
+            let _ = writeln!(out, "· {}", cell(&s.why));
+        }
+        out.push('\n');
+        let _ = writeln!(out, "| source | stated | value | in context |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        for v in &f.values {
+            let (before, figure, after) = context(v, CONTEXT);
+            let value = match &v.value {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} ({}) | {}**{}**{} |",
+                source_label(view, &v.source),
+                cell(&v.text),
+                cell(&value),
+                v.qualifier,
+                cell(&before),
+                cell(&figure),
+                cell(&after),
+            );
+        }
+        for e in &f.explain {
+            let _ = writeln!(out, "\n> {}", cell(e));
+        }
+        out.push('\n');
+    }
+}
+
+/// The whole report as Markdown.
+pub fn report(view: &ReportView) -> String {
+    let mut out = String::from("# claimdiff report\n\n");
+    let _ = writeln!(out, "{}\n", summary_line(view));
+    if !view.warnings.is_empty() {
+        out.push_str("## Warnings\n\n");
+        for w in &view.warnings {
+            let _ = writeln!(out, "- **{}**: {}", w.kind, cell(&w.message));
+        }
+        out.push('\n');
+    }
+    findings(&mut out, view, "Discrepancies", &view.discrepancies);
+    findings(&mut out, view, "Updates", &view.updates);
+    findings(&mut out, view, "Agreements", &view.agreements);
+    if !view.passages.is_empty() {
+        out.push_str(
+            "## Reused passages\n\n| kind | similarity | sources | passage |\n|---|---|---|---|\n",
+        );
+        for p in &view.passages {
+            let sources: Vec<_> = p
+                .occurrences
+                .iter()
+                .map(|o| format!("`{}`", o.source))
+                .collect();
+            let text = p.occurrences.first().map_or("", |o| o.text.as_str());
+            let _ = writeln!(
+                out,
+                "| {} | {:.2} | {} | {} |",
+                p.kind,
+                p.similarity,
+                sources.join(", "),
+                cell(&super::table::excerpt(text, 160))
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str("## Sources\n\n| source | outlet | published | date from | sentences |\n|---|---|---|---|---|\n");
+    for s in &view.sources {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            s.id,
+            cell(s.outlet.as_deref().unwrap_or("unknown")),
+            s.published.as_deref().unwrap_or("unknown"),
+            s.published_from,
+            s.body_sentences
+        );
+    }
+    out
+}

@@ -1,0 +1,246 @@
+//! The table printer (comfy-table), laid out to be readable at 100 columns.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+
+use super::{FindingView, ReportView, SentenceView, SourceView, Style, context};
+
+/// Longest excerpt of boilerplate shown in the sources table.
+const EXCERPT: usize = 60;
+
+pub(crate) fn new_table(style: &Style, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(style.width);
+    if style.color {
+        t.enforce_styling();
+        t.set_header(header.iter().map(|h| Cell::new(h).fg(Color::Cyan)));
+    } else {
+        t.force_no_tty();
+        t.set_header(header.iter().copied());
+    }
+    t
+}
+
+/// Shortens `s` to at most `max` characters, marking the cut with "…".
+pub(crate) fn excerpt(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// `claimdiff sources`: one row per source, with its boilerplate listed.
+pub fn sources(views: &[SourceView], style: &Style) -> String {
+    let mut t = new_table(
+        style,
+        &["source", "outlet", "published", "sentences", "boilerplate"],
+    );
+    for v in views {
+        let published = match &v.published {
+            Some(d) => format!("{d}\n(from {})", v.published_from),
+            None => String::from("unknown"),
+        };
+        let sentences = format!("{} ({} body)", v.sentences, v.body_sentences);
+        let boilerplate = if v.boilerplate.is_empty() {
+            String::from("none")
+        } else {
+            v.boilerplate
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{}..{} {}: {}",
+                        b.start,
+                        b.end,
+                        b.reason,
+                        excerpt(&b.text, EXCERPT)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        t.add_row(vec![
+            Cell::new(&v.id),
+            Cell::new(v.outlet.as_deref().unwrap_or("unknown")),
+            Cell::new(published),
+            Cell::new(sentences).set_alignment(CellAlignment::Right),
+            Cell::new(boilerplate),
+        ]);
+    }
+    format!("{t}\n")
+}
+
+/// `claimdiff sentences`: one row per sentence with its byte span.
+pub fn sentences(rows: &[SentenceView], style: &Style) -> String {
+    let mut t = new_table(style, &["source", "span", "bp", "sentence"]);
+    for r in rows {
+        let mut text = Cell::new(&r.text);
+        if r.boilerplate && style.color {
+            text = text.fg(Color::DarkGrey);
+        }
+        t.add_row(vec![
+            Cell::new(&r.source),
+            Cell::new(format!("{}..{}", r.start, r.end)),
+            Cell::new(if r.boilerplate { "yes" } else { "" }),
+            text,
+        ]);
+    }
+    format!("{t}\n")
+}
+
+/// Characters of context shown around a figure.
+const CONTEXT: usize = 90;
+
+fn source_cell(view: &ReportView, id: &str) -> String {
+    match view.sources.iter().find(|s| s.id == id) {
+        Some(s) => format!(
+            "{id}\n{}\n{}",
+            s.outlet.as_deref().unwrap_or("unknown outlet"),
+            s.published.as_deref().unwrap_or("undated")
+        ),
+        None => id.to_string(),
+    }
+}
+
+fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> String {
+    let mut t = new_table(style, &["#", "fact", "source", "stated", "in context"]);
+    for (i, f) in list.iter().enumerate() {
+        for (j, v) in f.values.iter().enumerate() {
+            let (number, fact) = if j == 0 {
+                let mut fact = format!("{}\n({})", f.fact, f.kind);
+                if let Some(s) = &f.severity {
+                    fact.push_str(&format!("\n{} severity:\n{}", s.level, s.why));
+                }
+                (format!("{}", i + 1), fact)
+            } else {
+                (String::new(), String::new())
+            };
+            let (before, figure, after) = context(v, CONTEXT);
+            let stated = format!("{}\n= {}", v.text, plain_value(&v.value));
+            let mut fact_cell = Cell::new(fact);
+            let figure_text = if style.color {
+                format!("\u{1b}[1m{figure}\u{1b}[22m")
+            } else {
+                format!("[{figure}]")
+            };
+            if let (true, Some(s)) = (style.color, &f.severity) {
+                let color = match s.level {
+                    "high" => Color::Red,
+                    "medium" => Color::Yellow,
+                    _ => Color::Reset,
+                };
+                fact_cell = fact_cell.fg(color);
+            }
+            t.add_row(vec![
+                Cell::new(number),
+                fact_cell,
+                Cell::new(source_cell(view, &v.source)),
+                Cell::new(stated),
+                Cell::new(format!("{before}{figure_text}{after}")),
+            ]);
+        }
+    }
+    format!("{t}\n")
+}
+
+fn plain_value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn heading(out: &mut String, title: &str, style: &Style) {
+    if style.color {
+        out.push_str(&format!("\n\u{1b}[1m{title}\u{1b}[0m\n"));
+    } else {
+        out.push_str(&format!("\n{title}\n"));
+    }
+}
+
+/// The whole report as tables: warnings, discrepancies, updates, agreements,
+/// reused passages, sources.
+pub fn report(view: &ReportView, style: &Style) -> String {
+    let mut out = format!("claimdiff report: {}\n", super::summary_line(view));
+    if !view.warnings.is_empty() {
+        heading(&mut out, "WARNINGS", style);
+        for w in &view.warnings {
+            out.push_str(&format!("- {}: {}\n", w.kind, w.message));
+        }
+    }
+    let sections: [(&str, &[FindingView]); 3] = [
+        ("DISCREPANCIES: the sources disagree", &view.discrepancies),
+        (
+            "UPDATES: the value changed between publication dates",
+            &view.updates,
+        ),
+        (
+            "AGREEMENTS: two or more sources state the same value",
+            &view.agreements,
+        ),
+    ];
+    for (title, list) in sections {
+        heading(&mut out, title, style);
+        if list.is_empty() {
+            out.push_str("none\n");
+        } else {
+            out.push_str(&findings_table(view, list, style));
+        }
+    }
+    heading(&mut out, "REUSED PASSAGES", style);
+    if view.passages.is_empty() {
+        out.push_str("none\n");
+    } else {
+        let mut t = new_table(style, &["kind", "sim.", "sources", "passage"]);
+        for p in &view.passages {
+            let sources: Vec<_> = p.occurrences.iter().map(|o| o.source.as_str()).collect();
+            let text = p.occurrences.first().map_or("", |o| o.text.as_str());
+            let mut kind = p.kind.to_string();
+            if let Some(s) = &p.speaker {
+                kind.push_str(&format!("\n({s})"));
+            }
+            t.add_row(vec![
+                Cell::new(kind),
+                Cell::new(format!("{:.2}", p.similarity)),
+                Cell::new(sources.join("\n")),
+                Cell::new(excerpt(text, 150)),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+    }
+    heading(&mut out, "SOURCES", style);
+    out.push_str(&sources_brief(view, style));
+    out
+}
+
+fn sources_brief(view: &ReportView, style: &Style) -> String {
+    let mut t = new_table(style, &["source", "outlet", "published", "sentences"]);
+    for s in &view.sources {
+        let published = match &s.published {
+            Some(d) => format!("{d} (from {})", s.published_from),
+            None => String::from("unknown"),
+        };
+        t.add_row(vec![
+            Cell::new(&s.id),
+            Cell::new(s.outlet.as_deref().unwrap_or("unknown")),
+            Cell::new(published),
+            Cell::new(s.body_sentences).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    format!("{t}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_cuts_on_characters_and_folds_space() {
+        assert_eq!(excerpt("a  b\nc", 10), "a b c");
+        assert_eq!(excerpt("ééééé", 3), "éé…");
+    }
+}

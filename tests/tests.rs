@@ -1,0 +1,5 @@
+//! Integration tests: one test binary, one module per area.
+
+mod util;
+
+mod cli;
