@@ -1,8 +1,11 @@
 //! The conflict rules: when two values stated for one fact disagree.
 //!
 //! Every value is read as an interval. A plain number is itself; a hedge widens it:
-//! "some", "about", "an estimated" by the approximate tolerance (3% by default) on
-//! each side; "more than", "at least" leave it open above; "up to", "less than"
+//! "some", "about", "an estimated" by the approximate tolerance on each side: 3% of
+//! the value, or half the unit it is rounded to when that is more, up to 5% ("about
+//! 1,200" is rounded to the hundred: 1,150–1,250; "some 250,000" is 242,500–257,500,
+//! so that 240,000 conflicts with it); "more than", "at least" leave it open above;
+//! "up to", "less than"
 //! open below; a spoken single unit ("an hour", "a year") by the colloquial
 //! tolerance (20%); an age ("a four-year-old war") covers the whole year it names.
 //! Two values conflict when their intervals do not intersect.
@@ -60,10 +63,14 @@ pub enum GapUnit {
     Value,
     /// Days.
     Days,
+    /// ISO weeks.
+    Weeks,
     /// Calendar months.
     Months,
     /// Calendar years.
     Years,
+    /// Decades.
+    Decades,
 }
 
 /// The outcome of comparing two values.
@@ -118,24 +125,26 @@ fn number_reading(fig: &Figure, lo: f64, hi: f64, written: &str, opts: &CompareO
     }
     let colloquial = is_colloquial_unit(written)
         && matches!(fig.qualifier, Qualifier::Exact | Qualifier::Approx);
-    let tolerance = if colloquial {
+    let (tlo, thi) = if colloquial {
         notes.push(format!(
             "'{}' is a manner of speaking, read as ±{}%",
             written.trim(),
             pct(opts.colloquial_tolerance)
         ));
-        opts.colloquial_tolerance
+        (opts.colloquial_tolerance, opts.colloquial_tolerance)
     } else if fig.qualifier == Qualifier::Approx {
-        notes.push(format!(
-            "approximate, read as ±{}%",
-            pct(opts.approx_tolerance)
-        ));
-        opts.approx_tolerance
+        let t = |x: f64| {
+            opts.approx_tolerance
+                .max(rounding_tolerance(x).min(opts.rounding_cap))
+        };
+        let (tlo, thi) = (t(lo), t(hi));
+        notes.push(format!("approximate, read as ±{}%", pct(tlo.max(thi))));
+        (tlo, thi)
     } else {
-        0.0
+        (0.0, 0.0)
     };
-    wlo -= wlo.abs() * tolerance;
-    whi += whi.abs() * tolerance;
+    wlo -= wlo.abs() * tlo;
+    whi += whi.abs() * thi;
     match fig.qualifier {
         Qualifier::Exact | Qualifier::Range | Qualifier::Approx => {}
         Qualifier::AtLeast | Qualifier::MoreThan => {
@@ -152,6 +161,24 @@ fn number_reading(fig: &Figure, lo: f64, hi: f64, written: &str, opts: &CompareO
         widened: (wlo, whi),
         hedge: (!notes.is_empty()).then(|| notes.join("; ")),
     }
+}
+
+/// Half the unit a number is rounded to, relative to the number: 1,200 is rounded
+/// to the hundred, so ±50, about 4.2%.
+fn rounding_tolerance(x: f64) -> f64 {
+    let x = x.abs();
+    if x == 0.0 || !x.is_finite() {
+        return 0.0;
+    }
+    let mut unit = 10f64.powi(x.log10().floor() as i32);
+    while unit > 1e-6 {
+        let q = x / unit;
+        if (q - q.round()).abs() < 1e-9 * q.max(1.0) {
+            return unit / 2.0 / x;
+        }
+        unit /= 10.0;
+    }
+    0.0
 }
 
 fn pct(t: f64) -> String {
@@ -201,25 +228,49 @@ fn date_reading(fig: &Figure, date: NaiveDate, grain: Grain) -> Reading {
 fn grain_name(grain: Grain) -> &'static str {
     match grain {
         Grain::Day => "day",
+        Grain::Week => "week",
         Grain::Month => "month",
         Grain::Year => "year",
+        Grain::Decade => "decade",
+    }
+}
+
+/// How coarse a grain is: a day is finer than a week, a week than a month.
+fn coarseness(grain: Grain) -> u8 {
+    match grain {
+        Grain::Day => 0,
+        Grain::Week => 1,
+        Grain::Month => 2,
+        Grain::Year => 3,
+        Grain::Decade => 4,
     }
 }
 
 /// First and last day of the period a date names at its grain.
 fn period(date: NaiveDate, grain: Grain) -> (NaiveDate, NaiveDate) {
+    let decade = date.year() - date.year().rem_euclid(10);
     let first = match grain {
         Grain::Day => date,
+        Grain::Week => date
+            .checked_sub_signed(chrono::Duration::days(i64::from(
+                date.weekday().num_days_from_monday(),
+            )))
+            .unwrap_or(date),
         Grain::Month => date.with_day(1).unwrap_or(date),
         Grain::Year => NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date),
+        Grain::Decade => NaiveDate::from_ymd_opt(decade, 1, 1).unwrap_or(date),
     };
     let last = match grain {
         Grain::Day => date,
+        Grain::Week => first
+            .checked_add_signed(chrono::Duration::days(6))
+            .unwrap_or(first),
         Grain::Month => first
             .checked_add_months(Months::new(1))
             .and_then(|d| d.pred_opt())
             .unwrap_or(first),
         Grain::Year => NaiveDate::from_ymd_opt(date.year(), 12, 31).unwrap_or(first),
+        Grain::Decade => NaiveDate::from_ymd_opt(decade + 9, 12, 31).unwrap_or(first),
     };
     (first, last)
 }
@@ -229,6 +280,9 @@ fn step(date: NaiveDate, grain: Grain, by: i32) -> NaiveDate {
     let months = |n: u32| Months::new(n);
     let moved = match (grain, by >= 0) {
         (Grain::Day, _) => date.checked_add_signed(chrono::Duration::days(i64::from(by))),
+        (Grain::Week, _) => date.checked_add_signed(chrono::Duration::days(7 * i64::from(by))),
+        (Grain::Decade, true) => date.checked_add_months(months(120 * by.unsigned_abs())),
+        (Grain::Decade, false) => date.checked_sub_months(months(120 * by.unsigned_abs())),
         (Grain::Month, true) => date.checked_add_months(months(by.unsigned_abs())),
         (Grain::Month, false) => date.checked_sub_months(months(by.unsigned_abs())),
         (Grain::Year, true) => date.checked_add_months(months(12 * by.unsigned_abs())),
@@ -256,8 +310,11 @@ fn grain_index(day: i64, grain: Grain) -> i64 {
     };
     match grain {
         Grain::Day => day,
+        // Day 1 of the common era is a Monday, so weeks start on Mondays.
+        Grain::Week => (day - 1).div_euclid(7),
         Grain::Month => i64::from(d.year()) * 12 + i64::from(d.month0()),
         Grain::Year => i64::from(d.year()),
+        Grain::Decade => i64::from(d.year()).div_euclid(10),
     }
 }
 
@@ -330,7 +387,11 @@ fn compare_dates(
     wb: (i64, i64),
     gb: Grain,
 ) -> Verdict {
-    let grain = ga.max(gb);
+    let grain = if coarseness(ga) >= coarseness(gb) {
+        ga
+    } else {
+        gb
+    };
     let idx = |r: (i64, i64)| (grain_index(r.0, grain), grain_index(r.1, grain));
     let gap = |x: (i64, i64), y: (i64, i64)| -> i64 {
         let (x, y) = (idx(x), idx(y));
@@ -342,8 +403,10 @@ fn compare_dates(
     }
     let unit = match grain {
         Grain::Day => GapUnit::Days,
+        Grain::Week => GapUnit::Weeks,
         Grain::Month => GapUnit::Months,
         Grain::Year => GapUnit::Years,
+        Grain::Decade => GapUnit::Decades,
     };
     Verdict::Conflict(Gap {
         stated: gap(sa, sb) as f64,
@@ -369,6 +432,8 @@ mod tests {
             qualifier,
             unit: None,
             counted: None,
+            counted_phrase: None,
+            predicate: None,
             derivation: None,
         }
     }
@@ -391,6 +456,13 @@ mod tests {
             f.derivation = Some("derived".into());
         }
         reading(&f, "", &CompareOptions::default()).expect("dates have readings")
+    }
+
+    #[test]
+    fn rounding_units_are_found() {
+        assert!((rounding_tolerance(1_200.0) - 50.0 / 1_200.0).abs() < 1e-12);
+        assert!((rounding_tolerance(7.6) - 0.05 / 7.6).abs() < 1e-12);
+        assert!((rounding_tolerance(312.0) - 0.5 / 312.0).abs() < 1e-12);
     }
 
     #[test]
@@ -422,13 +494,24 @@ mod tests {
             compare(&about, &num(1_020.0, Qualifier::Exact, "1,020")),
             Verdict::Consistent
         );
-        // Four percent below an approximate round figure is beyond the tolerance.
-        let some = num(50_000.0, Qualifier::Approx, "some 50,000");
-        let Verdict::Conflict(gap) = compare(&num(48_000.0, Qualifier::Exact, "48,000"), &some)
+        assert!(matches!(
+            compare(&about, &num(1_100.0, Qualifier::Exact, "1,100")),
+            Verdict::Conflict(_)
+        ));
+        // Rounded to the hundred: 1,240 is within half a hundred of "about 1,200".
+        let hundred = num(1_200.0, Qualifier::Approx, "about 1,200");
+        let near = num(1_240.0, Qualifier::Exact, "1,240");
+        assert_eq!(compare(&hundred, &near), Verdict::Consistent);
+        let far = num(1_260.0, Qualifier::Exact, "1,260");
+        assert!(matches!(compare(&hundred, &far), Verdict::Conflict(_)));
+        // Five percent below a round figure rounded to the ten thousand is beyond
+        // the 3% tolerance.
+        let some = num(650_000.0, Qualifier::Approx, "some 650,000");
+        let Verdict::Conflict(gap) = compare(&num(620_000.0, Qualifier::Exact, "620,000"), &some)
         else {
-            panic!("4% apart must conflict")
+            panic!("5% apart must conflict")
         };
-        assert!((gap.relative - 0.04).abs() < 1e-9);
+        assert!((gap.relative - 30.0 / 650.0).abs() < 1e-9);
         assert!(gap.widened < gap.stated);
     }
 
@@ -491,6 +574,22 @@ mod tests {
         let d2 = date(2011, 6, 4, Grain::Day, false);
         assert!(matches!(compare(&d1, &d2), Verdict::Conflict(_)));
         assert_eq!(compare(&d1, &june), Verdict::Consistent);
+        let sixties = date(1960, 1, 1, Grain::Decade, false);
+        assert_eq!(
+            compare(&sixties, &date(1967, 1, 1, Grain::Year, false)),
+            Verdict::Consistent
+        );
+        assert!(matches!(
+            compare(&sixties, &date(1971, 1, 1, Grain::Year, false)),
+            Verdict::Conflict(_)
+        ));
+        // A week that straddles two months agrees with both.
+        let week = date(2011, 6, 29, Grain::Week, false);
+        assert_eq!(
+            compare(&week, &date(2011, 7, 1, Grain::Month, false)),
+            Verdict::Consistent
+        );
+        assert_eq!(compare(&week, &june), Verdict::Consistent);
     }
 
     #[test]

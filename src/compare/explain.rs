@@ -122,6 +122,7 @@ pub fn match_reasons(m: &Match, vocab: &Vocab) -> String {
     match m.predicate {
         PredicateMatch::Class => parts.push("predicates of the same class".into()),
         PredicateMatch::Word => parts.push("the same predicate".into()),
+        PredicateMatch::Different => parts.push("different predicates".into()),
         PredicateMatch::Unknown => {}
     }
     match m.head {

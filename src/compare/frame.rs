@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::idf::{Vocab, class_feature};
+use super::idf::{Vocab, class_feature, noun_feature};
 use super::lexicon;
 use super::terms::{Term, terms};
 use crate::document::Document;
@@ -21,7 +21,7 @@ use crate::text::TokenKind;
 /// Weight of the words of the sentences just before and after the figure's own.
 const NEIGHBOUR_WEIGHT: f32 = 0.25;
 /// How far (in words) the predicate of a figure is looked for.
-const PREDICATE_WINDOW: usize = 10;
+const PREDICATE_WINDOW: usize = 12;
 /// How many words after a number may belong to the noun phrase it counts.
 const HEAD_WINDOW: usize = 4;
 
@@ -96,16 +96,19 @@ pub fn frame(index: usize, fig: &Figure, doc: &Document<'_>, vocab: &Vocab) -> O
     }
     let toks = terms(text, sentence.range());
     let (left, right) = figure_positions(&toks, fig)?;
-    let head = find_head(&toks, right, fig);
-    let predicate = find_predicate(&toks, left, right, fig.kind);
+    let head = find_head(&toks, left, right, fig);
+    let predicate = find_predicate(
+        &toks,
+        left,
+        right,
+        fig.kind,
+        head.as_ref(),
+        fig.counted.as_deref(),
+    )
+    .or_else(|| stated_predicate(fig));
     let mut bag: BTreeMap<u32, Weighted> = BTreeMap::new();
-    let skip = |t: &Term| {
-        (t.position >= left && t.position <= right)
-            || head.as_ref().is_some_and(|h| h.stem == t.stem)
-            || predicate.as_ref().is_some_and(|p| p.stem == t.stem)
-    };
     for (i, t) in toks.iter().enumerate() {
-        if !t.is_content() || skip(t) {
+        if t.position >= left && t.position <= right {
             continue;
         }
         let w = distance_weight(&toks, i, left, right);
@@ -113,9 +116,7 @@ pub fn frame(index: usize, fig: &Figure, doc: &Document<'_>, vocab: &Vocab) -> O
     }
     for n in neighbours(doc, fig.sentence) {
         for t in terms(text, n) {
-            if t.is_content() && !skip_neighbour(&t, &head, &predicate) {
-                add(&mut bag, vocab, &t, NEIGHBOUR_WEIGHT);
-            }
+            add(&mut bag, vocab, &t, NEIGHBOUR_WEIGHT);
         }
     }
     let words: Vec<Weighted> = bag.into_values().collect();
@@ -137,26 +138,41 @@ pub fn frame(index: usize, fig: &Figure, doc: &Document<'_>, vocab: &Vocab) -> O
     })
 }
 
-fn skip_neighbour(t: &Term, head: &Option<Head>, predicate: &Option<Predicate>) -> bool {
-    head.as_ref().is_some_and(|h| h.stem == t.stem)
-        || predicate.as_ref().is_some_and(|p| p.stem == t.stem)
+/// Adds a content word to the bag with its weight, with the classes it belongs
+/// to ("meeting" also counts as `noun:talks`, "deaths" as `pred:death`), so that
+/// words of one class match. Every article word is in the vocabulary; a word that
+/// is not (it cannot be counted) is left out.
+fn add(bag: &mut BTreeMap<u32, Weighted>, vocab: &Vocab, t: &Term, weight: f32) {
+    if let Some(c) = lexicon::predicate_class(&t.folded) {
+        add_feature(bag, vocab, &class_feature(c), false, weight);
+    }
+    if let Some(c) = lexicon::noun_class(&t.folded) {
+        add_feature(bag, vocab, &noun_feature(c), false, weight);
+    }
+    if t.is_content() {
+        add_feature(bag, vocab, &t.stem, t.proper, weight);
+    }
 }
 
-/// Adds a word to the bag with its weight. Every article word is in the
-/// vocabulary; a word that is not (it cannot be counted) is left out.
-fn add(bag: &mut BTreeMap<u32, Weighted>, vocab: &Vocab, t: &Term, weight: f32) {
-    let Some(id) = vocab.id(&t.stem) else {
+fn add_feature(
+    bag: &mut BTreeMap<u32, Weighted>,
+    vocab: &Vocab,
+    key: &str,
+    proper: bool,
+    weight: f32,
+) {
+    let Some(id) = vocab.id(key) else {
         return;
     };
     let e = bag.entry(id).or_insert(Weighted {
         id,
         weight: 0.0,
-        proper: t.proper,
+        proper,
     });
     if weight > e.weight {
         e.weight = weight;
     }
-    e.proper |= t.proper;
+    e.proper |= proper;
 }
 
 /// The first and last word positions covered by the figure's span.
@@ -190,32 +206,75 @@ fn distance_weight(toks: &[Term], i: usize, left: usize, right: usize) -> f32 {
 /// after the number, else the last word of the noun phrase that follows the number
 /// ("four tactical fighter jets are" gives "jets", with "tactical" and "fighter" as
 /// modifiers). Dates have no counted thing.
-fn find_head(toks: &[Term], right: usize, fig: &Figure) -> Option<Head> {
+fn find_head(toks: &[Term], left: usize, right: usize, fig: &Figure) -> Option<Head> {
     if fig.kind == FigureKind::Date {
         return None;
     }
+    let is_unit = |w: &str| {
+        matches!(fig.kind, FigureKind::Duration | FigureKind::Age) && lexicon::is_temporal(w)
+    };
     let after: Vec<&Term> = toks
         .iter()
         .filter(|t| t.position > right)
         .take_while(|t| t.kind != TokenKind::Punct || !t.boundary)
-        .filter(|t| t.kind != TokenKind::Punct)
+        .filter(|t| t.kind != TokenKind::Punct && !is_unit(&t.folded))
         .take(HEAD_WINDOW)
         .collect();
+    if let Some(counted) = fig.counted.as_deref() {
+        let folded = crate::text::fold(counted);
+        if !is_unit(&folded) {
+            let cstem = lexicon::stem(&folded);
+            if let Some(phrase) = fig.counted_phrase.as_deref() {
+                return Some(head_from_phrase(&folded, phrase));
+            }
+            if let Some(k) = after.iter().position(|t| t.stem == cstem) {
+                return Some(make_head(&after[k].folded, &after[..k]));
+            }
+            return Some(make_head(&folded, &[]));
+        }
+    }
     let phrase: Vec<&Term> = after
         .iter()
         .copied()
         .take_while(|t| t.is_content() && !t.folded.ends_with("ed"))
         .collect();
-    if let Some(counted) = fig.counted.as_deref() {
-        let folded = crate::text::fold(counted);
-        let cstem = lexicon::stem(&folded);
-        if let Some(k) = after.iter().position(|t| t.stem == cstem) {
-            return Some(make_head(&after[k].folded, &after[..k]));
-        }
-        return Some(make_head(&folded, &[]));
+    match phrase.split_last() {
+        Some((last, mods)) => Some(make_head(&last.folded, mods)),
+        None => head_before_of(toks, left),
     }
-    let (last, mods) = phrase.split_last()?;
-    Some(make_head(&last.folded, mods))
+}
+
+/// "a toll of 340", "a raise of 4%": the noun just before "of" when nothing after
+/// the number names what it measures.
+fn head_before_of(toks: &[Term], left: usize) -> Option<Head> {
+    let words: Vec<&Term> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.position < left)
+        .collect();
+    let (of, rest) = words.split_last()?;
+    if of.folded != "of" || of.position + 1 != left {
+        return None;
+    }
+    let noun = rest.last().filter(|t| t.is_content())?;
+    Some(make_head(&noun.folded, &[]))
+}
+
+/// The head from the extractor's noun phrase ("tactical fighter jet"): its
+/// content words other than the head are the modifiers.
+fn head_from_phrase(head: &str, phrase: &str) -> Head {
+    let toks = terms(phrase, 0..phrase.len());
+    let hstem = lexicon::stem(head);
+    let modifiers: Vec<String> = toks
+        .iter()
+        .filter(|t| t.is_content() && t.stem != hstem)
+        .map(|t| t.stem.clone())
+        .collect();
+    Head {
+        word: head.to_string(),
+        stem: hstem,
+        class: lexicon::noun_class(head),
+        modifiers,
+    }
 }
 
 fn make_head(word: &str, modifiers: &[&Term]) -> Head {
@@ -232,11 +291,26 @@ fn make_head(word: &str, modifiers: &[&Term]) -> Head {
     }
 }
 
-/// The predicate: the nearest word (within a clause-sized window, inside the span
-/// included) that names a class of events; for a date introduced by "since" in a
-/// clause that says "first" (or "last"), the interruption that began then; else the
-/// nearest past participle, with no class.
-fn find_predicate(toks: &[Term], left: usize, right: usize, kind: FigureKind) -> Option<Predicate> {
+/// The predicate: for a date introduced by "since" in a clause that says "first"
+/// (or "last"), the interruption that began then; else the nearest word (within a
+/// clause-sized window, the span itself included, the counted noun phrase left
+/// out) that names a class of events or is a past participle ("destroyed").
+fn find_predicate(
+    toks: &[Term],
+    left: usize,
+    right: usize,
+    kind: FigureKind,
+    head: Option<&Head>,
+    counted: Option<&str>,
+) -> Option<Predicate> {
+    if kind == FigureKind::Date {
+        if let Some(p) = since_first(toks, left) {
+            return Some(p);
+        }
+        if let Some(p) = counted_event(counted) {
+            return Some(p);
+        }
+    }
     let dist = |t: &Term| {
         if t.position < left {
             left - t.position
@@ -244,37 +318,52 @@ fn find_predicate(toks: &[Term], left: usize, right: usize, kind: FigureKind) ->
             t.position.saturating_sub(right)
         }
     };
-    let mut candidates: Vec<&Term> = toks
-        .iter()
+    let in_head =
+        |t: &Term| head.is_some_and(|h| h.stem == t.stem || h.modifiers.contains(&t.stem));
+    let classed = |t: &Term| lexicon::predicate_class(&t.folded).is_some();
+    let participle =
+        |t: &Term| dist(t) <= 6 && !t.proper && t.folded.ends_with("ed") && t.folded.len() > 4;
+    toks.iter()
         .filter(|t| t.kind == TokenKind::Word && dist(t) <= PREDICATE_WINDOW)
-        .filter(|t| !lexicon::is_temporal(&t.folded))
-        .collect();
-    candidates.sort_by_key(|t| (dist(t), t.position));
-    if kind == FigureKind::Date {
-        if let Some(p) = since_first(toks, left) {
-            return Some(p);
-        }
-    }
-    if let Some(t) = candidates
-        .iter()
-        .find(|t| lexicon::predicate_class(&t.folded).is_some())
-    {
-        return Some(Predicate {
+        .filter(|t| !lexicon::is_temporal(&t.folded) && !in_head(t))
+        .filter(|t| !lexicon::is_transparent_verb(&t.folded))
+        .filter(|t| classed(t) || participle(t))
+        .min_by_key(|t| (dist(t), !classed(t), t.position))
+        .map(|t| Predicate {
             word: t.folded.clone(),
             stem: t.stem.clone(),
             class: lexicon::predicate_class(&t.folded),
             distance: dist(t),
-        });
-    }
-    candidates
-        .iter()
-        .find(|t| dist(t) <= 6 && !t.proper && t.folded.ends_with("ed") && t.folded.len() > 4)
-        .map(|t| Predicate {
-            word: t.folded.clone(),
-            stem: t.stem.clone(),
-            class: None,
-            distance: dist(t),
         })
+}
+
+/// A derived date names when the thing it counts began ("an 18-week strike" ending
+/// now began 18 weeks ago): that thing, when it names a class of events, is the
+/// date's predicate.
+fn counted_event(counted: Option<&str>) -> Option<Predicate> {
+    let word = crate::text::fold(counted?);
+    let class = lexicon::predicate_class(&word)?;
+    Some(Predicate {
+        stem: lexicon::stem(&word),
+        word,
+        class: Some(class),
+        distance: 0,
+    })
+}
+
+/// The extractor's predicate word, when the context scan found none and the word
+/// says something (a preposition such as "in" or "on" does not).
+fn stated_predicate(fig: &Figure) -> Option<Predicate> {
+    let word = crate::text::fold(fig.predicate.as_deref()?);
+    if lexicon::is_context_noise(&word) && word != "since" {
+        return None;
+    }
+    Some(Predicate {
+        stem: lexicon::stem(&word),
+        class: lexicon::predicate_class(&word),
+        word,
+        distance: 0,
+    })
 }
 
 /// "the first talks since May 2010": the date is when an interruption began.

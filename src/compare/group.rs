@@ -209,7 +209,8 @@ fn score_pairs(inp: &Inputs<'_>, pairs: &[(usize, usize, bool)]) -> Vec<Edge> {
             } else {
                 opts.strong_threshold
             };
-            (m.score >= needed).then_some(Edge { a, b, m })
+            let ok = m.score >= needed && score::has_evidence(&m, opts.context_alone);
+            ok.then_some(Edge { a, b, m })
         })
         .collect()
 }
@@ -320,12 +321,17 @@ fn merge(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Group> {
 }
 
 /// True when two sets of figures may form one fact: every counted noun and
-/// predicate compatible across them, and the values of any source present on both
-/// sides consistent with each other.
+/// predicate compatible across them, and any source present on both sides stating
+/// the same thing twice (a repeated sentence, or the same value).
 fn coherent(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
-    let mut heads_x: BTreeMap<String, &Frame> = BTreeMap::new();
-    let mut heads_y: BTreeMap<String, &Frame> = BTreeMap::new();
-    for (set, heads) in [(xs, &mut heads_x), (ys, &mut heads_y)] {
+    frames_compatible(inp, xs, ys) && same_source_repeats(inp, xs, ys)
+}
+
+/// Every counted noun and predicate of one set compatible with every one of the
+/// other.
+fn frames_compatible(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
+    let distinct = |set: &[usize]| {
+        let mut by_key: BTreeMap<String, &Frame> = BTreeMap::new();
         for &m in set {
             if let Some(f) = &inp.frames[m] {
                 let key = format!(
@@ -335,32 +341,40 @@ fn coherent(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
                         .as_ref()
                         .map_or("", |p| p.class.unwrap_or(p.stem.as_str()))
                 );
-                heads.entry(key).or_insert(f);
+                by_key.entry(key).or_insert(f);
             }
         }
-    }
-    for fx in heads_x.values() {
-        for fy in heads_y.values() {
-            if score::compatible(fx, fy, &inp.figures[fx.figure], &inp.figures[fy.figure]).is_err()
-            {
-                return false;
-            }
-        }
-    }
+        by_key
+    };
+    let (fx, fy) = (distinct(xs), distinct(ys));
+    fx.values().all(|a| {
+        fy.values().all(|b| {
+            score::compatible(a, b, &inp.figures[a.figure], &inp.figures[b.figure]).is_ok()
+        })
+    })
+}
+
+/// A source on both sides must state the same thing on both: the same sentence
+/// (repeated) or the same value. Two different values of one source are never
+/// joined through other sources.
+fn same_source_repeats(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &m in xs {
         by_source.entry(inp.figures[m].source).or_default().push(m);
     }
-    for &y in ys {
-        if let Some(same) = by_source.get(&inp.figures[y].source) {
-            for &x in same {
-                if !consistent(inp, x, y) {
-                    return false;
-                }
-            }
-        }
-    }
-    true
+    ys.iter().all(|&y| {
+        by_source
+            .get(&inp.figures[y].source)
+            .is_none_or(|same| same.iter().all(|&x| repeats(inp, x, y)))
+    })
+}
+
+fn repeats(inp: &Inputs<'_>, x: usize, y: usize) -> bool {
+    let same_sentence = match (&inp.frames[x], &inp.frames[y]) {
+        (Some(a), Some(b)) => a.sentence_key == b.sentence_key,
+        _ => false,
+    };
+    same_sentence || inp.figures[x].value == inp.figures[y].value
 }
 
 fn consistent(inp: &Inputs<'_>, x: usize, y: usize) -> bool {
@@ -405,7 +419,7 @@ fn attach_supports(inp: &Inputs<'_>, edges: &[Edge], groups: &mut [Group]) {
             .copied()
             .find(|&m| inp.figures[m].source == source && consistent(inp, m, x));
         let Some(supporter) = supporter else { continue };
-        if !coherent(inp, &groups[gi].members, &[x]) {
+        if !frames_compatible(inp, &groups[gi].members, &[x]) {
             continue;
         }
         groups[gi].members.push(x);

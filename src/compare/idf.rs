@@ -22,7 +22,11 @@ pub struct Vocab {
     surfaces: Vec<String>,
     df: Vec<u32>,
     sentences: u32,
+    documents: Vec<Vec<(u32, f32)>>,
 }
+
+/// How many of its most distinctive words describe a document.
+const DOCUMENT_WORDS: usize = 50;
 
 impl Vocab {
     /// Counts, for every stem and every predicate class, the article sentences that
@@ -33,13 +37,63 @@ impl Vocab {
         for doc in docs {
             vocab.sentences += doc.body_sentences().count() as u32;
         }
+        let mut counts: Vec<HashMap<u32, u32>> = Vec::with_capacity(per_doc.len());
         for features in per_doc {
+            let mut tf: HashMap<u32, u32> = HashMap::new();
             for (stem, surface) in features {
                 let id = vocab.intern(&stem, &surface);
                 vocab.df[id as usize] += 1;
+                if !stem.contains(':') {
+                    *tf.entry(id).or_default() += 1;
+                }
+            }
+            counts.push(tf);
+        }
+        vocab.documents = counts
+            .par_iter()
+            .map(|tf| vocab.document_vector(tf))
+            .collect();
+        vocab
+    }
+
+    /// A document as its most distinctive words, weighted by (1 + ln tf) × IDF,
+    /// normalized, sorted by id.
+    fn document_vector(&self, tf: &HashMap<u32, u32>) -> Vec<(u32, f32)> {
+        let mut v: Vec<(u32, f32)> = tf
+            .iter()
+            .map(|(&id, &n)| (id, (1.0 + (n as f32).ln()) * self.idf(id)))
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(DOCUMENT_WORDS);
+        let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for x in &mut v {
+                x.1 /= norm;
             }
         }
-        vocab
+        v.sort_by_key(|x| x.0);
+        v
+    }
+
+    /// Cosine similarity of two documents (by source index): how much they are
+    /// about the same story.
+    pub fn document_similarity(&self, a: usize, b: usize) -> f32 {
+        let (Some(x), Some(y)) = (self.documents.get(a), self.documents.get(b)) else {
+            return 0.0;
+        };
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Equal => {
+                    dot += x[i].1 * y[j].1;
+                    i += 1;
+                    j += 1;
+                }
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+            }
+        }
+        dot.clamp(0.0, 1.0)
     }
 
     fn intern(&mut self, stem: &str, surface: &str) -> u32 {
@@ -94,6 +148,11 @@ pub fn class_feature(class: &str) -> String {
     format!("pred:{class}")
 }
 
+/// The feature key of a noun class.
+pub fn noun_feature(class: &str) -> String {
+    format!("noun:{class}")
+}
+
 /// The distinct features of each article sentence of one document, in order:
 /// (stem or class feature, a readable form).
 fn doc_features(doc: &Document<'_>) -> Vec<(String, String)> {
@@ -103,6 +162,12 @@ fn doc_features(doc: &Document<'_>) -> Vec<(String, String)> {
         for t in terms(doc.text(), s.range()) {
             if let Some(class) = lexicon::predicate_class(&t.folded) {
                 let f = class_feature(class);
+                if seen.insert(f.clone()) {
+                    out.push((f, class.to_string()));
+                }
+            }
+            if let Some(class) = lexicon::noun_class(&t.folded) {
+                let f = noun_feature(class);
                 if seen.insert(f.clone()) {
                     out.push((f, class.to_string()));
                 }

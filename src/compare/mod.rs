@@ -60,11 +60,17 @@ pub struct AlignedPair {
 pub struct CompareOptions {
     /// Score a mutual best match needs to join two figures into a fact.
     pub threshold: f32,
+    /// Context similarity that alone (without a shared counted noun or predicate)
+    /// is evidence enough to pair two figures.
+    pub context_alone: f32,
     /// Score needed when the two sources are about different periods.
     pub strong_threshold: f32,
-    /// Relative widening of an approximate value on each side ("some 250" is read
-    /// as 242.5–257.5 at 0.03).
+    /// Least relative widening of an approximate value on each side ("some 250" is
+    /// read as 242.5–257.5 at 0.03).
     pub approx_tolerance: f64,
+    /// Largest relative widening that the rounding of an approximate value may add
+    /// ("about 1,200", rounded to the hundred, is ±50, about 4.2%).
+    pub rounding_cap: f64,
     /// Relative widening of a single spoken unit ("an hour", "a year").
     pub colloquial_tolerance: f64,
     /// Publication dates further apart than this start a new period.
@@ -79,8 +85,10 @@ impl Default for CompareOptions {
     fn default() -> Self {
         CompareOptions {
             threshold: 0.30,
-            strong_threshold: 0.9,
+            strong_threshold: 1.2,
+            context_alone: 0.3,
             approx_tolerance: 0.03,
+            rounding_cap: 0.05,
             colloquial_tolerance: 0.20,
             period_gap_days: 180,
             max_candidates: 64,
@@ -269,6 +277,43 @@ fn aligned_figure_pairs(
             let xk = xs.iter().filter(|&&i| figures[i].kind == kind);
             let yk = ys.iter().filter(|&&i| figures[i].kind == kind);
             out.extend(xk.zip(yk).map(|(&x, &y)| (x, y)));
+        }
+    }
+    out
+}
+
+/// Says how two figures compare as statements of one fact: their frames, whether
+/// they are compatible, and their score against the threshold. For `--explain`
+/// questions such as "why were these two not grouped?", and for tuning.
+pub fn explain_pair(
+    docs: &[Document<'_>],
+    figures: &[Figure],
+    a: usize,
+    b: usize,
+    opts: &CompareOptions,
+) -> String {
+    let vocab = idf::Vocab::build(docs);
+    let frame_of = |i: usize| {
+        let f = figures.get(i)?;
+        let doc = docs.get(f.source)?;
+        if !takes_part(f, doc) {
+            return None;
+        }
+        frame::frame(i, f, doc, &vocab)
+    };
+    let (Some(fa), Some(fb)) = (frame_of(a), frame_of(b)) else {
+        return String::from("one of the figures takes no part in comparison");
+    };
+    let mut out = format!("{}; {}", explain::frame_line(&fa), explain::frame_line(&fb));
+    match score::compatible(&fa, &fb, &figures[a], &figures[b]) {
+        Err(r) => out.push_str(&format!("; incompatible: {r:?}")),
+        Ok((head, pred)) => {
+            let m = score::score(&fa, &fb, head, pred, false, &vocab);
+            out.push_str(&format!(
+                "; {} (threshold {:.2})",
+                explain::match_reasons(&m, &vocab),
+                opts.threshold
+            ));
         }
     }
     out

@@ -17,10 +17,15 @@ use crate::figure::Figure;
 pub const PREDICATE_CLASS_BONUS: f32 = 0.2;
 /// Bonus for the same predicate word when it has no class.
 pub const PREDICATE_WORD_BONUS: f32 = 0.1;
+/// Penalty for a predicate of a known class against a different verb.
+pub const PREDICATE_MISMATCH_PENALTY: f32 = 0.1;
 /// Bonus for the same counted noun.
 pub const HEAD_BONUS: f32 = 0.1;
 /// Bonus for counted nouns of one class or sharing a modifier.
 pub const HEAD_CLASS_BONUS: f32 = 0.05;
+/// Weight of the similarity of the two whole documents (are they about the same
+/// story?).
+pub const DOCUMENT_WEIGHT: f32 = 0.4;
 /// Added when the figures sit at the same place in two aligned (reused) sentences.
 pub const ALIGNED_BONUS: f32 = 1.0;
 /// Jaro-Winkler similarity above which two words are spellings of one word.
@@ -59,6 +64,8 @@ pub enum PredicateMatch {
     Class,
     /// The same word, with no known class.
     Word,
+    /// A verb of a known class against a different verb: counts against.
+    Different,
     /// Nothing known in common.
     Unknown,
 }
@@ -70,6 +77,8 @@ pub struct Match {
     pub score: f32,
     /// The context part of the score (cosine of the weighted words).
     pub context: f32,
+    /// Similarity of the two documents (cosine of their most distinctive words).
+    pub document: f32,
     /// Shared context words (ids in the vocabulary) with their share of the cosine,
     /// largest first.
     pub shared: Vec<(u32, u32, f32)>,
@@ -116,15 +125,25 @@ pub fn head_match(x: &Head, y: &Head) -> Option<HeadMatch> {
     (same_class || nested || shared_modifier).then_some(HeadMatch::Related)
 }
 
-/// Predicates of one class (or the same word) match; predicates of two different
-/// classes exclude each other; anything else says nothing.
+/// Predicates of one class (or the same word) match, and predicates of two
+/// different classes exclude each other. A word of a known class and a different
+/// verb ("killed" and "forced") probably say different things, but the verb may be
+/// a paraphrase ("walked out" for a strike that "began"): that counts against the
+/// match without ruling it out. Two different verbs of no known class say nothing.
 pub fn predicate_match(x: &Predicate, y: &Predicate) -> Option<PredicateMatch> {
     match (x.class, y.class) {
         (Some(c), Some(d)) if c == d => Some(PredicateMatch::Class),
         (Some(_), Some(_)) => None,
         _ if x.stem == y.stem => Some(PredicateMatch::Word),
+        (Some(_), None) if is_verb(y) => Some(PredicateMatch::Different),
+        (None, Some(_)) if is_verb(x) => Some(PredicateMatch::Different),
         _ => Some(PredicateMatch::Unknown),
     }
+}
+
+/// A past participle ("destroyed"), as opposed to a preposition such as "since".
+fn is_verb(p: &Predicate) -> bool {
+    p.word.ends_with("ed")
 }
 
 /// Scores two compatible frames. `aligned` says whether they sit at the same place
@@ -138,10 +157,12 @@ pub fn score(
     vocab: &Vocab,
 ) -> Match {
     let (context, shared) = context_similarity(a, b, vocab);
-    let mut score = context;
+    let document = vocab.document_similarity(a.source, b.source);
+    let mut score = context + DOCUMENT_WEIGHT * document;
     score += match predicate {
         PredicateMatch::Class => PREDICATE_CLASS_BONUS,
         PredicateMatch::Word => PREDICATE_WORD_BONUS,
+        PredicateMatch::Different => -PREDICATE_MISMATCH_PENALTY,
         PredicateMatch::Unknown => 0.0,
     };
     score += match head {
@@ -155,11 +176,23 @@ pub fn score(
     Match {
         score,
         context,
+        document,
         shared,
         head,
         predicate,
         aligned,
     }
+}
+
+/// True when a match rests on more than a vague likeness of context: the same or
+/// related counted things, predicates of one class, aligned sentences, or a context
+/// similarity of at least `context_alone`. Dates in particular are everywhere in
+/// news text, and two dates a day apart must not be paired on topic words alone.
+pub fn has_evidence(m: &Match, context_alone: f32) -> bool {
+    m.head != HeadMatch::Unknown
+        || matches!(m.predicate, PredicateMatch::Class | PredicateMatch::Word)
+        || m.aligned
+        || m.context >= context_alone
 }
 
 /// Cosine of the IDF-weighted context words, with fuzzy matches for spellings and
@@ -229,7 +262,9 @@ fn fuzzy_matches(
         let sx = vocab.surface(x.id);
         let found = ys.iter().position(|y| {
             let sy = vocab.surface(y.id);
-            similar_spelling(sx, sy) || (x.proper && y.proper && name_form(sx, sy))
+            similar_spelling(sx, sy)
+                || compound_of(sx, sy)
+                || (x.proper && y.proper && name_form(sx, sy))
         });
         if let Some(k) = found {
             let y = ys.remove(k);
@@ -249,6 +284,13 @@ pub fn similar_spelling(a: &str, b: &str) -> bool {
         && strsim::jaro_winkler(a, b) >= SPELLING_SIMILARITY
 }
 
+/// One word is the end of the other, a compound of it ("quake"/"earthquake",
+/// "phone"/"telephone"); the shorter has at least five letters.
+fn compound_of(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 5 && long.len() > short.len() && long.ends_with(short)
+}
+
 /// A short form of a name: one is a prefix of the other, at least three letters
 /// long ("Alex"/"Alexander", a country and its adjective).
 fn name_form(a: &str, b: &str) -> bool {
@@ -266,6 +308,8 @@ mod tests {
         assert!(similar_spelling("kowalsky", "kowalski"));
         assert!(!similar_spelling("war", "was"));
         assert!(name_form("alex", "alexander"));
+        assert!(compound_of("quake", "earthquake"));
+        assert!(!compound_of("ship", "warship"));
         assert!(!name_form("al", "alexander"));
     }
 

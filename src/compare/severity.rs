@@ -3,8 +3,8 @@
 //! Numbers: the gap that remains once every hedge is allowed for ("some" ±3%, "more
 //! than" open above), relative to the larger value: under 10% is low, under 50%
 //! medium, 50% or more high. Dates: the gap at the coarser grain of the two values:
-//! up to 3 days, 2 months or (never) years is low; up to a month, 11 months or 1
-//! year medium; more is high.
+//! up to 3 days, 1 week or 2 months is low; up to 31 days, 4 weeks, 11 months, 1
+//! year or 1 decade medium; more is high.
 
 use std::fmt;
 
@@ -127,7 +127,9 @@ fn date_severity(gap: &Gap, unit: GapUnit, a: Side<'_>, b: Side<'_>) -> Severity
     let n = gap.widened;
     let (low, medium, name) = match unit {
         GapUnit::Days => (3.0, 31.0, "day"),
+        GapUnit::Weeks => (1.0, 4.0, "week"),
         GapUnit::Months => (2.0, 11.0, "month"),
+        GapUnit::Decades => (0.0, 1.0, "decade"),
         _ => (0.0, 1.0, "year"),
     };
     let level = if n <= low {
