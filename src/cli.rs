@@ -33,6 +33,9 @@ pub enum Command {
     Sources(PathsArg),
     /// Every sentence with its source and byte span (table or jsonl).
     Sentences(PathsArg),
+    /// Every extracted figure with its span, kind, normalized value, qualifier and
+    /// context, for inspection.
+    Figures(PathsArg),
 }
 
 /// Paths of a subcommand.

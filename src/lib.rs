@@ -13,6 +13,7 @@ pub mod clean;
 pub mod compare;
 pub mod corpus;
 pub mod document;
+pub mod extract;
 pub mod figure;
 pub mod fingerprint;
 pub mod report;

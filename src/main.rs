@@ -43,6 +43,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let (command, paths) = match cli.command {
         Some(Command::Sources(p)) => (View::Sources, p.paths),
         Some(Command::Sentences(p)) => (View::Sentences, p.paths),
+        Some(Command::Figures(p)) => (View::Figures, p.paths),
         None => (View::Sources, cli.paths),
     };
     let format = command.check_format(common.format)?;
@@ -59,6 +60,15 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             report::json::sentences_jsonl(&report::sentence_views(&docs))
         }
         (View::Sentences, _) => report::table::sentences(&report::sentence_views(&docs), &style),
+        (View::Figures, format) => {
+            let figures = claimdiff::extract::figures_all(&docs);
+            let views = report::figure_views(&docs, &figures);
+            match format {
+                Format::Json => report::json::figures(&views),
+                Format::Csv => report::csv::figures(&views),
+                _ => report::table::figures(&views, &style),
+            }
+        }
     };
     output::emit(&text, common.out.as_deref())?;
     Ok(if corpus.has_errors() { EXIT_INPUT } else { 0 })
@@ -69,6 +79,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
 enum View {
     Sources,
     Sentences,
+    Figures,
 }
 
 impl View {
@@ -76,6 +87,7 @@ impl View {
         match self {
             View::Sources => "sources",
             View::Sentences => "sentences",
+            View::Figures => "figures",
         }
     }
 
@@ -83,6 +95,7 @@ impl View {
         match self {
             View::Sources => &[Format::Table, Format::Json],
             View::Sentences => &[Format::Table, Format::Jsonl],
+            View::Figures => &[Format::Table, Format::Json, Format::Csv],
         }
     }
 

@@ -3,5 +3,6 @@
 mod util;
 
 mod cli;
-
 mod compare;
+mod extract_cases;
+mod extract_seeds;

@@ -56,3 +56,46 @@ pub fn report(view: &ReportView) -> String {
     let bytes = w.into_inner().expect("flushing to memory cannot fail");
     String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
 }
+
+/// `claimdiff figures --format csv`: one row per figure.
+pub fn figures(views: &[super::FigureView]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "source",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "value",
+        "qualifier",
+        "unit",
+        "counted",
+        "predicate",
+        "derivation",
+        "sentence",
+    ])
+    .expect("writing to memory cannot fail");
+    for f in views {
+        let value = match &f.value {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        w.write_record([
+            f.source.as_str(),
+            &f.start.to_string(),
+            &f.end.to_string(),
+            &f.text,
+            f.kind,
+            &value,
+            f.qualifier,
+            f.unit.as_deref().unwrap_or(""),
+            f.counted.as_deref().unwrap_or(""),
+            f.predicate.as_deref().unwrap_or(""),
+            f.derivation.as_deref().unwrap_or(""),
+            &f.sentence,
+        ])
+        .expect("writing to memory cannot fail");
+    }
+    let bytes = w.into_inner().expect("flushing to memory cannot fail");
+    String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
+}

@@ -40,3 +40,17 @@ pub(crate) fn pretty<T: Serialize>(value: &T) -> String {
 pub fn report(view: &super::ReportView) -> String {
     pretty(view)
 }
+
+#[derive(Serialize)]
+struct FiguresDoc<'a> {
+    schema: u32,
+    figures: &'a [super::FigureView],
+}
+
+/// `claimdiff figures --format json`: `{"schema": 1, "figures": [...]}`.
+pub fn figures(views: &[super::FigureView]) -> String {
+    pretty(&FiguresDoc {
+        schema: SCHEMA,
+        figures: views,
+    })
+}

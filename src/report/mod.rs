@@ -410,3 +410,80 @@ pub fn summary_line(view: &ReportView) -> String {
     ]
     .join(" · ")
 }
+
+/// One extracted figure: the rows of `claimdiff figures`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureView {
+    /// Source id.
+    pub source: String,
+    /// Start byte offset of the figure (qualifier included) in the source text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// The figure as written.
+    pub text: String,
+    /// `count`, `duration`, `date`, `age`, `money`, `percent` or `ordinal`.
+    pub kind: &'static str,
+    /// Normalized value (see [`ValueView::value`]).
+    pub value: serde_json::Value,
+    /// The qualifier.
+    pub qualifier: &'static str,
+    /// Unit or currency.
+    pub unit: Option<String>,
+    /// What is counted or measured.
+    pub counted: Option<String>,
+    /// The verb or preposition tying the figure to its clause.
+    pub predicate: Option<String>,
+    /// How a relative or derived value was obtained.
+    pub derivation: Option<String>,
+    /// The sentence the figure comes from.
+    pub sentence: String,
+    /// Start byte offset of that sentence.
+    pub sentence_start: usize,
+}
+
+/// The normalized value of a figure as JSON: a number (or `[lo, hi]` for a range)
+/// for numeric kinds, an ISO 8601 string for dates, `null` when unresolved.
+pub fn json_value(value: &crate::figure::Value) -> serde_json::Value {
+    use crate::figure::Value;
+    match value {
+        Value::Number { lo, hi } if lo == hi => number(*lo),
+        Value::Number { lo, hi } => serde_json::Value::Array(vec![number(*lo), number(*hi)]),
+        Value::Date { .. } => serde_json::Value::String(value.normalized()),
+        Value::Unresolved => serde_json::Value::Null,
+    }
+}
+
+fn number(x: f64) -> serde_json::Value {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        serde_json::Value::from(x as i64)
+    } else {
+        serde_json::Number::from_f64(x).map_or(serde_json::Value::Null, serde_json::Value::Number)
+    }
+}
+
+/// Builds the figure rows of prepared documents.
+pub fn figure_views(docs: &[Document<'_>], figures: &[crate::figure::Figure]) -> Vec<FigureView> {
+    figures
+        .iter()
+        .map(|f| {
+            let doc = &docs[f.source];
+            let sentence = &doc.sentences[f.sentence];
+            FigureView {
+                source: doc.source.id.clone(),
+                start: f.start,
+                end: f.end,
+                text: doc.text()[f.start..f.end].to_string(),
+                kind: f.kind.as_str(),
+                value: json_value(&f.value),
+                qualifier: f.qualifier.as_str(),
+                unit: f.unit.clone(),
+                counted: f.counted.clone(),
+                predicate: f.predicate.clone(),
+                derivation: f.derivation.clone(),
+                sentence: doc.sentence_text(sentence).to_string(),
+                sentence_start: sentence.start,
+            }
+        })
+        .collect()
+}

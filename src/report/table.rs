@@ -3,7 +3,7 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
-use super::{FindingView, ReportView, SentenceView, SourceView, Style, context};
+use super::{FindingView, ReportView, SentenceView, SourceView, Style, ValueView, context};
 
 /// Longest excerpt of boilerplate shown in the sources table.
 const EXCERPT: usize = 60;
@@ -229,6 +229,51 @@ fn sources_brief(view: &ReportView, style: &Style) -> String {
             Cell::new(s.outlet.as_deref().unwrap_or("unknown")),
             Cell::new(published),
             Cell::new(s.body_sentences).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    format!("{t}\n")
+}
+
+/// `claimdiff figures`: one row per figure, with the words around it.
+pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
+    let mut t = new_table(
+        style,
+        &["source", "span", "kind", "value", "what", "in context"],
+    );
+    for f in rows {
+        let value = plain_value(&f.value);
+        let value = if f.qualifier == "exact" {
+            value
+        } else {
+            format!("{value}\n({})", f.qualifier)
+        };
+        let mut what = f.counted.clone().unwrap_or_default();
+        if let Some(p) = &f.predicate {
+            what = format!("{what}\n[{p}]");
+        }
+        if let Some(d) = &f.derivation {
+            what = format!("{what}\n{d}");
+        }
+        let v = ValueView {
+            source: f.source.clone(),
+            value: f.value.clone(),
+            text: f.text.clone(),
+            qualifier: f.qualifier,
+            sentence: f.sentence.clone(),
+            sentence_start: f.sentence_start,
+            start: f.start,
+            end: f.end,
+            published: None,
+            derivation: None,
+        };
+        let (before, figure, after) = context(&v, 70);
+        t.add_row(vec![
+            Cell::new(&f.source),
+            Cell::new(format!("{}..{}", f.start, f.end)),
+            Cell::new(f.kind),
+            Cell::new(value),
+            Cell::new(what.trim()),
+            Cell::new(format!("{before}[{figure}]{after}")),
         ]);
     }
     format!("{t}\n")

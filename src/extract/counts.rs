@@ -1,0 +1,142 @@
+//! Counts: how many of something ("240,000 people", "four tactical fighter jets",
+//! "hundreds of thousands of desperate civilians", "a 20,000-strong force",
+//! "more than 20"), the last recognizer tried.
+//!
+//! A count needs no counted noun ("displaced millions", "more than 20"), except
+//! "one", which without a noun is nearly always a pronoun ("one is quoted").
+
+use crate::figure::{FigureKind, Qualifier};
+
+use super::exclusions;
+use super::qualifiers;
+use super::quantity;
+use super::tokens::View;
+use super::units::{self, Counted};
+use super::{Ctx, Found, Match};
+
+/// Head nouns of street addresses ("10 Downing Street").
+const ADDRESS_NOUNS: &[&str] = &[
+    "avenue",
+    "ave",
+    "boulevard",
+    "drive",
+    "lane",
+    "place",
+    "rd",
+    "road",
+    "square",
+    "st",
+    "street",
+];
+
+/// A count starting at token `i`.
+pub(crate) fn at(view: &View<'_>, _ctx: &Ctx, i: usize) -> Option<Match> {
+    let q = quantity::parse(view, i, false)?;
+    let strong = q.rest.iter().map(String::as_str).eq(["strong"]);
+    if !q.rest.is_empty() && !strong {
+        return None;
+    }
+    if exclusions::is_idiomatic_one(view, &q) {
+        return Some(Match::skip(q.last + 1));
+    }
+    let mut last = q.last;
+    let mut qualifier = if q.range {
+        Qualifier::Range
+    } else if q.vague {
+        Qualifier::Approx
+    } else {
+        Qualifier::Exact
+    };
+    if let Some((after, end)) = qualifiers::after(view, last + 1) {
+        qualifier = after;
+        last = end;
+    }
+    if let Some(end) = address_end(view, last + 1) {
+        return Some(Match::skip(end));
+    }
+    let mut counted = units::counted_after(view, last + 1, false);
+    let mut predicate = None;
+    if let Some(p) = counted.as_ref().and_then(|c| lone_participle(view, c)) {
+        predicate = Some(p);
+        counted = None;
+    }
+    if q.in_words && q.lo == 1.0 && q.hi == 1.0 && counted.is_none() {
+        return Some(Match::skip(last + 1));
+    }
+    let end = if strong {
+        view.end(q.last)
+    } else {
+        view.end(last)
+    };
+    let mut f = Found::number(view.start(q.first)..end, FigureKind::Count, q.lo, q.hi);
+    f.qualifier = qualifier;
+    f.predicate = predicate
+        .or_else(|| units::predicate(view, q.first, counted.as_ref().map_or(last, |c| c.last)));
+    f.counted = counted;
+    Some(Match::one(f, last))
+}
+
+/// "10 Downing Street": up to three capitalized words from token `j`, the last a
+/// street noun. Returns the token after the address.
+fn address_end(view: &View<'_>, j: usize) -> Option<usize> {
+    (j..j + 3)
+        .take_while(|&k| view.is_word(k) && view.is_capitalized(k))
+        .find(|&k| ADDRESS_NOUNS.contains(&view.low(k)))
+        .map(|k| k + 1)
+}
+
+/// "20 killed and 30 wounded": a single participle after the number is what
+/// happened to them, not what they are.
+fn lone_participle(view: &View<'_>, c: &Counted) -> Option<String> {
+    let w = view.low(c.last);
+    let single = !c.phrase.contains(' ');
+    (single && w.len() > 4 && w.ends_with("ed") && units::is_verb_like(w)).then(|| w.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Read = (String, Qualifier, String, Option<String>, Option<String>);
+
+    fn count(s: &str, i: usize) -> Option<Read> {
+        let v = View::new(s, 0..s.len());
+        let ctx = Ctx { published: None };
+        let f = at(&v, &ctx, i)?.found.into_iter().next()?;
+        Some((
+            f.value.normalized(),
+            f.qualifier,
+            s[f.start..f.end].to_string(),
+            f.counted.map(|c| c.head),
+            f.predicate,
+        ))
+    }
+
+    #[test]
+    fn counts_with_their_nouns_and_verbs() {
+        let c = count("the storm destroyed 1,400 homes", 3).unwrap();
+        assert_eq!(c.0, "1400");
+        assert_eq!(c.3.as_deref(), Some("home"));
+        assert_eq!(c.4.as_deref(), Some("destroyed"));
+        let c = count("a 5,000-strong garrison", 1).unwrap();
+        assert_eq!(
+            (c.0.as_str(), c.2.as_str(), c.3.as_deref()),
+            ("5000", "5,000-strong", Some("garrison"))
+        );
+        let c = count("12 drowned and 30 were rescued", 0).unwrap();
+        assert_eq!((c.3, c.4.as_deref()), (None, Some("drowned")));
+    }
+
+    #[test]
+    fn hedges_after_the_number_and_idioms() {
+        let c = count("40 or more lorries", 0).unwrap();
+        assert_eq!(
+            (c.1, c.2.as_str(), c.3.as_deref()),
+            (Qualifier::AtLeast, "40 or more", Some("lorry"))
+        );
+        assert_eq!(count("one of the boats", 0), None);
+        assert_eq!(count("10 Harbour Road", 0), None);
+        let c = count("one pilot", 0).unwrap();
+        assert_eq!(c.3.as_deref(), Some("pilot"));
+    }
+}

@@ -1,0 +1,566 @@
+//! Durations and ages: "a 50-minute conversation", "the call had lasted an hour",
+//! "lasts for seven days", "an 18-month freeze", "a four-and-a-half-year-old civil
+//! war", "a 45-year-old man", "aged 45", "two weeks ago" (handed to
+//! [`super::relative`]).
+//!
+//! Durations are normalized to seconds with calendar averages: a month is
+//! 2,629,746 s (30.436875 days) and a year 31,556,952 s (365.2425 days). The
+//! duration's `counted` is the thing that lasts: the noun after a hyphenated
+//! duration ("conversation"), or the subject of "last" ("the call had lasted an
+//! hour" gives "call").
+//!
+//! "N-year-old X" is a duration when X is an event or a state ("a four-year-old
+//! civil war", "a 30-year-old treaty"): they have a length, not an age. Otherwise
+//! (a person, a thing, or nothing: "the 45-year-old said") it is an age, in
+//! years.
+//!
+//! A duration that ends at publication ("ending an 18-month freeze") or is under
+//! way at it ("a four-year-old war") also yields a derived start date, see
+//! [`super::relative::derived_start`].
+
+use crate::figure::FigureKind;
+
+use super::quantity::{self, Quantity};
+use super::relative;
+use super::tokens::{View, hyphen_parts};
+use super::units::{self, Counted};
+use super::{Ctx, Found, Match};
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TimeUnit {
+    /// Seconds.
+    Second,
+    /// Minutes.
+    Minute,
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Fortnights.
+    Fortnight,
+    /// Months.
+    Month,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+    /// Centuries.
+    Century,
+}
+
+/// Seconds in an average Gregorian month.
+const MONTH_SECONDS: f64 = 2_629_746.0;
+
+impl TimeUnit {
+    /// Length in seconds.
+    pub fn seconds(self) -> f64 {
+        match self {
+            TimeUnit::Second => 1.0,
+            TimeUnit::Minute => 60.0,
+            TimeUnit::Hour => 3600.0,
+            TimeUnit::Day => 86_400.0,
+            TimeUnit::Week => 604_800.0,
+            TimeUnit::Fortnight => 1_209_600.0,
+            TimeUnit::Month => MONTH_SECONDS,
+            TimeUnit::Year => 12.0 * MONTH_SECONDS,
+            TimeUnit::Decade => 120.0 * MONTH_SECONDS,
+            TimeUnit::Century => 1200.0 * MONTH_SECONDS,
+        }
+    }
+
+    /// Length in calendar months, for units of a month or more.
+    pub fn months(self) -> Option<f64> {
+        match self {
+            TimeUnit::Month => Some(1.0),
+            TimeUnit::Year => Some(12.0),
+            TimeUnit::Decade => Some(120.0),
+            TimeUnit::Century => Some(1200.0),
+            _ => None,
+        }
+    }
+
+    /// Length in days, for units shorter than a month.
+    pub fn days(self) -> Option<f64> {
+        match self {
+            TimeUnit::Month | TimeUnit::Year | TimeUnit::Decade | TimeUnit::Century => None,
+            u => Some(u.seconds() / 86_400.0),
+        }
+    }
+
+    /// The plural name used in derivations.
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "seconds",
+            TimeUnit::Minute => "minutes",
+            TimeUnit::Hour => "hours",
+            TimeUnit::Day => "days",
+            TimeUnit::Week => "weeks",
+            TimeUnit::Fortnight => "fortnights",
+            TimeUnit::Month => "months",
+            TimeUnit::Year => "years",
+            TimeUnit::Decade => "decades",
+            TimeUnit::Century => "centuries",
+        }
+    }
+}
+
+/// The unit named by a folded word. The singular "second" is left out: after "a"
+/// it is nearly always the ordinal ("a second time").
+pub(crate) fn time_unit(w: &str) -> Option<TimeUnit> {
+    Some(match w {
+        "seconds" | "secs" => TimeUnit::Second,
+        "minute" | "minutes" | "min" | "mins" => TimeUnit::Minute,
+        "hour" | "hours" | "hr" | "hrs" => TimeUnit::Hour,
+        "day" | "days" => TimeUnit::Day,
+        "week" | "weeks" => TimeUnit::Week,
+        "fortnight" | "fortnights" => TimeUnit::Fortnight,
+        "month" | "months" => TimeUnit::Month,
+        "year" | "years" | "yr" | "yrs" => TimeUnit::Year,
+        "decade" | "decades" => TimeUnit::Decade,
+        "century" | "centuries" => TimeUnit::Century,
+        _ => return None,
+    })
+}
+
+/// Events and states, which have a length rather than an age: "a four-year-old
+/// war" is a duration (and implies a start date), "a four-year-old boy" or "a
+/// 100-year-old bridge" an age.
+const LASTING_NOUNS: &[&str] = &[
+    "absence",
+    "administration",
+    "agreement",
+    "alliance",
+    "battle",
+    "blockade",
+    "boom",
+    "boycott",
+    "campaign",
+    "captivity",
+    "career",
+    "case",
+    "ceasefire",
+    "cease-fire",
+    "conflict",
+    "crackdown",
+    "crisis",
+    "curfew",
+    "deadlock",
+    "deal",
+    "delay",
+    "deployment",
+    "detention",
+    "dialogue",
+    "dictatorship",
+    "dispute",
+    "drought",
+    "effort",
+    "embargo",
+    "emergency",
+    "epidemic",
+    "exile",
+    "famine",
+    "feud",
+    "fight",
+    "freeze",
+    "friendship",
+    "gap",
+    "government",
+    "hiatus",
+    "hunt",
+    "imprisonment",
+    "inquiry",
+    "insurgency",
+    "insurrection",
+    "intervention",
+    "investigation",
+    "journey",
+    "law",
+    "lockdown",
+    "mandate",
+    "manhunt",
+    "marriage",
+    "mission",
+    "moratorium",
+    "mystery",
+    "negotiation",
+    "occupation",
+    "offensive",
+    "operation",
+    "outbreak",
+    "pact",
+    "pandemic",
+    "partnership",
+    "peace",
+    "policy",
+    "presence",
+    "presidency",
+    "probe",
+    "process",
+    "program",
+    "programme",
+    "project",
+    "protest",
+    "rebellion",
+    "recession",
+    "record",
+    "regime",
+    "reign",
+    "relationship",
+    "revolt",
+    "revolution",
+    "rivalry",
+    "rule",
+    "search",
+    "shutdown",
+    "siege",
+    "silence",
+    "slump",
+    "stalemate",
+    "standoff",
+    "stay",
+    "strike",
+    "struggle",
+    "suspension",
+    "talk",
+    "tenure",
+    "term",
+    "tour",
+    "tradition",
+    "treaty",
+    "trial",
+    "trip",
+    "truce",
+    "uprising",
+    "visit",
+    "voyage",
+    "wait",
+    "war",
+];
+
+/// Verbs whose object is a period that ends at the time of writing.
+const ENDING_VERBS: &[&str] = &[
+    "break", "breaking", "breaks", "broke", "end", "ended", "ending", "ends", "lift", "lifted",
+    "lifting", "lifts",
+];
+
+/// Forms of "last" as a verb, whose subject is what lasted.
+const LASTING_VERBS: &[&str] = &["lasted", "lasting", "lasts"];
+
+/// Words before "a day" or "a year" that make it a rate, not a duration.
+const RATE_WORDS: &[&str] = &["once", "per", "thrice", "times", "twice"];
+
+/// Determiners and possessives skipped when looking for an ending verb.
+const DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "the", "their"];
+
+/// A duration or age starting at token `i`.
+pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
+    let w = view.low(i);
+    if matches!(w, "aged" | "age") {
+        return aged(view, i);
+    }
+    if matches!(w, "a" | "an") {
+        return one_unit(view, ctx, i, 1.0, i + 1);
+    }
+    if w == "half" && matches!(view.low(i + 1), "a" | "an") {
+        return one_unit(view, ctx, i, 0.5, i + 2);
+    }
+    if let Some(m) = unit_long(view, i) {
+        return Some(m);
+    }
+    let q = quantity::parse(view, i, false)?;
+    if !q.rest.is_empty() {
+        return compound(view, ctx, &q);
+    }
+    let unit = time_unit(view.low(q.last + 1))?;
+    separate(view, ctx, &q, unit)
+}
+
+/// "an hour", "a year ago", "half an hour".
+fn one_unit(view: &View<'_>, ctx: &Ctx, i: usize, amount: f64, k: usize) -> Option<Match> {
+    let unit = time_unit(view.low(k))?;
+    let prev = view.low_before(i);
+    if RATE_WORDS.contains(&prev) || view.is_number(i.wrapping_sub(1)) {
+        return None;
+    }
+    let q = Quantity {
+        first: i,
+        last: k - 1,
+        end: view.end(k - 1),
+        lo: amount,
+        hi: amount,
+        vague: false,
+        range: false,
+        in_words: true,
+        plain: false,
+        scale: None,
+        rest: Vec::new(),
+    };
+    separate(view, ctx, &q, unit)
+}
+
+/// A quantity followed by a unit word: "seven days", "two weeks ago", "45 years
+/// old".
+fn separate(view: &View<'_>, ctx: &Ctx, q: &Quantity, unit: TimeUnit) -> Option<Match> {
+    let k = q.last + 1;
+    let span = view.start(q.first)..view.end(k);
+    if view.is(k + 1, "ago") {
+        let span = view.start(q.first)..view.end(k + 1);
+        let f = relative::ago(view, ctx, q.first, span, q.lo, unit)?;
+        return Some(Match::one(f, k + 1));
+    }
+    if view.is(k + 1, "old") && unit == TimeUnit::Year {
+        let mut f = Found::number(
+            view.start(q.first)..view.end(k + 1),
+            FigureKind::Age,
+            q.lo,
+            q.hi,
+        );
+        f.unit = Some("year".to_string());
+        hedge_range(&mut f, q);
+        return Some(Match::one(f, k + 1));
+    }
+    let s = unit.seconds();
+    let mut f = Found::number(span, FigureKind::Duration, q.lo * s, q.hi * s);
+    f.unit = Some("s".to_string());
+    hedge_range(&mut f, q);
+    match lasting_subject(view, q.first) {
+        Some((subject, verb)) => {
+            f.counted = Some(subject);
+            f.predicate = Some(verb);
+        }
+        None => f.predicate = units::predicate(view, q.first, k),
+    }
+    Some(Match::one(f, k))
+}
+
+/// The subject and verb of "lasted" or "lasts for" right before a duration.
+fn lasting_subject(view: &View<'_>, first: usize) -> Option<(Counted, String)> {
+    let mut verb = first.checked_sub(1)?;
+    if view.is(verb, "for") {
+        verb = verb.checked_sub(1)?;
+    }
+    let w = view.low(verb);
+    if !LASTING_VERBS.contains(&w) {
+        return None;
+    }
+    let head = units::subject_before(view, verb)?;
+    let subject = Counted {
+        phrase: head.clone(),
+        head,
+        last: verb,
+    };
+    Some((subject, w.to_string()))
+}
+
+/// Cuts a phrase after its last event or state noun, so that a verb read into the
+/// phrase ("civil war continues") does not hide what lasts.
+fn up_to_lasting_noun(c: Counted) -> Counted {
+    let words: Vec<&str> = c.phrase.split(' ').collect();
+    let Some(p) = words.iter().rposition(|w| LASTING_NOUNS.contains(w)) else {
+        return c;
+    };
+    Counted {
+        head: words[p].to_string(),
+        phrase: words[..=p].join(" "),
+        last: c.last - (words.len() - 1 - p),
+    }
+}
+
+/// Ranges and vague quantities keep their own qualifier.
+fn hedge_range(f: &mut Found, q: &Quantity) {
+    if q.range {
+        f.qualifier = crate::figure::Qualifier::Range;
+    } else if q.vague {
+        f.qualifier = crate::figure::Qualifier::Approx;
+    }
+}
+
+/// "hour-long", "year-long": one unit.
+fn unit_long(view: &View<'_>, i: usize) -> Option<Match> {
+    if !view.is_word(i) {
+        return None;
+    }
+    let parts = hyphen_parts(view.raw(i));
+    let [(_, u), (_, long)] = parts.as_slice() else {
+        return None;
+    };
+    let unit = time_unit(u).filter(|_| long == "long")?;
+    let s = unit.seconds();
+    let mut f = Found::number(view.start(i)..view.end(i), FigureKind::Duration, s, s);
+    f.unit = Some("s".to_string());
+    f.counted = units::counted_after(view, i + 1, false);
+    Some(Match::one(f, i))
+}
+
+/// A hyphenated duration or age: "50-minute", "18-month", "45-year-old",
+/// "four-and-a-half-year-old", "seven-day", "two-hour-long".
+fn compound(view: &View<'_>, ctx: &Ctx, q: &Quantity) -> Option<Match> {
+    let (unit, old) = match q
+        .rest
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [u] => (time_unit(u)?, false),
+        [u, "long"] => (time_unit(u)?, false),
+        [u, "old"] => (time_unit(u)?, true),
+        _ => return None,
+    };
+    let i = q.last;
+    let counted = units::counted_after(view, i + 1, true).map(up_to_lasting_noun);
+    let text = view.raw(i);
+    let span = view.start(q.first)..view.end(i);
+    if old
+        && counted
+            .as_ref()
+            .is_none_or(|c| !LASTING_NOUNS.contains(&c.head.as_str()))
+    {
+        let years = unit.seconds() / TimeUnit::Year.seconds();
+        let mut f = Found::number(span, FigureKind::Age, q.lo * years, q.hi * years);
+        f.unit = Some("year".to_string());
+        f.counted = counted;
+        return Some(Match::one(f, i));
+    }
+    let s = unit.seconds();
+    let mut f = Found::number(span, FigureKind::Duration, q.lo * s, q.hi * s);
+    f.unit = Some("s".to_string());
+    hedge_range(&mut f, q);
+    f.counted = counted;
+    f.predicate = ending_verb(view, q.first);
+    let why = if old {
+        Some("has lasted that long at publication")
+    } else if f.predicate.is_some() {
+        Some("ends at publication")
+    } else {
+        None
+    };
+    let mut found = vec![f];
+    if let Some(why) = why
+        && !q.range
+        && let Some(d) = relative::derived_start(ctx, &found[0], text, q.lo, unit, why)
+    {
+        found.push(d);
+    }
+    Some(Match { found, next: i + 1 })
+}
+
+/// The verb that ends the period before token `first` ("ending an 18-month
+/// freeze"), skipping a determiner.
+fn ending_verb(view: &View<'_>, first: usize) -> Option<String> {
+    let mut k = first.checked_sub(1)?;
+    if DETERMINERS.contains(&view.low(k)) {
+        k = k.checked_sub(1)?;
+    }
+    let w = view.low(k);
+    ENDING_VERBS.contains(&w).then(|| w.to_string())
+}
+
+/// "aged 45", "at the age of 45".
+fn aged(view: &View<'_>, i: usize) -> Option<Match> {
+    let k = if view.is(i, "age") {
+        if !view.is(i + 1, "of") {
+            return None;
+        }
+        i + 2
+    } else {
+        i + 1
+    };
+    let q = quantity::parse(view, k, false)?;
+    if q.vague || !q.rest.is_empty() || q.hi > 130.0 {
+        return None;
+    }
+    let mut f = Found::number(view.start(q.first)..q.end, FigureKind::Age, q.lo, q.hi);
+    f.unit = Some("year".to_string());
+    hedge_range(&mut f, &q);
+    if view.is(i, "aged")
+        && let Some(p) = i.checked_sub(1)
+        && view.is_word(p)
+        && !crate::text::is_stop_word(view.low(p))
+    {
+        let head = units::singular(view.low(p));
+        f.counted = Some(Counted {
+            phrase: head.clone(),
+            head,
+            last: p,
+        });
+    }
+    Some(Match::one(f, q.last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::Value;
+
+    fn first(s: &str, i: usize) -> Option<(FigureKind, String, String, Option<String>)> {
+        let v = View::new(s, 0..s.len());
+        let ctx = Ctx { published: None };
+        let m = at(&v, &ctx, i)?;
+        let f = m.found.into_iter().next()?;
+        let value = match f.value {
+            Value::Number { lo, .. } => crate::figure::format_number(lo),
+            other => other.normalized(),
+        };
+        Some((
+            f.kind,
+            value,
+            s[f.start..f.end].to_string(),
+            f.counted.map(|c| c.head),
+        ))
+    }
+
+    #[test]
+    fn hyphenated_durations_and_ages() {
+        let d = first("a 90-minute debate", 1).unwrap();
+        assert_eq!(
+            d,
+            (
+                FigureKind::Duration,
+                "5400".into(),
+                "90-minute".into(),
+                Some("debate".into())
+            )
+        );
+        let a = first("a 38-year-old dispute ended", 1).unwrap();
+        assert_eq!(a.0, FigureKind::Duration);
+        let a = first("a 38-year-old teacher said", 1).unwrap();
+        assert_eq!((a.0, a.1.as_str()), (FigureKind::Age, "38"));
+        let a = first("the 38-year-old said", 1).unwrap();
+        assert_eq!(a.0, FigureKind::Age);
+    }
+
+    #[test]
+    fn separate_units_rates_and_lasting_subjects() {
+        let d = first("the strike lasted three weeks", 3).unwrap();
+        assert_eq!(
+            d,
+            (
+                FigureKind::Duration,
+                "1814400".into(),
+                "three weeks".into(),
+                Some("strike".into())
+            )
+        );
+        assert_eq!(first("twice a day", 1), None);
+        let d = first("for half an hour", 1).unwrap();
+        assert_eq!((d.1.as_str(), d.2.as_str()), ("1800", "half an hour"));
+    }
+
+    #[test]
+    fn ages_after_aged() {
+        let a = first("a farmer aged 61", 2).unwrap();
+        assert_eq!(
+            a,
+            (
+                FigureKind::Age,
+                "61".into(),
+                "61".into(),
+                Some("farmer".into())
+            )
+        );
+    }
+}

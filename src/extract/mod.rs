@@ -1,0 +1,275 @@
+//! Figure extraction: every count, duration, date, age, amount of money, percentage
+//! and ordinal that a source states, with its normalized value, qualifier, counted
+//! noun and exact byte span.
+//!
+//! Each run of body sentences is tokenized once; recognizers are tried left to
+//! right at every token, in a fixed order (exclusions, hedges, dates, relative
+//! dates, ordinals, money, then plain quantities), and the first that matches
+//! consumes its tokens. Boilerplate sentences are never read. Relative dates are
+//! resolved against the source's publication date and never against the clock;
+//! without one they stay [`Value::Unresolved`] with a derivation that says why.
+//!
+//! Decisions that comparison relies on are documented where they are made:
+//! vague quantities in [`number_words`], ordinals in [`ordinals`], what is not a
+//! figure in [`exclusions`], durations and ages in [`durations`], the counted noun
+//! and predicate in [`units`], date resolution in [`relative`].
+
+mod counts;
+mod dates;
+mod durations;
+mod exclusions;
+mod money;
+mod number_words;
+mod numbers;
+mod ordinals;
+mod percent;
+mod qualifiers;
+mod quantity;
+mod relative;
+mod tokens;
+mod units;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::document::Document;
+use crate::figure::{Figure, FigureKind, Qualifier, Value};
+
+use tokens::View;
+use units::Counted;
+
+/// What recognizers need to know about the source beyond its tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ctx {
+    /// The publication date that relative dates resolve against.
+    pub published: Option<NaiveDate>,
+}
+
+/// A figure as a recognizer finds it, before it is placed in its sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// Start byte offset in the source text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// What the figure measures.
+    pub kind: FigureKind,
+    /// Normalized value.
+    pub value: Value,
+    /// How the value is hedged.
+    pub qualifier: Qualifier,
+    /// Unit or currency.
+    pub unit: Option<String>,
+    /// The noun phrase the figure governs.
+    pub counted: Option<Counted>,
+    /// The verb or preposition relating it to its clause.
+    pub predicate: Option<String>,
+    /// How a relative or derived value was obtained.
+    pub derivation: Option<String>,
+}
+
+impl Found {
+    /// A figure read as written, exact, with nothing else known yet.
+    pub fn new(span: Range<usize>, kind: FigureKind, value: Value) -> Found {
+        Found {
+            start: span.start,
+            end: span.end,
+            kind,
+            value,
+            qualifier: Qualifier::Exact,
+            unit: None,
+            counted: None,
+            predicate: None,
+            derivation: None,
+        }
+    }
+
+    /// The number interval `[lo, hi]`.
+    pub fn number(span: Range<usize>, kind: FigureKind, lo: f64, hi: f64) -> Found {
+        Found::new(span, kind, Value::Number { lo, hi })
+    }
+
+    fn into_figure(self, source: usize, sentence: usize) -> Figure {
+        Figure {
+            source,
+            sentence,
+            start: self.start,
+            end: self.end,
+            kind: self.kind,
+            value: self.value,
+            qualifier: self.qualifier,
+            unit: self.unit,
+            counted_phrase: self.counted.as_ref().map(|c| c.phrase.clone()),
+            counted: self.counted.map(|c| c.head),
+            predicate: self.predicate,
+            derivation: self.derivation,
+        }
+    }
+}
+
+/// What a recognizer returns: the figures it found (a stated figure, sometimes
+/// followed by one derived from it) and the token to resume scanning at.
+#[derive(Debug, Clone)]
+pub(crate) struct Match {
+    /// Figures found; may be empty when the tokens were consumed as a non-figure
+    /// (a model name, a time of day).
+    pub found: Vec<Found>,
+    /// Index of the first token not consumed.
+    pub next: usize,
+}
+
+impl Match {
+    /// Tokens consumed without a figure.
+    pub fn skip(next: usize) -> Match {
+        Match {
+            found: Vec::new(),
+            next,
+        }
+    }
+
+    /// One figure ending at token `last`.
+    pub fn one(found: Found, last: usize) -> Match {
+        Match {
+            found: vec![found],
+            next: last + 1,
+        }
+    }
+}
+
+/// Every figure of a document, sorted by position (then end, then kind). Sentences
+/// marked as boilerplate are skipped, and so is the statement of the publication
+/// date itself.
+pub fn figures(doc: &Document<'_>) -> Vec<Figure> {
+    let ctx = Ctx {
+        published: doc.source.published,
+    };
+    let text = doc.text();
+    let mut out = Vec::new();
+    for run in body_runs(doc) {
+        let view = View::new(text, run.range.clone());
+        for found in scan(&view, &ctx, run.paragraph_start) {
+            if exclusions::is_page_furniture(doc, &found) {
+                continue;
+            }
+            let sentence = sentence_of(doc, found.start);
+            out.push(found.into_figure(doc.index, sentence));
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.start, a.end, a.kind, a.derivation.is_some()).cmp(&(
+            b.start,
+            b.end,
+            b.kind,
+            b.derivation.is_some(),
+        ))
+    });
+    out
+}
+
+/// The figures of many documents, extracted in parallel, in document order and
+/// then by position: the same input always gives the same output.
+pub fn figures_all(docs: &[Document<'_>]) -> Vec<Figure> {
+    docs.par_iter().map(figures).collect::<Vec<_>>().concat()
+}
+
+/// A stretch of consecutive body sentences in one paragraph.
+struct Run {
+    range: Range<usize>,
+    paragraph_start: bool,
+}
+
+/// Groups the body sentences of each paragraph into runs, so that a figure split
+/// by an over-eager sentence break ("Sept." | "17") is still read whole.
+fn body_runs(doc: &Document<'_>) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut last: Option<(usize, usize)> = None;
+    for (idx, s) in doc.sentences.iter().enumerate() {
+        if s.boilerplate {
+            last = None;
+            continue;
+        }
+        match (last, runs.last_mut()) {
+            (Some((p, prev)), Some(run)) if p == s.paragraph && prev + 1 == idx => {
+                run.range.end = s.end;
+            }
+            _ => {
+                let paragraph_start = doc
+                    .paragraphs
+                    .get(s.paragraph)
+                    .is_some_and(|p| p.start == s.start);
+                runs.push(Run {
+                    range: s.start..s.end,
+                    paragraph_start,
+                });
+            }
+        }
+        last = Some((s.paragraph, idx));
+    }
+    runs
+}
+
+/// Index of the sentence holding byte `pos`.
+fn sentence_of(doc: &Document<'_>, pos: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| s.start <= pos)
+        .saturating_sub(1)
+}
+
+/// Scans one run of tokens.
+fn scan(view: &View<'_>, ctx: &Ctx, paragraph_start: bool) -> Vec<Found> {
+    let title_case = exclusions::is_title_case(view);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < view.len() {
+        if let Some(skip) = exclusions::not_a_figure(view, i, paragraph_start, title_case) {
+            i = skip.max(i + 1);
+            continue;
+        }
+        match recognize(view, ctx, i) {
+            Some(m) => {
+                i = m.next.max(i + 1);
+                out.extend(m.found);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Tries every recognizer at token `i`, a hedge first.
+fn recognize(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
+    if qualifiers::may_start(view.low(i))
+        && let Some((qualifier, q)) = qualifiers::before(view, i)
+        && let Some(mut m) = core(view, ctx, q)
+        && let Some(first) = m.found.first_mut()
+        && first.start == view.start(q)
+    {
+        let applies = first.kind != FigureKind::Date || qualifier == Qualifier::Approx;
+        if applies {
+            first.start = view.start(i);
+            first.qualifier = qualifier;
+            if first.predicate.is_none() && first.kind != FigureKind::Date {
+                let phrase_end = first
+                    .counted
+                    .as_ref()
+                    .map_or(m.next.saturating_sub(1), |c| c.last);
+                first.predicate = units::predicate(view, i, phrase_end);
+            }
+        }
+        return Some(m);
+    }
+    core(view, ctx, i)
+}
+
+/// The recognizers, in order of precedence.
+fn core(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
+    dates::at(view, ctx, i)
+        .or_else(|| relative::at(view, ctx, i))
+        .or_else(|| ordinals::at(view, ctx, i))
+        .or_else(|| money::at(view, i))
+        .or_else(|| percent::at(view, i))
+        .or_else(|| durations::at(view, ctx, i))
+        .or_else(|| counts::at(view, ctx, i))
+}

@@ -1,0 +1,165 @@
+//! The token view every recognizer reads: the tokens of a run of body sentences with
+//! their folded forms, and small questions about them ("is token i the word x?").
+//!
+//! Recognizers index tokens freely, one past the end included, so every accessor
+//! answers "nothing" for an index out of range instead of panicking.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::text::{self, TokenKind};
+
+/// One token: its span, kind, original characters and folded form.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'t> {
+    /// Start byte offset in the source text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// The characters as written.
+    pub raw: &'t str,
+    /// Lower case, with curly apostrophes and unusual hyphens made plain.
+    pub low: Cow<'t, str>,
+}
+
+/// The tokens of one stretch of text, with helpers that never panic.
+#[derive(Debug, Clone)]
+pub(crate) struct View<'t> {
+    /// The whole source text (token offsets point into it).
+    pub text: &'t str,
+    /// The tokens in order.
+    pub toks: Vec<Tok<'t>>,
+}
+
+/// Folds a token, borrowing when it is already plain lower-case ASCII (most are).
+fn fold_token(raw: &str) -> Cow<'_, str> {
+    if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(text::fold(raw))
+    }
+}
+
+impl<'t> View<'t> {
+    /// Tokenizes `text[range]`.
+    pub fn new(text: &'t str, range: Range<usize>) -> View<'t> {
+        let toks = text::tokenize(text, range)
+            .into_iter()
+            .map(|t| {
+                let raw = &text[t.start..t.end];
+                Tok {
+                    start: t.start,
+                    end: t.end,
+                    kind: t.kind,
+                    raw,
+                    low: fold_token(raw),
+                }
+            })
+            .collect();
+        View { text, toks }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The folded form of token `i`, or "" past the end.
+    pub fn low(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &t.low)
+    }
+
+    /// The folded form of the token before `i`, or "" at the start.
+    pub fn low_before(&self, i: usize) -> &str {
+        i.checked_sub(1).map_or("", |j| self.low(j))
+    }
+
+    /// The original characters of token `i`, or "" past the end.
+    pub fn raw(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| t.raw)
+    }
+
+    /// True when token `i` is the (folded) word `w`.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.low(i) == w
+    }
+
+    /// True when token `i` exists and is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// True when token `i` exists and is a number in digits.
+    pub fn is_number(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// True when token `i` starts with an upper-case letter.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Start byte offset of token `i` (the end of the text past the end).
+    pub fn start(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.start)
+    }
+
+    /// End byte offset of token `i` (the end of the text past the end).
+    pub fn end(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.end)
+    }
+
+    /// True when tokens `i` and `i + 1` both exist and touch (no space between).
+    pub fn touches_next(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+}
+
+/// Splits a word on its hyphens: the byte range (relative to the word) and folded
+/// text of each part. Apostrophes stay inside their part.
+pub(crate) fn hyphen_parts(raw: &str) -> Vec<(Range<usize>, String)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in raw.char_indices() {
+        if matches!(c, '-' | '‐' | '‑') {
+            parts.push((start..i, text::fold(&raw[start..i])));
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push((start..raw.len(), text::fold(&raw[start..])));
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accessors_answer_nothing_out_of_range() {
+        let text = "Some 12 Boats";
+        let v = View::new(text, 0..text.len());
+        assert_eq!(v.len(), 3);
+        assert_eq!(v.low(2), "boats");
+        assert_eq!(v.low(3), "");
+        assert_eq!(v.low_before(0), "");
+        assert!(v.is_number(1));
+        assert!(!v.is_number(9));
+        assert!(v.is_capitalized(2));
+        assert_eq!(v.end(7), text.len());
+    }
+
+    #[test]
+    fn splits_hyphenated_words_with_byte_ranges() {
+        let parts = hyphen_parts("six‑and-a-half");
+        let texts: Vec<&str> = parts.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, vec!["six", "and", "a", "half"]);
+        assert_eq!(parts[1].0, 6..9);
+    }
+}
