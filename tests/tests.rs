@@ -6,3 +6,4 @@ mod cli;
 mod compare;
 mod extract_cases;
 mod extract_seeds;
+mod segmentation;

@@ -348,54 +348,6 @@ pub fn context(v: &ValueView, max: usize) -> (String, String, String) {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn value(sentence: &str, figure: &str) -> ValueView {
-        let start = sentence.find(figure).unwrap() + 10;
-        ValueView {
-            source: "a".into(),
-            value: serde_json::json!(1),
-            text: figure.into(),
-            qualifier: "exact",
-            sentence: sentence.into(),
-            sentence_start: 10,
-            start,
-            end: start + figure.len(),
-            published: None,
-            derivation: None,
-        }
-    }
-
-    #[test]
-    fn context_keeps_short_sentences_whole() {
-        let v = value("The flood displaced 3,000 people.", "3,000");
-        assert_eq!(
-            context(&v, 80),
-            (
-                "The flood displaced ".into(),
-                "3,000".into(),
-                " people.".into()
-            )
-        );
-    }
-
-    #[test]
-    fn context_cuts_long_sentences_around_the_figure() {
-        let long = format!(
-            "{} about 12 residents {}",
-            "word ".repeat(40),
-            "tail ".repeat(40)
-        );
-        let v = value(&long, "about 12");
-        let (b, f, a) = context(&v, 40);
-        assert_eq!(f, "about 12");
-        assert!(b.starts_with('…') && a.ends_with('…'), "{b}|{a}");
-        assert!(b.chars().count() + a.chars().count() <= 40, "{b}|{a}");
-    }
-}
-
 /// One line that counts what the report holds.
 pub fn summary_line(view: &ReportView) -> String {
     let plural =
@@ -486,4 +438,52 @@ pub fn figure_views(docs: &[Document<'_>], figures: &[crate::figure::Figure]) ->
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(sentence: &str, figure: &str) -> ValueView {
+        let start = sentence.find(figure).unwrap() + 10;
+        ValueView {
+            source: "a".into(),
+            value: serde_json::json!(1),
+            text: figure.into(),
+            qualifier: "exact",
+            sentence: sentence.into(),
+            sentence_start: 10,
+            start,
+            end: start + figure.len(),
+            published: None,
+            derivation: None,
+        }
+    }
+
+    #[test]
+    fn context_keeps_short_sentences_whole() {
+        let v = value("The flood displaced 3,000 people.", "3,000");
+        assert_eq!(
+            context(&v, 80),
+            (
+                "The flood displaced ".into(),
+                "3,000".into(),
+                " people.".into()
+            )
+        );
+    }
+
+    #[test]
+    fn context_cuts_long_sentences_around_the_figure() {
+        let long = format!(
+            "{} about 12 residents {}",
+            "word ".repeat(40),
+            "tail ".repeat(40)
+        );
+        let v = value(&long, "about 12");
+        let (b, f, a) = context(&v, 40);
+        assert_eq!(f, "about 12");
+        assert!(b.starts_with('…') && a.ends_with('…'), "{b}|{a}");
+        assert!(b.chars().count() + a.chars().count() <= 40, "{b}|{a}");
+    }
 }
