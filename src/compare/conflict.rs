@@ -31,6 +31,10 @@ pub enum Reading {
         widened: (f64, f64),
         /// How the value was widened, for explanations ("some: ±3%").
         hedge: Option<String>,
+        /// For a single value stated with digits, the unit of its last written
+        /// digit in the value's own unit: 0.1 for "52.4%", 100,000 for "4.2
+        /// million", 1 for "240,000". `None` for ranges, bounds and words.
+        precision: Option<f64>,
     },
     /// A date: first and last day of the period named, as day numbers from the
     /// common era, and after widening (open ends are `i64::MIN` / `i64::MAX`).
@@ -114,14 +118,18 @@ fn number_reading(fig: &Figure, lo: f64, hi: f64, written: &str, opts: &CompareO
             stated: (lo, hi),
             widened: (f64::NEG_INFINITY, f64::INFINITY),
             hedge: Some("not a finite number".into()),
+            precision: None,
         };
     }
     let stated = (lo, hi);
     let (mut wlo, mut whi) = stated;
     let mut notes: Vec<String> = Vec::new();
-    if fig.kind == FigureKind::Age && hi.fract() == 0.0 {
-        whi = hi + 1.0;
-        notes.push("an age covers the whole year it names".into());
+    if let Some(unit) = age_unit(fig, written) {
+        // Half-open: "46" ends where "47" begins.
+        whi = hi + unit * 0.999;
+        notes.push(
+            "an age covers the whole unit it names ('four years old' until the fifth)".into(),
+        );
     }
     let colloquial = is_colloquial_unit(written)
         && matches!(fig.qualifier, Qualifier::Exact | Qualifier::Approx);
@@ -156,11 +164,55 @@ fn number_reading(fig: &Figure, lo: f64, hi: f64, written: &str, opts: &CompareO
             notes.push("an upper bound".into());
         }
     }
+    let point = lo == hi && matches!(fig.qualifier, Qualifier::Exact | Qualifier::Approx);
     Reading::Number {
         stated,
         widened: (wlo, whi),
         hedge: (!notes.is_empty()).then(|| notes.join("; ")),
+        precision: if point {
+            written_precision(written, lo)
+        } else {
+            None
+        },
     }
+}
+
+/// The unit of the last digit written: the first number in `written` ("4.2" in "an
+/// estimated 4.2 million") gives the number of decimals, and `value` divided by
+/// that number gives the multiplier ("million", a percent, minutes in seconds).
+fn written_precision(written: &str, value: f64) -> Option<f64> {
+    let start = written.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = written[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    let mantissa: f64 = digits.parse().ok()?;
+    if mantissa == 0.0 {
+        return None;
+    }
+    let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
+    let multiplier = value / mantissa;
+    Some(10f64.powi(-(decimals as i32)) * multiplier.abs())
+}
+
+/// A value written to fewer decimals may be the rounding of a more precise one:
+/// "52%" and "52.4%", "4 million" and "4.2 million" agree. Whole numbers written in
+/// full ("48" and "50", "240,000" and "250,000") are taken as they are written.
+fn rounding_of(a: (f64, Option<f64>), b: (f64, Option<f64>)) -> bool {
+    let (Some(pa), Some(pb)) = (a.1, b.1) else {
+        return false;
+    };
+    if (pa - pb).abs() <= f64::EPSILON * pa.max(pb) {
+        return false;
+    }
+    let ((coarse, unit), fine) = if pa > pb {
+        ((a.0, pa), b.0)
+    } else {
+        ((b.0, pb), a.0)
+    };
+    (fine - coarse).abs() <= unit / 2.0 * (1.0 + 1e-9)
 }
 
 /// Half the unit a number is rounded to, relative to the number: 1,200 is rounded
@@ -183,6 +235,29 @@ fn rounding_tolerance(x: f64) -> f64 {
 
 fn pct(t: f64) -> String {
     crate::figure::format_number((t * 100.0 * 100.0).round() / 100.0)
+}
+
+/// The unit an age is counted in, when the figure is one: ages ("a 45-year-old")
+/// and durations written as ages ("a four-year-old war") name a whole year (month,
+/// week, day) that has begun, not an instant. In the figure's own unit: years for
+/// ages, seconds for durations.
+fn age_unit(fig: &Figure, written: &str) -> Option<f64> {
+    let w = written.to_lowercase();
+    match fig.kind {
+        FigureKind::Age => Some(1.0),
+        FigureKind::Duration if w.ends_with("old") => {
+            const DAY: f64 = 86_400.0;
+            let units = [
+                ("year", 365.25 * DAY),
+                ("month", 30.44 * DAY),
+                ("week", 7.0 * DAY),
+                ("day", DAY),
+                ("hour", 3_600.0),
+            ];
+            units.iter().find(|(name, _)| w.contains(name)).map(|u| u.1)
+        }
+        _ => None,
+    }
 }
 
 /// "an hour", "a year", "a dozen": a single unit said with an article (and no
@@ -325,14 +400,21 @@ pub fn compare(a: &Reading, b: &Reading) -> Verdict {
             Reading::Number {
                 stated: sa,
                 widened: wa,
+                precision: pa,
                 ..
             },
             Reading::Number {
                 stated: sb,
                 widened: wb,
+                precision: pb,
                 ..
             },
-        ) => compare_numbers(*sa, *wa, *sb, *wb),
+        ) => {
+            if rounding_of((sa.0, *pa), (sb.0, *pb)) {
+                return Verdict::Consistent;
+            }
+            compare_numbers(*sa, *wa, *sb, *wb)
+        }
         (
             Reading::Date {
                 stated: sa,
@@ -558,6 +640,83 @@ mod tests {
         let o = CompareOptions::default();
         let (a, b) = (reading(&four, "", &o), reading(&four_half, "", &o));
         assert_eq!(compare(&a.expect("r"), &b.expect("r")), Verdict::Consistent);
+        let five = fig(
+            FigureKind::Age,
+            Value::Number { lo: 5.0, hi: 5.0 },
+            Qualifier::Exact,
+        );
+        let (a, c) = (reading(&four, "", &o), reading(&five, "", &o));
+        assert!(matches!(
+            compare(&a.expect("r"), &c.expect("r")),
+            Verdict::Conflict(_)
+        ));
+    }
+
+    #[test]
+    fn values_written_to_fewer_decimals_are_roundings() {
+        let pct = |x: f64, w: &str| {
+            let mut f = fig(
+                FigureKind::Percent,
+                Value::Number { lo: x, hi: x },
+                Qualifier::Exact,
+            );
+            f.unit = Some("%".into());
+            reading(&f, w, &CompareOptions::default()).expect("reading")
+        };
+        assert_eq!(
+            compare(&pct(52.0, "52%"), &pct(52.4, "52.4%")),
+            Verdict::Consistent
+        );
+        assert!(matches!(
+            compare(&pct(50.0, "50%"), &pct(52.4, "52.4%")),
+            Verdict::Conflict(_)
+        ));
+        assert!(matches!(
+            compare(&pct(52.0, "52%"), &pct(53.0, "53%")),
+            Verdict::Conflict(_)
+        ));
+        let m = |x: f64, w: &str| num(x, Qualifier::Exact, w);
+        assert_eq!(
+            compare(&m(4e6, "4 million"), &m(4.2e6, "4.2 million")),
+            Verdict::Consistent
+        );
+        assert!(matches!(
+            compare(&m(48.0, "48"), &m(50.0, "50")),
+            Verdict::Conflict(_)
+        ));
+        assert!(matches!(
+            compare(&m(1200.0, "1,200"), &m(1240.0, "1,240")),
+            Verdict::Conflict(_)
+        ));
+        assert_eq!(
+            written_precision("an estimated 7.6 million", 7.6e6),
+            Some(1e5)
+        );
+    }
+
+    #[test]
+    fn durations_written_as_ages_cover_the_unit() {
+        let year = 365.25 * 86_400.0;
+        let mut four = fig(
+            FigureKind::Duration,
+            Value::Number {
+                lo: 4.0 * year,
+                hi: 4.0 * year,
+            },
+            Qualifier::Exact,
+        );
+        four.unit = Some("s".into());
+        let mut more = four.clone();
+        more.value = Value::Number {
+            lo: 4.5 * year,
+            hi: 4.5 * year,
+        };
+        let o = CompareOptions::default();
+        let a = reading(&four, "four-year-old", &o).expect("reading");
+        let b = reading(&more, "four-and-a-half-year-old", &o).expect("reading");
+        assert_eq!(compare(&a, &b), Verdict::Consistent);
+        let plain = reading(&four, "four years", &o).expect("reading");
+        assert!(matches!(compare(&plain, &b), Verdict::Conflict(_)));
     }
 
     #[test]

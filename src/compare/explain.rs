@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::frame::Frame;
+use super::frame::{Frame, NEIGHBOUR_WEIGHT};
 use super::group::{Edge, Group};
 use super::idf::Vocab;
 use super::score::{HeadMatch, Match, PredicateMatch};
@@ -27,7 +27,7 @@ pub fn label(group: &Group, frames: &[Option<Frame>], vocab: &Vocab) -> String {
     );
     let predicate = predicate_label(&members);
     let mut words = Vec::new();
-    for (id, _) in top_shared(group, vocab) {
+    for (id, _) in top_shared(group, frames, vocab) {
         let w = vocab.surface(id).to_string();
         if Some(&w) != head.as_ref() && Some(&w) != predicate.as_ref() && !words.contains(&w) {
             words.push(w);
@@ -83,16 +83,24 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
         .map(|(w, _)| w)
 }
 
-/// Shared context words of a group's edges, by their summed share of the score.
-fn top_shared(group: &Group, vocab: &Vocab) -> Vec<(u32, f32)> {
+/// Shared context words of a group's edges, by their summed share of the score:
+/// words of the figures' own sentences only (not of the neighbouring sentences, not
+/// word classes), so that the label says what the sentences say.
+fn top_shared(group: &Group, frames: &[Option<Frame>], vocab: &Vocab) -> Vec<(u32, f32)> {
     let mut sums: BTreeMap<u32, f32> = BTreeMap::new();
     let edges = group
         .edges
         .iter()
-        .chain(group.supports.iter().map(|s| &s.2));
+        .chain(group.supports.iter().filter_map(|s| s.via.as_ref()));
     for e in edges {
-        for &(a, _, c) in &e.m.shared {
-            *sums.entry(a).or_default() += c;
+        let (Some(Some(fa)), Some(Some(fb))) = (frames.get(e.a), frames.get(e.b)) else {
+            continue;
+        };
+        for &(a, b, c) in &e.m.shared {
+            let own = weight(fa, a) > NEIGHBOUR_WEIGHT && weight(fb, b) > NEIGHBOUR_WEIGHT;
+            if own && !vocab.is_class_feature(a) {
+                *sums.entry(a).or_default() += c;
+            }
         }
     }
     let mut v: Vec<(u32, f32)> = sums.into_iter().collect();
@@ -103,33 +111,48 @@ fn top_shared(group: &Group, vocab: &Vocab) -> Vec<(u32, f32)> {
     v
 }
 
+/// The weight of a word in a frame's context (0 when absent).
+fn weight(f: &Frame, id: u32) -> f32 {
+    f.words
+        .binary_search_by_key(&id, |w| w.id)
+        .map_or(0.0, |i| f.words[i].weight)
+}
+
 /// One line saying why two figures were grouped.
-pub fn edge_line(e: &Edge, name: impl Fn(usize) -> String, vocab: &Vocab) -> String {
+pub fn edge_line(
+    e: &Edge,
+    name: impl Fn(usize) -> String,
+    frames: &[Option<Frame>],
+    vocab: &Vocab,
+) -> String {
+    let pair = match (frames.get(e.a), frames.get(e.b)) {
+        (Some(Some(a)), Some(Some(b))) => Some((a, b)),
+        _ => None,
+    };
     format!(
         "{} and {}: {}",
         name(e.a),
         name(e.b),
-        match_reasons(&e.m, vocab)
+        match_reasons(&e.m, pair, vocab)
     )
 }
 
-/// The reasons of a match, as a reader would check them.
-pub fn match_reasons(m: &Match, vocab: &Vocab) -> String {
+/// The reasons of a match, as a reader would check them; with the two frames, the
+/// predicate and counted words are named.
+pub fn match_reasons(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab) -> String {
     let mut parts = vec![format!("score {:.2}", m.score)];
     if m.aligned {
         parts.push("same place in two aligned (reused) sentences".into());
     }
-    match m.predicate {
-        PredicateMatch::Class => parts.push("predicates of the same class".into()),
-        PredicateMatch::Word => parts.push("the same predicate".into()),
-        PredicateMatch::Different => parts.push("different predicates".into()),
-        PredicateMatch::Unknown => {}
+    parts.extend(predicate_reason(m, frames));
+    if let Some((x, y)) = m.names_differ {
+        parts.push(format!(
+            "different names next to the figures, '{}' and '{}' (counts against)",
+            vocab.surface(x),
+            vocab.surface(y)
+        ));
     }
-    match m.head {
-        HeadMatch::Same => parts.push("the same counted noun".into()),
-        HeadMatch::Related => parts.push("related counted nouns".into()),
-        HeadMatch::Unknown => {}
-    }
+    parts.extend(head_reason(m, frames));
     let words: Vec<String> = m
         .shared
         .iter()
@@ -152,7 +175,45 @@ pub fn match_reasons(m: &Match, vocab: &Vocab) -> String {
             words.join(", ")
         ));
     }
+    parts.push(format!("documents {:.2} alike", m.document));
     parts.join("; ")
+}
+
+fn predicate_reason(m: &Match, frames: Option<(&Frame, &Frame)>) -> Option<String> {
+    let words = frames.and_then(|(a, b)| {
+        let (p, q) = (a.predicate.as_ref()?, b.predicate.as_ref()?);
+        Some((p.word.as_str(), q.word.as_str(), p.class.or(q.class)))
+    });
+    Some(match (m.predicate, words) {
+        (PredicateMatch::Class, Some((p, q, Some(c)))) if p != q => {
+            format!("predicates '{p}' and '{q}' are both of the class '{c}'")
+        }
+        (PredicateMatch::Class | PredicateMatch::Word, Some((p, _, _))) => {
+            format!("the same predicate '{p}'")
+        }
+        (PredicateMatch::Class | PredicateMatch::Word, None) => "the same predicate".into(),
+        (PredicateMatch::Different, Some((p, q, _))) => {
+            format!("different predicates '{p}' and '{q}' (counts against)")
+        }
+        (PredicateMatch::Different, None) => "different predicates (counts against)".into(),
+        (PredicateMatch::Unknown, _) => return None,
+    })
+}
+
+fn head_reason(m: &Match, frames: Option<(&Frame, &Frame)>) -> Option<String> {
+    let words = frames.and_then(|(a, b)| {
+        Some((
+            a.head.as_ref()?.word.as_str(),
+            b.head.as_ref()?.word.as_str(),
+        ))
+    });
+    Some(match (m.head, words) {
+        (HeadMatch::Same, Some((h, _))) => format!("both count '{h}'"),
+        (HeadMatch::Related, Some((h, k))) => format!("related counted things '{h}' and '{k}'"),
+        (HeadMatch::Same, None) => "the same counted noun".into(),
+        (HeadMatch::Related, None) => "related counted nouns".into(),
+        (HeadMatch::Unknown, _) => return None,
+    })
 }
 
 /// A description of a frame's predicate and counted thing, for explanations.

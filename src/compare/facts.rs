@@ -74,7 +74,7 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         .filter(|&m| inp.readings[m].is_some())
         .collect();
     members.sort_by_key(|&m| (figures[m].source, figures[m].start, m));
-    let supports: Vec<usize> = g.supports.iter().map(|s| s.0).collect();
+    let supports: Vec<usize> = g.supports.iter().map(|s| s.figure).collect();
     let values: Vec<FactValue> = members
         .iter()
         .filter_map(|&m| fact_value(docs, inp, m, supports.contains(&m)))
@@ -112,15 +112,22 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         }
     }
     for e in &g.edges {
-        lines.push(explain::edge_line(e, name, inp.vocab));
+        lines.push(explain::edge_line(e, name, inp.frames, inp.vocab));
     }
-    for (x, supporter, e) in &g.supports {
-        lines.push(format!(
-            "{} supports {} of the same source (their values agree); it matched {}",
-            name(*x),
-            name(*supporter),
-            explain::match_reasons(&e.m, inp.vocab)
-        ));
+    for s in &g.supports {
+        lines.push(match &s.via {
+            Some(e) => format!(
+                "{} supports {} of the same source (their values agree); it matched {}",
+                name(s.figure),
+                name(s.supporter),
+                explain::match_reasons(&e.m, frame_pair(inp, e.a, e.b), inp.vocab)
+            ),
+            None => format!(
+                "{} repeats {} (the same sentence printed twice)",
+                name(s.figure),
+                name(s.supporter)
+            ),
+        });
     }
     lines.extend(conflict_lines(&conflicts, inp, &names));
     lines.extend(period_lines(inp, &sources, docs));
@@ -162,6 +169,10 @@ fn fact_value(
         derivation: f.derivation.clone(),
         support,
     })
+}
+
+fn frame_pair<'a>(inp: &'a Inputs<'_>, a: usize, b: usize) -> Option<(&'a Frame, &'a Frame)> {
+    Some((inp.frames.get(a)?.as_ref()?, inp.frames.get(b)?.as_ref()?))
 }
 
 /// The source id and the written text of a figure.

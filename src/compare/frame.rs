@@ -19,7 +19,11 @@ use crate::figure::{Figure, FigureKind};
 use crate::text::TokenKind;
 
 /// Weight of the words of the sentences just before and after the figure's own.
-const NEIGHBOUR_WEIGHT: f32 = 0.25;
+pub const NEIGHBOUR_WEIGHT: f32 = 0.15;
+/// Factor applied to a word that is nearer to another figure of the same kind.
+const RIVAL_FACTOR: f32 = 0.3;
+/// Weight from which a name counts as close to the figure.
+const LOCAL_WEIGHT: f32 = 0.5;
 /// How far (in words) the predicate of a figure is looked for.
 const PREDICATE_WINDOW: usize = 12;
 /// How many words after a number may belong to the noun phrase it counts.
@@ -82,13 +86,29 @@ pub struct Frame {
     pub words: Vec<Weighted>,
     /// Euclidean norm of the IDF-weighted context vector.
     pub norm: f32,
+    /// Names close to the figure in its own sentence (ids): who or where the
+    /// figure is about ("Ames won 52%", "in Kel, nine people").
+    pub names: Vec<u32>,
     /// A hash of the folded sentence words, equal for repeated sentences.
     pub sentence_key: u64,
+    /// Byte offset of the figure from the start of its sentence: with
+    /// `sentence_key`, it tells a figure of a repeated sentence from its twin.
+    pub offset: usize,
 }
 
 /// Builds the frame of `fig` from its document. Returns `None` when the figure's
 /// sentence does not exist in the document (bad input is skipped, not trusted).
-pub fn frame(index: usize, fig: &Figure, doc: &Document<'_>, vocab: &Vocab) -> Option<Frame> {
+///
+/// `rivals` are the byte spans of the other figures of the same kind in the same
+/// sentence: a word nearer to one of them than to this figure is mostly about that
+/// one ("Ames won 52% … against 48% for Bell": "Bell" belongs to the 48%).
+pub fn frame(
+    index: usize,
+    fig: &Figure,
+    doc: &Document<'_>,
+    vocab: &Vocab,
+    rivals: &[(usize, usize)],
+) -> Option<Frame> {
     let sentence = doc.sentences.get(fig.sentence)?;
     let text = doc.text();
     if fig.start > fig.end || fig.end > text.len() {
@@ -106,14 +126,36 @@ pub fn frame(index: usize, fig: &Figure, doc: &Document<'_>, vocab: &Vocab) -> O
         fig.counted.as_deref(),
     )
     .or_else(|| stated_predicate(fig));
+    let rival_positions: Vec<(usize, usize)> = rivals
+        .iter()
+        .filter_map(|&(s, e)| span_positions(&toks, s, e))
+        .collect();
     let mut bag: BTreeMap<u32, Weighted> = BTreeMap::new();
+    let mut names: Vec<u32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if t.position >= left && t.position <= right {
             continue;
         }
-        let w = distance_weight(&toks, i, left, right);
+        let mut w = distance_weight(&toks, i, left, right);
+        let own = gap(t.position, left, right);
+        if rival_positions
+            .iter()
+            .any(|&(l, r)| gap(t.position, l, r) < own)
+        {
+            w *= RIVAL_FACTOR;
+        }
+        if in_head(&head, t) {
+            w = 1.0;
+        }
         add(&mut bag, vocab, t, w);
+        if t.is_content() && w >= LOCAL_WEIGHT {
+            if let Some(id) = vocab.id(&t.stem).filter(|&id| vocab.is_name(id)) {
+                names.push(id);
+            }
+        }
     }
+    names.sort_unstable();
+    names.dedup();
     for n in neighbours(doc, fig.sentence) {
         for t in terms(text, n) {
             add(&mut bag, vocab, &t, NEIGHBOUR_WEIGHT);
@@ -134,8 +176,48 @@ pub fn frame(index: usize, fig: &Figure, doc: &Document<'_>, vocab: &Vocab) -> O
         predicate,
         words,
         norm,
+        names,
         sentence_key: sentence_key(&toks),
+        offset: fig.start.saturating_sub(sentence.start),
     })
+}
+
+/// True when the term is the counted noun or one of its modifiers: it belongs to
+/// the figure whatever other figure stands nearer.
+fn in_head(head: &Option<Head>, t: &Term) -> bool {
+    head.as_ref()
+        .is_some_and(|h| h.stem == t.stem || h.modifiers.contains(&t.stem))
+}
+
+/// Distance in words from position `p` to the span, three more for each clause
+/// boundary between them: "displaced, while another 5.4 million fled" gives the
+/// 5.4 million to "fled".
+fn clause_distance(toks: &[Term], p: usize, left: usize, right: usize) -> usize {
+    let (lo, hi) = if p < left { (p, left) } else { (right, p) };
+    let boundaries = toks
+        .iter()
+        .filter(|t| t.boundary && t.position > lo && t.position <= hi)
+        .count();
+    gap(p, left, right) + 3 * boundaries
+}
+
+/// Distance in words from position `p` to the span `[left, right]`.
+fn gap(p: usize, left: usize, right: usize) -> usize {
+    if p < left {
+        left - p
+    } else {
+        p.saturating_sub(right)
+    }
+}
+
+/// The first and last word positions of a byte span.
+fn span_positions(toks: &[Term], start: usize, end: usize) -> Option<(usize, usize)> {
+    let inside: Vec<usize> = toks
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct && t.start < end && t.end > start)
+        .map(|t| t.position)
+        .collect();
+    Some((*inside.iter().min()?, *inside.iter().max()?))
 }
 
 /// Adds a content word to the bag with its weight, with the classes it belongs
@@ -177,12 +259,7 @@ fn add_feature(
 
 /// The first and last word positions covered by the figure's span.
 fn figure_positions(toks: &[Term], fig: &Figure) -> Option<(usize, usize)> {
-    let inside: Vec<usize> = toks
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct && t.start < fig.end && t.end > fig.start)
-        .map(|t| t.position)
-        .collect();
-    Some((*inside.iter().min()?, *inside.iter().max()?))
+    span_positions(toks, fig.start, fig.end)
 }
 
 /// Weight of the word at `i`: 1 next to the figure, falling with distance, and
@@ -233,11 +310,28 @@ fn find_head(toks: &[Term], left: usize, right: usize, fig: &Figure) -> Option<H
             return Some(make_head(&folded, &[]));
         }
     }
-    let phrase: Vec<&Term> = after
-        .iter()
-        .copied()
-        .take_while(|t| t.is_content() && !t.folded.ends_with("ed"))
-        .collect();
+    // "52% of the vote", "140 of the 300 seats": the noun after "of".
+    let after: Vec<&Term> = match after.first() {
+        Some(of) if of.folded == "of" => toks
+            .iter()
+            .filter(|t| t.position > of.position && t.kind == TokenKind::Word)
+            .skip_while(|t| crate::text::is_stop_word(&t.folded))
+            .take(HEAD_WINDOW)
+            .collect(),
+        _ => after,
+    };
+    // The phrase ends before a participle and after a word that names an event
+    // ("52% of the votes cast": "votes").
+    let mut phrase: Vec<&Term> = Vec::new();
+    for t in after.iter().copied() {
+        if !t.is_content() || t.folded.ends_with("ed") {
+            break;
+        }
+        phrase.push(t);
+        if lexicon::predicate_class(&t.folded).is_some() {
+            break;
+        }
+    }
     match phrase.split_last() {
         Some((last, mods)) => Some(make_head(&last.folded, mods)),
         None => head_before_of(toks, left),
@@ -328,7 +422,13 @@ fn find_predicate(
         .filter(|t| !lexicon::is_temporal(&t.folded) && !in_head(t))
         .filter(|t| !lexicon::is_transparent_verb(&t.folded))
         .filter(|t| classed(t) || participle(t))
-        .min_by_key(|t| (dist(t), !classed(t), t.position))
+        .min_by_key(|t| {
+            (
+                clause_distance(toks, t.position, left, right),
+                !classed(t),
+                t.position,
+            )
+        })
         .map(|t| Predicate {
             word: t.folded.clone(),
             stem: t.stem.clone(),
@@ -381,7 +481,12 @@ fn since_first(toks: &[Term], left: usize) -> Option<Predicate> {
             && matches!(t.folded.as_str(), "first" | "last" | "never" | "no")
     });
     Some(Predicate {
-        word: "since".to_string(),
+        word: if marks_gap {
+            "first … since"
+        } else {
+            "since"
+        }
+        .to_string(),
         stem: "since".to_string(),
         class: marks_gap.then_some("interruption"),
         distance: 1,

@@ -18,7 +18,7 @@
 //!
 //! Values never take part: a group is formed from context alone.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -29,6 +29,9 @@ use super::idf::{Vocab, class_feature};
 use super::period::Periods;
 use super::score::{self, Match};
 use crate::figure::Figure;
+
+/// Rounds of mutual best matching.
+const MATCH_ROUNDS: usize = 3;
 
 /// Everything grouping reads, indexed by figure.
 pub struct Inputs<'a> {
@@ -66,9 +69,20 @@ pub struct Group {
     pub members: Vec<usize>,
     /// The edges that formed the group, strongest first.
     pub edges: Vec<Edge>,
-    /// Figures that joined as support: (figure, the figure of the same source it
-    /// agrees with, the match that led to the group).
-    pub supports: Vec<(usize, usize, Edge)>,
+    /// Figures that joined as support of a figure of their own source.
+    pub supports: Vec<Support>,
+}
+
+/// A figure that joined a group as support of another figure of its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Support {
+    /// The figure that joined.
+    pub figure: usize,
+    /// The figure of the same source whose value it agrees with.
+    pub supporter: usize,
+    /// The match that led it to the group; `None` when it stands at the same place
+    /// in a repetition of the supporter's sentence (a lead printed twice).
+    pub via: Option<Edge>,
 }
 
 impl Group {
@@ -84,11 +98,13 @@ impl Group {
 /// Groups figures into facts; only groups with two sources or more are returned,
 /// sorted by their first member.
 pub fn group(inp: &Inputs<'_>) -> Vec<Group> {
-    let pairs = candidate_pairs(inp);
+    let twins = twins(inp);
+    let pairs = candidate_pairs(inp, &twins);
     let edges = score_pairs(inp, &pairs);
     let mutual = mutual_best(inp, &edges);
     let mut groups = merge(inp, &mutual);
     attach_supports(inp, &edges, &mut groups);
+    attach_twins(&twins, &mut groups);
     let mut out: Vec<Group> = groups
         .into_iter()
         .filter(|g| g.sources(inp.figures).len() >= 2)
@@ -132,7 +148,7 @@ enum Key {
 
 /// Candidate pairs (smaller index first), sorted and distinct, with whether they
 /// are aligned.
-fn candidate_pairs(inp: &Inputs<'_>) -> Vec<(usize, usize, bool)> {
+fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usize, bool)> {
     let opts = inp.opts;
     let mut index: HashMap<Key, Vec<usize>> = HashMap::new();
     let frame_keys: Vec<Vec<(Key, f32)>> = inp
@@ -151,6 +167,9 @@ fn candidate_pairs(inp: &Inputs<'_>) -> Vec<(usize, usize, bool)> {
             let Some(f) = &inp.frames[i] else {
                 return Vec::new();
             };
+            if twins[i].is_some() {
+                return Vec::new();
+            }
             let mut out: Vec<usize> = Vec::new();
             for (k, _) in frame_keys[i].iter().take(opts.query_keys) {
                 let Some(postings) = index.get(k) else {
@@ -161,7 +180,11 @@ fn candidate_pairs(inp: &Inputs<'_>) -> Vec<(usize, usize, bool)> {
                         break;
                     }
                     let Some(g) = &inp.frames[j] else { continue };
-                    if g.source != f.source && g.kind == f.kind && !out.contains(&j) {
+                    if twins[j].is_none()
+                        && g.source != f.source
+                        && g.kind == f.kind
+                        && !out.contains(&j)
+                    {
                         out.push(j);
                     }
                 }
@@ -176,6 +199,7 @@ fn candidate_pairs(inp: &Inputs<'_>) -> Vec<(usize, usize, bool)> {
         }
     }
     for &(a, b) in inp.aligned {
+        let (a, b) = (twins[a].unwrap_or(a), twins[b].unwrap_or(b));
         if a != b {
             pairs.push((a.min(b), a.max(b), true));
         }
@@ -190,6 +214,54 @@ fn candidate_pairs(inp: &Inputs<'_>) -> Vec<(usize, usize, bool)> {
         }
     }
     out
+}
+
+/// For each figure that repeats an earlier one of its source (same sentence
+/// words, same place in the sentence, same kind and value: a lead printed twice),
+/// that earlier figure. Repeats take no part in matching, so that they cannot
+/// pair with what is left over once their twin is matched; they join their twin's
+/// group at the end.
+fn twins(inp: &Inputs<'_>) -> Vec<Option<usize>> {
+    let mut first: HashMap<(usize, u64, usize, String), usize> = HashMap::new();
+    let mut out = vec![None; inp.frames.len()];
+    for (i, f) in inp.frames.iter().enumerate() {
+        let Some(f) = f else { continue };
+        let value = inp.figures[i].value.normalized();
+        let key = (
+            f.source,
+            f.sentence_key,
+            f.offset,
+            format!("{:?}{value}", f.kind),
+        );
+        match first.get(&key) {
+            Some(&j) => out[i] = Some(j),
+            None => {
+                first.insert(key, i);
+            }
+        }
+    }
+    out
+}
+
+/// Adds each repeated figure to the group of its twin.
+fn attach_twins(twins: &[Option<usize>], groups: &mut [Group]) {
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for &m in &g.members {
+            group_of.insert(m, gi);
+        }
+    }
+    for (x, twin) in twins.iter().enumerate() {
+        let Some(t) = *twin else { continue };
+        if let Some(&gi) = group_of.get(&t) {
+            groups[gi].members.push(x);
+            groups[gi].supports.push(Support {
+                figure: x,
+                supporter: t,
+                via: None,
+            });
+        }
+    }
 }
 
 /// Scores candidate pairs; keeps those that pass the rules and the threshold.
@@ -215,33 +287,51 @@ fn score_pairs(inp: &Inputs<'_>, pairs: &[(usize, usize, bool)]) -> Vec<Edge> {
         .collect()
 }
 
-/// Edges where each figure is the other's best match within the other's source.
+/// Edges where each figure is the other's best match within the other's source,
+/// found in rounds: once a figure is matched in a source, its edges to that source
+/// leave the next round, so that the second-best figures of a sentence can find
+/// each other ("seven killed in one town" matched, "400 killed this year" pairs with
+/// its counterpart next). Strongest first.
 fn mutual_best(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Edge> {
-    // best[(figure, other source)] = (score, other figure)
-    let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::new();
-    let mut offer = |x: usize, y: usize, s: f32| {
-        let key = (x, inp.figures[y].source);
-        let better = match best.get(&key) {
-            None => true,
-            Some(&(bs, by)) => s > bs || (s == bs && y < by),
+    let src = |x: usize| inp.figures[x].source;
+    let mut matched: HashSet<(usize, usize)> = HashSet::new();
+    let mut out: Vec<Edge> = Vec::new();
+    for _ in 0..MATCH_ROUNDS {
+        let open: Vec<&Edge> = edges
+            .iter()
+            .filter(|e| !matched.contains(&(e.a, src(e.b))) && !matched.contains(&(e.b, src(e.a))))
+            .collect();
+        // best[(figure, other source)] = (score, other figure)
+        let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::new();
+        let mut offer = |x: usize, y: usize, s: f32| {
+            let key = (x, src(y));
+            let better = match best.get(&key) {
+                None => true,
+                Some(&(bs, by)) => s > bs || (s == bs && y < by),
+            };
+            if better {
+                best.insert(key, (s, y));
+            }
         };
-        if better {
-            best.insert(key, (s, y));
+        for e in &open {
+            offer(e.a, e.b, e.m.score);
+            offer(e.b, e.a, e.m.score);
         }
-    };
-    for e in edges {
-        offer(e.a, e.b, e.m.score);
-        offer(e.b, e.a, e.m.score);
+        let is_best = |x: usize, y: usize| best.get(&(x, src(y))).is_some_and(|&(_, by)| by == y);
+        let found: Vec<Edge> = open
+            .into_iter()
+            .filter(|e| is_best(e.a, e.b) && is_best(e.b, e.a))
+            .cloned()
+            .collect();
+        if found.is_empty() {
+            break;
+        }
+        for e in &found {
+            matched.insert((e.a, src(e.b)));
+            matched.insert((e.b, src(e.a)));
+        }
+        out.extend(found);
     }
-    let is_best = |x: usize, y: usize| {
-        best.get(&(x, inp.figures[y].source))
-            .is_some_and(|&(_, by)| by == y)
-    };
-    let mut out: Vec<Edge> = edges
-        .iter()
-        .filter(|e| is_best(e.a, e.b) && is_best(e.b, e.a))
-        .cloned()
-        .collect();
     out.sort_by(|x, y| {
         y.m.score
             .total_cmp(&x.m.score)
@@ -255,7 +345,7 @@ fn mutual_best(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Edge> {
 struct Building {
     members: Vec<usize>,
     edges: Vec<Edge>,
-    supports: Vec<(usize, usize, Edge)>,
+    supports: Vec<Support>,
 }
 
 /// Joins mutual-best edges, strongest first, into groups that stay coherent.
@@ -423,6 +513,10 @@ fn attach_supports(inp: &Inputs<'_>, edges: &[Edge], groups: &mut [Group]) {
             continue;
         }
         groups[gi].members.push(x);
-        groups[gi].supports.push((x, supporter, e.clone()));
+        groups[gi].supports.push(Support {
+            figure: x,
+            supporter,
+            via: Some(e.clone()),
+        });
     }
 }

@@ -21,6 +21,9 @@ pub struct Vocab {
     stems: Vec<String>,
     surfaces: Vec<String>,
     df: Vec<u32>,
+    /// Per word: (lower-case occurrences, capitalized occurrences not at the start
+    /// of a sentence).
+    cases: Vec<(u32, u32)>,
     sentences: u32,
     documents: Vec<Vec<(u32, f32)>>,
 }
@@ -32,7 +35,7 @@ impl Vocab {
     /// Counts, for every stem and every predicate class, the article sentences that
     /// hold it.
     pub fn build(docs: &[Document<'_>]) -> Vocab {
-        let per_doc: Vec<Vec<(String, String)>> = docs.par_iter().map(doc_features).collect();
+        let per_doc: Vec<Vec<Feature>> = docs.par_iter().map(doc_features).collect();
         let mut vocab = Vocab::default();
         for doc in docs {
             vocab.sentences += doc.body_sentences().count() as u32;
@@ -40,11 +43,18 @@ impl Vocab {
         let mut counts: Vec<HashMap<u32, u32>> = Vec::with_capacity(per_doc.len());
         for features in per_doc {
             let mut tf: HashMap<u32, u32> = HashMap::new();
-            for (stem, surface) in features {
-                let id = vocab.intern(&stem, &surface);
-                vocab.df[id as usize] += 1;
-                if !stem.contains(':') {
-                    *tf.entry(id).or_default() += 1;
+            for f in features {
+                let id = vocab.intern(&f.key, &f.surface) as usize;
+                if f.new_in_sentence {
+                    vocab.df[id] += 1;
+                    if !f.key.contains(':') {
+                        *tf.entry(id as u32).or_default() += 1;
+                    }
+                }
+                match f.case {
+                    Case::Lower => vocab.cases[id].0 += 1,
+                    Case::Proper => vocab.cases[id].1 += 1,
+                    Case::Unknown => {}
                 }
             }
             counts.push(tf);
@@ -105,6 +115,7 @@ impl Vocab {
         self.stems.push(stem.to_string());
         self.surfaces.push(surface.to_string());
         self.df.push(0);
+        self.cases.push((0, 0));
         id
     }
 
@@ -137,6 +148,21 @@ impl Vocab {
             .unwrap_or("")
     }
 
+    /// True when the word looks like a name in this corpus: written with a capital
+    /// inside sentences and never in lower case, so that a name at the start of a
+    /// sentence ("Ames received …") is known too.
+    pub fn is_name(&self, id: u32) -> bool {
+        self.cases
+            .get(id as usize)
+            .is_some_and(|&(lower, proper)| proper > 0 && lower == 0)
+    }
+
+    /// True for the id of a class feature (`pred:death`, `noun:people`) rather
+    /// than a word.
+    pub fn is_class_feature(&self, id: u32) -> bool {
+        self.stems.get(id as usize).is_some_and(|s| s.contains(':'))
+    }
+
     /// Number of article sentences counted.
     pub fn sentence_count(&self) -> u32 {
         self.sentences
@@ -153,27 +179,58 @@ pub fn noun_feature(class: &str) -> String {
     format!("noun:{class}")
 }
 
-/// The distinct features of each article sentence of one document, in order:
-/// (stem or class feature, a readable form).
-fn doc_features(doc: &Document<'_>) -> Vec<(String, String)> {
+/// How a word was written, for telling names from common words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// In lower case.
+    Lower,
+    /// With a capital, not at the start of a sentence.
+    Proper,
+    /// At the start of a sentence, or not a word.
+    Unknown,
+}
+
+/// One occurrence of a word or class feature in an article sentence.
+struct Feature {
+    key: String,
+    surface: String,
+    /// True for the first occurrence in its sentence (sentence frequencies count
+    /// those).
+    new_in_sentence: bool,
+    case: Case,
+}
+
+/// The features of each article sentence of one document, in order.
+fn doc_features(doc: &Document<'_>) -> Vec<Feature> {
     let mut out = Vec::new();
     for (_, s) in doc.body_sentences() {
         let mut seen: HashSet<String> = HashSet::new();
         for t in terms(doc.text(), s.range()) {
-            if let Some(class) = lexicon::predicate_class(&t.folded) {
-                let f = class_feature(class);
-                if seen.insert(f.clone()) {
-                    out.push((f, class.to_string()));
-                }
+            let pred = lexicon::predicate_class(&t.folded).map(|c| (class_feature(c), c));
+            let noun = lexicon::noun_class(&t.folded).map(|c| (noun_feature(c), c));
+            for (key, class) in [pred, noun].into_iter().flatten() {
+                let new_in_sentence = seen.insert(key.clone());
+                out.push(Feature {
+                    key,
+                    surface: class.to_string(),
+                    new_in_sentence,
+                    case: Case::Unknown,
+                });
             }
-            if let Some(class) = lexicon::noun_class(&t.folded) {
-                let f = noun_feature(class);
-                if seen.insert(f.clone()) {
-                    out.push((f, class.to_string()));
-                }
-            }
-            if t.is_content() && seen.insert(t.stem.clone()) {
-                out.push((t.stem, t.folded));
+            if t.is_content() {
+                let case = if t.proper {
+                    Case::Proper
+                } else if t.capitalized {
+                    Case::Unknown
+                } else {
+                    Case::Lower
+                };
+                out.push(Feature {
+                    new_in_sentence: seen.insert(t.stem.clone()),
+                    key: t.stem,
+                    surface: t.folded,
+                    case,
+                });
             }
         }
     }

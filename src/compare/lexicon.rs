@@ -9,27 +9,28 @@ use std::sync::LazyLock;
 /// Classes of predicates: words that say what happened to the thing a figure
 /// counts or dates. Two figures whose predicates fall in different classes are
 /// never the same fact ("killed 300" and "displaced 300").
-const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
+const PREDICATE_CLASSES: &[(&str, &[&'static str])] = &[
     (
         "death",
         &[
             "kill",
+            "kills",
             "killed",
             "killing",
             "killings",
             "die",
-            "died",
             "dies",
+            "died",
             "dying",
             "dead",
             "death",
             "deaths",
             "toll",
+            "tolls",
             "fatalities",
             "fatality",
             "perished",
             "slain",
-            "lives",
             "massacred",
             "drowned",
         ],
@@ -37,14 +38,17 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
     (
         "injury",
         &[
-            "injure", "injured", "injuries", "wound", "wounded", "hurt", "maimed",
+            "injure", "injures", "injured", "injuring", "injuries", "injury", "wound", "wounds",
+            "wounded", "wounding", "hurt", "maimed",
         ],
     ),
     (
         "displacement",
         &[
             "displace",
+            "displaces",
             "displaced",
+            "displacing",
             "displacement",
             "homeless",
             "uprooted",
@@ -54,26 +58,31 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
         "evacuation",
         &[
             "evacuate",
+            "evacuates",
             "evacuated",
-            "evacuation",
-            "evacuees",
             "evacuating",
+            "evacuation",
+            "evacuations",
+            "evacuees",
         ],
     ),
     (
         "flight",
         &[
-            "fled", "flee", "fleeing", "refugee", "refugees", "exodus", "escaped",
+            "fled", "flee", "flees", "fleeing", "refugee", "refugees", "exodus", "escaped",
         ],
     ),
     (
         "detention",
         &[
             "arrest",
-            "arrested",
             "arrests",
+            "arrested",
+            "arresting",
             "detain",
+            "detains",
             "detained",
+            "detaining",
             "detention",
             "jailed",
             "imprisoned",
@@ -81,38 +90,68 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "seizure",
+        &[
+            "seize",
+            "seizes",
+            "seized",
+            "seizing",
+            "seizure",
+            "seizures",
+            "impound",
+            "impounded",
+            "confiscate",
+            "confiscated",
+            "confiscation",
+            "captured",
+        ],
+    ),
+    (
         "deployment",
         &[
             "deploy",
+            "deploys",
             "deployed",
             "deploying",
             "deployment",
             "send",
+            "sends",
             "sent",
             "sending",
             "dispatch",
             "dispatched",
+            "dispatching",
             "stationed",
             "arrive",
+            "arrives",
             "arrived",
-            "landed",
+            "arriving",
         ],
     ),
     (
         "interruption",
         &[
             "suspend",
+            "suspends",
             "suspended",
+            "suspending",
             "suspension",
             "freeze",
+            "freezes",
             "froze",
             "frozen",
+            "freezing",
             "broke",
             "break",
+            "breaks",
             "sever",
+            "severs",
             "severed",
+            "severing",
             "halt",
+            "halts",
             "halted",
+            "halting",
             "interrupted",
             "stoppage",
             "standstill",
@@ -125,21 +164,32 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
         "start",
         &[
             "begin",
+            "begins",
             "began",
             "begun",
+            "beginning",
             "start",
+            "starts",
             "started",
+            "starting",
             "launch",
+            "launches",
             "launched",
+            "launching",
             "renew",
+            "renews",
             "renewed",
+            "renewing",
             "resume",
+            "resumes",
             "resumed",
+            "resuming",
             "restart",
             "restarted",
             "initiate",
+            "initiates",
             "initiated",
-            "opened",
+            "initiating",
         ],
     ),
     (
@@ -152,13 +202,16 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
         &[
             "cost",
             "costs",
+            "costing",
             "spent",
             "spend",
+            "spends",
             "spending",
             "paid",
             "pay",
+            "pays",
+            "paying",
             "budget",
-            "fund",
             "funding",
             "funded",
             "invest",
@@ -171,7 +224,7 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
 
 /// Classes of counted nouns that name the same kind of thing, so that "240 people"
 /// and "240 civilians" or "four jets" and "four warplanes" may be one fact.
-const NOUN_CLASSES: &[(&str, &[&str])] = &[
+const NOUN_CLASSES: &[(&str, &[&'static str])] = &[
     (
         "people",
         &[
@@ -190,8 +243,6 @@ const NOUN_CLASSES: &[(&str, &[&str])] = &[
             "citizens",
             "victim",
             "victims",
-            "life",
-            "lives",
         ],
     ),
     (
@@ -509,25 +560,26 @@ const NUMBER_WORDS: &[&str] = &[
     "two",
 ];
 
-/// Predicate class of a word, by its folded form or its stem.
+/// Predicate class of a word, by its folded form. Only the forms listed count:
+/// looking up by stem would make "land" a deployment (from "landed").
 pub fn predicate_class(folded: &str) -> Option<&'static str> {
-    static MAP: LazyLock<HashMap<String, &'static str>> =
+    static MAP: LazyLock<HashMap<&'static str, &'static str>> =
         LazyLock::new(|| class_map(PREDICATE_CLASSES));
-    MAP.get(folded).or_else(|| MAP.get(&stem(folded))).copied()
+    MAP.get(folded).copied()
 }
 
-/// Noun class of a counted noun, by its folded form or its stem.
+/// Noun class of a counted noun, by its folded form.
 pub fn noun_class(folded: &str) -> Option<&'static str> {
-    static MAP: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| class_map(NOUN_CLASSES));
-    MAP.get(folded).or_else(|| MAP.get(&stem(folded))).copied()
+    static MAP: LazyLock<HashMap<&'static str, &'static str>> =
+        LazyLock::new(|| class_map(NOUN_CLASSES));
+    MAP.get(folded).copied()
 }
 
-fn class_map(classes: &[(&'static str, &[&str])]) -> HashMap<String, &'static str> {
+fn class_map(classes: &[(&'static str, &[&'static str])]) -> HashMap<&'static str, &'static str> {
     let mut map = HashMap::new();
     for (class, words) in classes {
         for w in *words {
-            map.insert((*w).to_string(), *class);
-            map.entry(stem(w)).or_insert(*class);
+            map.insert(*w, *class);
         }
     }
     map
@@ -610,11 +662,20 @@ mod tests {
     fn classes_are_found_by_any_form() {
         assert_eq!(predicate_class("deaths"), Some("death"));
         assert_eq!(predicate_class("killings"), Some("death"));
-        assert_eq!(predicate_class("suspending"), Some("interruption"));
+        assert_eq!(predicate_class("suspended"), Some("interruption"));
         assert_eq!(predicate_class("minister"), None);
         assert_eq!(noun_class("warplanes"), Some("aircraft"));
         assert_eq!(noun_class("civilians"), noun_class("people"));
         assert_eq!(noun_class("table"), None);
+    }
+
+    #[test]
+    fn no_class_word_shares_its_stem_with_a_common_word_of_another_meaning() {
+        // Lookups go by stem, so "landed" would make "land" a deployment and
+        // "lives" would make "living" a death.
+        for word in ["land", "living", "live", "open", "fund", "stop"] {
+            assert_eq!(predicate_class(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -85,7 +85,7 @@ impl Default for CompareOptions {
     fn default() -> Self {
         CompareOptions {
             threshold: 0.30,
-            strong_threshold: 1.2,
+            strong_threshold: 1.4,
             context_alone: 0.3,
             approx_tolerance: 0.03,
             rounding_cap: 0.05,
@@ -194,6 +194,7 @@ pub fn compare(
             conflict::reading(f, doc.text().get(f.start..f.end)?, opts)
         })
         .collect();
+    let rivals = rivals(figures);
     let frames: Vec<Option<frame::Frame>> = figures
         .par_iter()
         .enumerate()
@@ -202,11 +203,11 @@ pub fn compare(
             if readings[i].is_none() || !takes_part(f, doc) {
                 return None;
             }
-            frame::frame(i, f, doc, &vocab)
+            frame::frame(i, f, doc, &vocab, &rivals[i])
         })
         .collect();
     let periods = period::Periods::build(docs, figures, opts);
-    let aligned_figures = aligned_figure_pairs(figures, &frames, aligned);
+    let aligned_figures = aligned_figure_pairs(figures, &frames, aligned, &vocab);
     let inputs = group::Inputs {
         figures,
         frames: &frames,
@@ -220,6 +221,29 @@ pub fn compare(
     let mut findings = facts::findings(docs, &inputs, &groups);
     findings.warnings = periods.warnings(docs);
     findings
+}
+
+/// For each figure, the spans of the other figures of its kind in its sentence.
+fn rivals(figures: &[Figure]) -> Vec<Vec<(usize, usize)>> {
+    use std::collections::BTreeMap;
+    let mut by_sentence: BTreeMap<(usize, usize, FigureKind), Vec<usize>> = BTreeMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        by_sentence
+            .entry((f.source, f.sentence, f.kind))
+            .or_default()
+            .push(i);
+    }
+    let mut out = vec![Vec::new(); figures.len()];
+    for members in by_sentence.values() {
+        for &i in members {
+            out[i] = members
+                .iter()
+                .filter(|&&j| j != i && figures[j].start != figures[i].start)
+                .map(|&j| (figures[j].start, figures[j].end))
+                .collect();
+        }
+    }
+    out
 }
 
 /// True when a figure is article text: not boilerplate, not the publication line.
@@ -236,12 +260,15 @@ fn takes_part(f: &Figure, doc: &Document<'_>) -> bool {
     }
 }
 
-/// Figures at the same place in aligned sentences: the k-th figure of a kind in one
-/// sentence with the k-th figure of that kind in the other.
+/// Figures at the same place in aligned sentences. When both sentences hold as
+/// many figures of a kind, the k-th is paired with the k-th; otherwise (an edit
+/// dropped or added one) each figure of the shorter list is paired with the
+/// compatible figure of the other whose words around it are most alike.
 fn aligned_figure_pairs(
     figures: &[Figure],
     frames: &[Option<frame::Frame>],
     aligned: &[AlignedPair],
+    vocab: &idf::Vocab,
 ) -> Vec<(usize, usize)> {
     use std::collections::BTreeMap;
     let mut by_sentence: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
@@ -267,16 +294,63 @@ fn aligned_figure_pairs(
         ) else {
             continue;
         };
-        let kinds: Vec<FigureKind> = {
-            let mut k: Vec<FigureKind> = xs.iter().map(|&i| figures[i].kind).collect();
-            k.sort();
-            k.dedup();
-            k
-        };
+        let mut kinds: Vec<FigureKind> = xs.iter().map(|&i| figures[i].kind).collect();
+        kinds.sort();
+        kinds.dedup();
         for kind in kinds {
-            let xk = xs.iter().filter(|&&i| figures[i].kind == kind);
-            let yk = ys.iter().filter(|&&i| figures[i].kind == kind);
-            out.extend(xk.zip(yk).map(|(&x, &y)| (x, y)));
+            let xk: Vec<usize> = xs
+                .iter()
+                .copied()
+                .filter(|&i| figures[i].kind == kind)
+                .collect();
+            let yk: Vec<usize> = ys
+                .iter()
+                .copied()
+                .filter(|&i| figures[i].kind == kind)
+                .collect();
+            if xk.len() == yk.len() {
+                out.extend(xk.into_iter().zip(yk));
+            } else {
+                out.extend(closest_pairs(figures, frames, &xk, &yk, vocab));
+            }
+        }
+    }
+    out
+}
+
+/// Pairs each figure of the shorter list with the most alike compatible figure of
+/// the longer one, each used once.
+fn closest_pairs(
+    figures: &[Figure],
+    frames: &[Option<frame::Frame>],
+    xs: &[usize],
+    ys: &[usize],
+    vocab: &idf::Vocab,
+) -> Vec<(usize, usize)> {
+    let (short, long) = if xs.len() <= ys.len() {
+        (xs, ys)
+    } else {
+        (ys, xs)
+    };
+    let mut used: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for &x in short {
+        let Some(fx) = frames[x].as_ref() else {
+            continue;
+        };
+        let best = long
+            .iter()
+            .copied()
+            .filter(|y| !used.contains(y))
+            .filter_map(|y| {
+                let fy = frames[y].as_ref()?;
+                score::compatible(fx, fy, &figures[x], &figures[y]).ok()?;
+                Some((score::context_similarity(fx, fy, vocab).0, y))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, y)) = best {
+            used.push(y);
+            out.push((x, y));
         }
     }
     out
@@ -299,7 +373,15 @@ pub fn explain_pair(
         if !takes_part(f, doc) {
             return None;
         }
-        frame::frame(i, f, doc, &vocab)
+        let rivals: Vec<(usize, usize)> = figures
+            .iter()
+            .enumerate()
+            .filter(|(j, g)| {
+                *j != i && g.source == f.source && g.sentence == f.sentence && g.kind == f.kind
+            })
+            .map(|(_, g)| (g.start, g.end))
+            .collect();
+        frame::frame(i, f, doc, &vocab, &rivals)
     };
     let (Some(fa), Some(fb)) = (frame_of(a), frame_of(b)) else {
         return String::from("one of the figures takes no part in comparison");
@@ -311,7 +393,7 @@ pub fn explain_pair(
             let m = score::score(&fa, &fb, head, pred, false, &vocab);
             out.push_str(&format!(
                 "; {} (threshold {:.2})",
-                explain::match_reasons(&m, &vocab),
+                explain::match_reasons(&m, Some((&fa, &fb)), &vocab),
                 opts.threshold
             ));
         }

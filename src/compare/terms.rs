@@ -27,6 +27,8 @@ pub struct Term {
     /// the sentence: likely a name, so that string similarity may match its other
     /// spellings.
     pub proper: bool,
+    /// True when the word is written with a capital, wherever it stands.
+    pub capitalized: bool,
     /// True for a comma, semicolon, colon, bracket or dash: clause boundaries that
     /// make a word further from a figure.
     pub boundary: bool,
@@ -62,11 +64,13 @@ pub fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
                     stem: raw.to_string(),
                     kind: TokenKind::Punct,
                     proper: false,
+                    capitalized: false,
                     boundary: matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '[' | ']'),
                 });
             }
             kind => {
-                let proper = !first_word && raw.chars().next().is_some_and(char::is_uppercase);
+                let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
+                let proper = !first_word && capitalized;
                 for part in split_parts(raw) {
                     let folded = text::fold(part);
                     let part_kind = if part.chars().any(char::is_alphabetic) {
@@ -82,6 +86,7 @@ pub fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
                         folded,
                         kind: part_kind,
                         proper,
+                        capitalized,
                         boundary: false,
                     });
                 }
