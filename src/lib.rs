@@ -11,6 +11,7 @@
 
 pub mod align;
 pub mod clean;
+pub mod compare;
 pub mod corpus;
 pub mod document;
 pub mod extract;
