@@ -9,4 +9,5 @@ mod compare;
 mod extract_cases;
 mod extract_seeds;
 mod quotes;
+mod report;
 mod segmentation;

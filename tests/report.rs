@@ -1,0 +1,295 @@
+//! The discrepancy report on the sample corpus: the findings a fact-checker must see,
+//! the JSON contract, every format, determinism.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::util::{claimdiff, json, root};
+
+fn report_json() -> Value {
+    let run = claimdiff(&["report", "--format", "json"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    json(&run.stdout)
+}
+
+fn array<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
+    v[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("no array {key}"))
+}
+
+/// The values of a finding as (source, normalized value, qualifier).
+fn values(f: &Value) -> Vec<(String, Value, String)> {
+    array(f, "values")
+        .iter()
+        .map(|v| {
+            (
+                v["source"].as_str().unwrap().to_string(),
+                v["value"].clone(),
+                v["qualifier"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(vals: &[(String, Value, String)], source: &str, value: Value) -> bool {
+    vals.iter().any(|(s, v, _)| s == source && *v == value)
+}
+
+#[test]
+fn death_toll_is_a_discrepancy_between_the_two_outlets() {
+    let doc = report_json();
+    let toll = array(&doc, "discrepancies")
+        .iter()
+        .find(|d| {
+            let vals = values(d);
+            has(&vals, "002_9d7f267a3ae22dc7", 240000.into())
+                && has(&vals, "001_b17d257d6203724e", 250000.into())
+        })
+        .unwrap_or_else(|| panic!("no death-toll discrepancy in {:#}", doc["discrepancies"]));
+    assert_eq!(toll["kind"], "count");
+    let approx = array(toll, "values")
+        .iter()
+        .find(|v| v["source"] == "001_b17d257d6203724e")
+        .unwrap();
+    assert_eq!(approx["qualifier"], "approx");
+    assert_eq!(approx["text"], "some 250,000");
+    assert!(toll["severity"]["level"].is_string());
+}
+
+#[test]
+fn start_of_the_freeze_is_a_discrepancy() {
+    let doc = report_json();
+    let freeze = array(&doc, "discrepancies")
+        .iter()
+        .find(|d| {
+            let vals = values(d);
+            has(&vals, "000_1703b7b2bb6baa3b", "2014-03".into())
+                && has(&vals, "001_b17d257d6203724e", "2014-08".into())
+        })
+        .unwrap_or_else(|| panic!("no freeze discrepancy in {:#}", doc["discrepancies"]));
+    assert_eq!(freeze["kind"], "date");
+}
+
+#[test]
+fn four_fighter_jets_are_an_agreement_of_several_outlets() {
+    let doc = report_json();
+    let jets = array(&doc, "agreements")
+        .iter()
+        .find(|a| {
+            let vals = values(a);
+            vals.iter().all(|(_, v, _)| *v == Value::from(4))
+                && vals
+                    .iter()
+                    .filter(|(s, _, _)| s != "003_ba485b796173ec3f")
+                    .count()
+                    >= 2
+                && array(a, "values")
+                    .iter()
+                    .any(|v| v["sentence"].as_str().unwrap().contains("fighter"))
+        })
+        .unwrap_or_else(|| panic!("no jets agreement in {:#}", doc["agreements"]));
+    let sources: Vec<_> = values(jets).into_iter().map(|(s, _, _)| s).collect();
+    assert!(sources.len() >= 2, "{sources:?}");
+}
+
+#[test]
+fn the_later_article_is_flagged_as_another_period_and_never_contradicts_the_rest() {
+    let doc = report_json();
+    let warned = array(&doc, "warnings").iter().any(|w| {
+        array(w, "sources")
+            .iter()
+            .any(|s| s == "003_ba485b796173ec3f")
+    });
+    assert!(warned, "no period warning: {:#}", doc["warnings"]);
+    for d in array(&doc, "discrepancies") {
+        let sources: Vec<_> = values(d).into_iter().map(|(s, _, _)| s).collect();
+        assert!(
+            !sources.iter().any(|s| s == "003_ba485b796173ec3f"),
+            "a 2016 article compared blindly with 2015 ones: {d:#}"
+        );
+    }
+}
+
+#[test]
+fn kerry_and_hammond_quotes_are_passages_reused_across_two_outlets() {
+    let doc = report_json();
+    for (words, speaker) in [
+        ("Our focus remains on destroying ISIL", "Kerry"),
+        (
+            "We are not saying Assad and all his cronies have to go on day one",
+            "Hammond",
+        ),
+    ] {
+        let p = array(&doc, "passages")
+            .iter()
+            .find(|p| {
+                array(p, "occurrences")
+                    .iter()
+                    .all(|o| o["text"].as_str().unwrap().contains(words))
+            })
+            .unwrap_or_else(|| panic!("no passage with {words:?}"));
+        let sources: Vec<_> = array(p, "occurrences")
+            .iter()
+            .map(|o| o["source"].clone())
+            .collect();
+        assert_eq!(
+            sources,
+            vec!["000_1703b7b2bb6baa3b", "004_b784489694a573a3"]
+        );
+        assert!(
+            p["speaker"].as_str().unwrap_or("").contains(speaker),
+            "{p:#}"
+        );
+        let q = array(&doc, "quotes")
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().contains(words))
+            .unwrap_or_else(|| panic!("no quote with {words:?}"));
+        assert!(
+            q["speaker"].as_str().unwrap_or("").contains(speaker),
+            "{q:#}"
+        );
+        assert!(array(q, "occurrences").len() >= 2);
+    }
+}
+
+#[test]
+fn every_finding_points_at_the_exact_words_of_its_source() {
+    let doc = report_json();
+    let text_of =
+        |id: &str| fs::read_to_string(root().join("seeds").join(format!("{id}.txt"))).unwrap();
+    for section in ["discrepancies", "agreements", "updates"] {
+        for f in array(&doc, section) {
+            assert!(f["id"].as_str().unwrap().len() >= 8);
+            for v in array(f, "values") {
+                let text = text_of(v["source"].as_str().unwrap());
+                let (s, e) = (
+                    v["start"].as_u64().unwrap() as usize,
+                    v["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(&text[s..e], v["text"].as_str().unwrap(), "{v:#}");
+                assert!(
+                    v["sentence"]
+                        .as_str()
+                        .unwrap()
+                        .contains(v["text"].as_str().unwrap())
+                );
+            }
+        }
+    }
+    for p in array(&doc, "passages") {
+        for o in array(p, "occurrences") {
+            let text = text_of(o["source"].as_str().unwrap());
+            let (s, e) = (
+                o["start"].as_u64().unwrap() as usize,
+                o["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[s..e], o["text"].as_str().unwrap());
+        }
+    }
+}
+
+#[test]
+fn json_has_the_contract_fields() {
+    let doc = report_json();
+    assert_eq!(doc["schema"], 1);
+    for key in [
+        "sources",
+        "passages",
+        "discrepancies",
+        "agreements",
+        "quotes",
+    ] {
+        assert!(doc[key].is_array(), "missing {key}");
+    }
+    for s in array(&doc, "sources") {
+        for key in [
+            "id",
+            "path",
+            "outlet",
+            "published",
+            "published_from",
+            "sentences",
+            "boilerplate",
+        ] {
+            assert!(s.get(key).is_some(), "source lacks {key}");
+        }
+    }
+    for p in array(&doc, "passages") {
+        for key in ["id", "kind", "similarity", "occurrences", "speaker"] {
+            assert!(p.get(key).is_some(), "passage lacks {key}");
+        }
+        assert!(["verbatim", "edited", "quote"].contains(&p["kind"].as_str().unwrap()));
+    }
+    for d in array(&doc, "discrepancies")
+        .iter()
+        .chain(array(&doc, "agreements"))
+    {
+        for key in ["id", "kind", "fact", "values"] {
+            assert!(d.get(key).is_some(), "finding lacks {key}");
+        }
+        for v in array(d, "values") {
+            for key in [
+                "source",
+                "value",
+                "text",
+                "qualifier",
+                "sentence",
+                "start",
+                "end",
+            ] {
+                assert!(v.get(key).is_some(), "value lacks {key}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_format_prints_and_is_deterministic() {
+    for format in ["table", "markdown", "json", "csv"] {
+        let a = claimdiff(&["--format", format, "--no-color"], None);
+        assert_eq!(a.code, 0, "{format}: {}", a.stderr);
+        assert!(!a.stdout.contains('\u{1b}'), "{format} has colour codes");
+        let b = claimdiff(&["report", "--format", format, "--no-color"], None);
+        assert_eq!(a.stdout, b.stdout, "{format} output differs between runs");
+    }
+    let md = claimdiff(&["--format", "markdown"], None).stdout;
+    assert!(md.starts_with("# claimdiff report"));
+    assert!(md.contains("## Discrepancies"));
+    let csv = claimdiff(&["--format", "csv"], None).stdout;
+    assert!(csv.starts_with("section,id,kind,fact,severity,source,value"));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("discrepancy,") && l.contains("some 250,000"))
+    );
+}
+
+#[test]
+fn default_table_fits_in_100_columns() {
+    let run = claimdiff(&["--no-color"], None);
+    for line in run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with(['│', '┌', '└', '╞', '├']))
+    {
+        assert!(line.chars().count() <= 100, "too wide: {line}");
+    }
+}
+
+#[test]
+fn align_prints_passages_with_edits_and_quotes() {
+    let run = claimdiff(&["align", "--format", "json"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = json(&run.stdout);
+    let edited = array(&doc, "passages")
+        .iter()
+        .find(|p| p["kind"] == "edited" && !array(p, "edits").is_empty())
+        .expect("an edited passage with its edits");
+    let ops = array(&array(edited, "edits")[0], "ops");
+    assert!(!ops.is_empty());
+    assert!(array(&doc, "quotes").len() > 5);
+    let table = claimdiff(&["align"], None);
+    assert_eq!(table.code, 0);
+    assert!(table.stdout.contains("REUSED PASSAGES"));
+}
