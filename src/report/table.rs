@@ -145,6 +145,15 @@ fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> Str
                 Cell::new(format!("{before}{figure_text}{after}")),
             ]);
         }
+        if !f.explain.is_empty() {
+            t.add_row(vec![
+                Cell::new(""),
+                Cell::new("why grouped"),
+                Cell::new(""),
+                Cell::new(""),
+                Cell::new(f.explain.join("\n")),
+            ]);
+        }
     }
     format!("{t}\n")
 }
