@@ -63,10 +63,10 @@ fn predicate_label(members: &[&Frame]) -> Option<String> {
             .iter()
             .filter_map(|f| f.predicate.as_ref().and_then(|p| p.class))
             .collect();
-        if let Some(c) = classes.first() {
-            if classes.iter().all(|x| x == c) {
-                return Some((*c).to_string());
-            }
+        if let Some(c) = classes.first()
+            && classes.iter().all(|x| x == c)
+        {
+            return Some((*c).to_string());
         }
     }
     most_common(words.into_iter())

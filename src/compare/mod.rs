@@ -19,6 +19,7 @@ pub mod explain;
 pub mod facts;
 pub mod frame;
 pub mod group;
+pub mod hash;
 pub mod idf;
 pub mod lexicon;
 pub mod period;
@@ -91,8 +92,8 @@ impl Default for CompareOptions {
             rounding_cap: 0.05,
             colloquial_tolerance: 0.20,
             period_gap_days: 180,
-            max_candidates: 64,
-            query_keys: 8,
+            max_candidates: 16,
+            query_keys: 6,
         }
     }
 }
@@ -195,17 +196,7 @@ pub fn compare(
         })
         .collect();
     let rivals = rivals(figures);
-    let frames: Vec<Option<frame::Frame>> = figures
-        .par_iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let doc = docs.get(f.source)?;
-            if readings[i].is_none() || !takes_part(f, doc) {
-                return None;
-            }
-            frame::frame(i, f, doc, &vocab, &rivals[i])
-        })
-        .collect();
+    let frames = frames(docs, figures, &readings, &rivals, &vocab);
     let periods = period::Periods::build(docs, figures, opts);
     let aligned_figures = aligned_figure_pairs(figures, &frames, aligned, &vocab);
     let inputs = group::Inputs {
@@ -221,6 +212,43 @@ pub fn compare(
     let mut findings = facts::findings(docs, &inputs, &groups);
     findings.warnings = periods.warnings(docs);
     findings
+}
+
+/// The frames of all figures (`None` for those that take no part), built source
+/// by source in parallel so that each sentence is split once.
+fn frames(
+    docs: &[Document<'_>],
+    figures: &[Figure],
+    readings: &[Option<conflict::Reading>],
+    rivals: &[Vec<(usize, usize)>],
+    vocab: &idf::Vocab,
+) -> Vec<Option<frame::Frame>> {
+    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    for (i, f) in figures.iter().enumerate() {
+        if let Some(list) = by_source.get_mut(f.source) {
+            list.push(i);
+        }
+    }
+    let built: Vec<Vec<(usize, frame::Frame)>> = by_source
+        .par_iter()
+        .enumerate()
+        .map(|(source, list)| {
+            let doc = &docs[source];
+            let mut cache = frame::TermCache::default();
+            list.iter()
+                .filter(|&&i| readings[i].is_some() && takes_part(&figures[i], doc))
+                .filter_map(|&i| {
+                    let f = frame::frame(i, &figures[i], doc, vocab, &rivals[i], &mut cache)?;
+                    Some((i, f))
+                })
+                .collect()
+        })
+        .collect();
+    let mut out: Vec<Option<frame::Frame>> = vec![None; figures.len()];
+    for (i, f) in built.into_iter().flatten() {
+        out[i] = Some(f);
+    }
+    out
 }
 
 /// For each figure, the spans of the other figures of its kind in its sentence.
@@ -381,7 +409,7 @@ pub fn explain_pair(
             })
             .map(|(_, g)| (g.start, g.end))
             .collect();
-        frame::frame(i, f, doc, &vocab, &rivals)
+        frame::frame(i, f, doc, &vocab, &rivals, &mut frame::TermCache::default())
     };
     let (Some(fa), Some(fb)) = (frame_of(a), frame_of(b)) else {
         return String::from("one of the figures takes no part in comparison");
@@ -390,7 +418,7 @@ pub fn explain_pair(
     match score::compatible(&fa, &fb, &figures[a], &figures[b]) {
         Err(r) => out.push_str(&format!("; incompatible: {r:?}")),
         Ok((head, pred)) => {
-            let m = score::score(&fa, &fb, head, pred, false, &vocab);
+            let m = score::score(&fa, &fb, head, pred, false, &vocab, true);
             out.push_str(&format!(
                 "; {} (threshold {:.2})",
                 explain::match_reasons(&m, Some((&fa, &fb)), &vocab),
