@@ -14,11 +14,11 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
-    /// How many of something ("240 people", "four jets", "hundreds of civilians").
+    /// How many of something ("130 people", "six barges", "hundreds of travellers").
     Count,
-    /// A length of time, normalized to seconds ("a 50-minute call").
+    /// A length of time, normalized to seconds ("a 40-minute call").
     Duration,
-    /// A point in time at a grain ("March 2014", "Sept. 17", "last year").
+    /// A point in time at a grain ("May 2011", "Oct. 9", "last year").
     Date,
     /// How old someone or something is ("a 45-year-old man").
     Age,
@@ -50,7 +50,7 @@ impl FigureKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
-    /// Stated plainly ("240,000 people").
+    /// Stated plainly ("130,000 people").
     Exact,
     /// "some", "about", "around", "an estimated", "nearly", "roughly", or vague
     /// quantities ("hundreds of", "dozens").
@@ -91,12 +91,12 @@ pub enum Grain {
     /// A calendar month ("2014-03").
     Month,
     /// An ISO week, Monday to Sunday ("last week"); `date` is its Monday and it
-    /// prints as "2015-W37".
+    /// prints as "2019-W14".
     Week,
     /// A calendar year ("2014").
     Year,
-    /// A decade ("the 1960s"); `date` is January 1 of its first year and it prints
-    /// as "1960s". Kept apart from `Year` so that "since the 1960s" never looks like
+    /// A decade ("the 1980s"); `date` is January 1 of its first year and it prints
+    /// as "1980s". Kept apart from `Year` so that "since the 1980s" never looks like
     /// a conflict with a year inside that decade.
     Decade,
 }
@@ -106,7 +106,7 @@ pub enum Grain {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Value {
     /// A number as the closed interval `[lo, hi]` that the words state, before any
-    /// qualifier widening: "240,000" is `[240000, 240000]`, "between five and six"
+    /// qualifier widening: "130,000" is `[130000, 130000]`, "between five and six"
     /// is `[5, 6]`, "hundreds of" is `[200, 999]`. Durations are in seconds, money in
     /// units of its currency.
     Number {
@@ -173,7 +173,7 @@ pub struct Figure {
     pub source: usize,
     /// Index of the sentence (in `Document::sentences`) that holds the figure.
     pub sentence: usize,
-    /// Start byte offset of the figure as written, qualifier included ("some 250,000").
+    /// Start byte offset of the figure as written, qualifier included ("some 90,000").
     pub start: usize,
     /// End byte offset (exclusive).
     pub end: usize,
@@ -187,27 +187,27 @@ pub struct Figure {
     /// "s" for durations, "%" for percentages.
     pub unit: Option<String>,
     /// What is counted or measured, folded to lower case and singular where the
-    /// extractor can tell ("person", "jet", "conversation"): the head noun the
-    /// number governs, without its modifiers ("four tactical fighter jets" gives
-    /// "jet"), so that figures about the same thing share it. For durations and
-    /// ages it is the thing that lasts or is old ("50-minute conversation" gives
-    /// "conversation"); for derived dates the thing that started ("freeze").
+    /// extractor can tell ("person", "barge", "interview"): the head noun the
+    /// number governs, without its modifiers ("six armoured river barges" gives
+    /// "barge"), so that figures about the same thing share it. For durations and
+    /// ages it is the thing that lasts or is old ("40-minute interview" gives
+    /// "interview"); for derived dates the thing that started ("embargo").
     /// `None` when there is none.
     pub counted: Option<String>,
     /// The whole noun phrase that `counted` heads, folded, modifiers kept and the
-    /// head made singular ("tactical fighter jet", "russian su-27 fighter
-    /// aircraft"): comparison may use the modifiers to tell "fighter jets" from
-    /// "transport planes" when heads differ or agree. `None` when `counted` is.
+    /// head made singular ("armoured river barge", "heavy ka-32 cargo
+    /// helicopter"): comparison may use the modifiers to tell "river barges" from
+    /// "cargo ships" when heads differ or agree. `None` when `counted` is.
     pub counted_phrase: Option<String>,
     /// The word relating the figure to its clause, folded and as written (not
     /// lemmatized): for numbers, the verb or participle next to the counted noun
-    /// or just before the figure ("killed", "displaced", "fled", "deployed",
+    /// or just before the figure ("drowned", "evacuated", "fled", "sent",
     /// "send"); for dates, the preposition that ties the date to its event
     /// ("since", "until", "in", "on"). Derived start dates carry "since", so that
     /// they compare with stated "since DATE" figures. `None` when none was found.
     pub predicate: Option<String>,
     /// For relative and derived dates, how the value was obtained ("'last year'
-    /// resolved against publication date 2015-09-19"; "18-month freeze ending at
+    /// resolved against publication date 2019-04-02"; "30-month embargo ending at
     /// publication"). `None` for figures read as written.
     pub derivation: Option<String>,
 }

@@ -1,5 +1,5 @@
-//! Counts: how many of something ("240,000 people", "four tactical fighter jets",
-//! "hundreds of thousands of desperate civilians", "a 20,000-strong force",
+//! Counts: how many of something ("130,000 people", "six armoured river barges",
+//! "tens of thousands of stranded travellers", "a 20,000-strong force",
 //! "more than 20"), the last recognizer tried.
 //!
 //! A count needs no counted noun ("displaced millions", "more than 20"), except
@@ -54,7 +54,8 @@ pub(crate) fn at(view: &View<'_>, _ctx: &Ctx, i: usize) -> Option<Match> {
     if let Some(end) = address_end(view, last + 1) {
         return Some(Match::skip(end));
     }
-    let mut counted = units::counted_after(view, last + 1, false);
+    let mut counted =
+        counted_of_whole(view, last + 1).or_else(|| units::counted_after(view, last + 1, false));
     let mut predicate = None;
     if let Some(p) = counted.as_ref().and_then(|c| lone_participle(view, c)) {
         predicate = Some(p);
@@ -74,6 +75,32 @@ pub(crate) fn at(view: &View<'_>, _ctx: &Ctx, i: usize) -> Option<Match> {
         .or_else(|| units::predicate(view, q.first, counted.as_ref().map_or(last, |c| c.last)));
     f.counted = counted;
     Some(Match::one(f, last))
+}
+
+/// "62 of the 120 seats", "14 of the past 20 years", "3 of the agency's 5
+/// centres": a part counts what its whole counts.
+fn counted_of_whole(view: &View<'_>, j: usize) -> Option<Counted> {
+    if !view.is(j, "of") {
+        return None;
+    }
+    let mut k = j + 1;
+    if matches!(
+        view.low(k),
+        "the" | "its" | "their" | "our" | "these" | "those"
+    ) {
+        k += 1;
+    }
+    if view.low(k).ends_with("'s") {
+        k += 1;
+    }
+    if matches!(view.low(k), "past" | "last" | "first" | "next" | "previous") {
+        k += 1;
+    }
+    let whole = quantity::parse(view, k, false)?;
+    if !whole.rest.is_empty() {
+        return None;
+    }
+    units::counted_after(view, whole.last + 1, false)
 }
 
 /// "10 Downing Street": up to three capitalized words from token `j`, the last a

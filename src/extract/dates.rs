@@ -1,8 +1,8 @@
-//! Dates as written, at their grain: "June 30, 2012" and "5 September 2016" (day),
-//! "March 2014" (month), "in 2014" and "the 1972 convention" (year), "the 1960s"
-//! (decade), "2015-09-23" (ISO day), and "1939-1945" (two years).
+//! Dates as written, at their grain: "July 4, 2011" and "3 October 2010" (day),
+//! "May 2011" (month), "in 2009" and "the 1998 accord" (year), "the 1980s"
+//! (decade), "2019-02-28" (ISO day), and "1939-1945" (two years).
 //!
-//! A date without a year ("Sept. 17") or a month alone ("in April") is handed to
+//! A date without a year ("Oct. 9") or a month alone ("in June") is handed to
 //! [`super::relative`], which takes the year from the publication date.
 //!
 //! A bare four-digit number from 1800 to 2100 is a year after a preposition or
@@ -15,13 +15,13 @@ use crate::figure::{FigureKind, Grain, Qualifier, Value};
 
 use super::numbers::{self, Attached};
 use super::relative;
-use super::tokens::{View, hyphen_parts};
+use super::tokens::{View, has_hyphen, hyphen_parts};
 use super::units;
 use super::{Ctx, Found, Match};
 
 /// The month number of a folded month name or abbreviation.
 pub(crate) fn month_of(w: &str) -> Option<u32> {
-    Some(match w.trim_end_matches("'s") {
+    Some(match super::tokens::base(w) {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -57,10 +57,21 @@ const YEAR_CONTEXT: &[&str] = &[
     "mid", "of", "since", "the", "through", "till", "to", "until",
 ];
 
-/// The preposition before token `first`, as a date's predicate.
+/// The preposition before token `first`, as a date's predicate, over "the" and
+/// words such as "early" ("since the early 1980s").
 pub(crate) fn preposition_before(view: &View<'_>, first: usize) -> Option<String> {
-    let w = view.low_before(first);
-    DATE_PREPOSITIONS.contains(&w).then(|| w.to_string())
+    let mut k = first;
+    for _ in 0..3 {
+        let w = view.low_before(k);
+        if DATE_PREPOSITIONS.contains(&w) {
+            return Some(w.to_string());
+        }
+        if !matches!(w, "the" | "early" | "late" | "mid" | "around" | "about") {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+    }
+    None
 }
 
 /// A capitalized month name at token `i`.
@@ -89,12 +100,12 @@ fn day_at(view: &View<'_>, k: usize) -> Option<u32> {
 }
 
 /// A four-digit year at token `k`, alone or at the front of a hyphenated word
-/// ("2020-Sunday"): the year and the byte end of its digits.
+/// ("2021-Tuesday"): the year and the byte end of its digits.
 fn year_at(view: &View<'_>, k: usize) -> Option<(i32, usize)> {
     let raw = view.raw(k);
     let (digits, end) = if view.is_number(k) {
         (raw, view.end(k))
-    } else if view.is_word(k) && raw.starts_with(|c: char| c.is_ascii_digit()) {
+    } else if view.is_word(k) && raw.starts_with(|c: char| c.is_ascii_digit()) && has_hyphen(raw) {
         let parts = hyphen_parts(raw);
         let (r, _) = parts.first()?;
         if parts.len() < 2 {
@@ -144,7 +155,7 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     None
 }
 
-/// "March 2014", "Sept. 17", "June 30, 2012", "in April".
+/// "May 2011", "Oct. 9", "July 4, 2011", "in June".
 fn month_first(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Option<Match> {
     let mut k = i + 1;
     if view.raw(k) == "." && view.touches_next(i) {
@@ -159,7 +170,7 @@ fn month_first(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Option<Match> {
     }
     let prev = view.low_before(i);
     let year_after = matches!(view.low(i + 1), "last" | "next" | "this")
-        && view.low(i + 2).trim_end_matches("'s") == "year";
+        && super::tokens::base(view.low(i + 2)) == "year";
     if MONTH_CONTEXT.contains(&prev) || year_after {
         return relative::month_alone(view, ctx, i, m);
     }
@@ -192,8 +203,11 @@ fn with_day(
     Some(Match::one(found, last))
 }
 
-/// "2015-09-23".
+/// "2019-02-28".
 fn iso_day(view: &View<'_>, i: usize) -> Option<Match> {
+    if !has_hyphen(view.raw(i)) {
+        return None;
+    }
     let parts = hyphen_parts(view.raw(i));
     let [(_, y), (_, m), (_, d)] = parts.as_slice() else {
         return None;
@@ -210,6 +224,9 @@ fn iso_day(view: &View<'_>, i: usize) -> Option<Match> {
 
 /// "1939-1945": two years, each its own figure.
 fn year_range(view: &View<'_>, i: usize) -> Option<Match> {
+    if !has_hyphen(view.raw(i)) {
+        return None;
+    }
     let parts = hyphen_parts(view.raw(i));
     let [(ra, a), (rb, b)] = parts.as_slice() else {
         return None;
@@ -243,7 +260,7 @@ fn year_range(view: &View<'_>, i: usize) -> Option<Match> {
     })
 }
 
-/// "the 1960s".
+/// "the 1980s".
 fn decade(view: &View<'_>, i: usize) -> Option<Match> {
     let low = view.low(i);
     let (v, Attached::Decade) = numbers::attached(low, false)? else {
@@ -259,9 +276,13 @@ fn decade(view: &View<'_>, i: usize) -> Option<Match> {
     ))
 }
 
-/// "mid-March", "mid-2014", "late-2014": the whole word is the span, and the
+/// "mid-June", "mid-2009", "late-2009": the whole word is the span, and the
 /// date is approximate.
 fn mid_period(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
+    let low = view.low(i);
+    if !(low.starts_with("mid") || low.starts_with("early") || low.starts_with("late")) {
+        return None;
+    }
     let parts = hyphen_parts(view.raw(i));
     let [(_, lead), (_, what)] = parts.as_slice() else {
         return None;
@@ -288,7 +309,7 @@ fn mid_period(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     Some(m)
 }
 
-/// A year written alone ("in 2014", "the 1972 convention", "2020-Sunday").
+/// A year written alone ("in 2009", "the 1998 accord", "2021-Tuesday").
 fn bare_year(view: &View<'_>, i: usize) -> Option<Match> {
     let (y, end) = year_at(view, i)?;
     if !(1800..=2100).contains(&y) || !reads_as_year(view, i) {

@@ -1,21 +1,21 @@
-//! Durations and ages: "a 50-minute conversation", "the call had lasted an hour",
-//! "lasts for seven days", "an 18-month freeze", "a four-and-a-half-year-old civil
-//! war", "a 45-year-old man", "aged 45", "two weeks ago" (handed to
+//! Durations and ages: "a 40-minute interview", "the hearing lasted two hours",
+//! "lasts for ten days", "a 30-month embargo", "a three-and-a-half-year-old border
+//! dispute", "a 45-year-old man", "aged 45", "three weeks ago" (handed to
 //! [`super::relative`]).
 //!
 //! Durations are normalized to seconds with calendar averages: a month is
 //! 2,629,746 s (30.436875 days) and a year 31,556,952 s (365.2425 days). The
 //! duration's `counted` is the thing that lasts: the noun after a hyphenated
-//! duration ("conversation"), or the subject of "last" ("the call had lasted an
-//! hour" gives "call").
+//! duration ("interview"), or the subject of "last" ("the hearing lasted two
+//! hours" gives "hearing").
 //!
-//! "N-year-old X" is a duration when X is an event or a state ("a four-year-old
-//! civil war", "a 30-year-old treaty"): they have a length, not an age. Otherwise
+//! "N-year-old X" is a duration when X is an event or a state ("a six-year-old
+//! feud", "a 30-year-old treaty"): they have a length, not an age. Otherwise
 //! (a person, a thing, or nothing: "the 45-year-old said") it is an age, in
 //! years.
 //!
-//! A duration that ends at publication ("ending an 18-month freeze") or is under
-//! way at it ("a four-year-old war") also yields a derived start date, see
+//! A duration that ends at publication ("ending a 30-month embargo") or is under
+//! way at it ("a six-year-old feud") also yields a derived start date, see
 //! [`super::relative::derived_start`].
 
 use crate::figure::FigureKind;
@@ -125,8 +125,8 @@ pub(crate) fn time_unit(w: &str) -> Option<TimeUnit> {
     })
 }
 
-/// Events and states, which have a length rather than an age: "a four-year-old
-/// war" is a duration (and implies a start date), "a four-year-old boy" or "a
+/// Events and states, which have a length rather than an age: "a six-year-old
+/// feud" is a duration (and implies a start date), "a six-year-old boy" or "a
 /// 100-year-old bridge" an age.
 const LASTING_NOUNS: &[&str] = &[
     "absence",
@@ -267,7 +267,7 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     if w == "half" && matches!(view.low(i + 1), "a" | "an") {
         return one_unit(view, ctx, i, 0.5, i + 2);
     }
-    if let Some(m) = unit_long(view, i) {
+    if let Some(m) = unit_long(view, i).or_else(|| age_after_name(view, i)) {
         return Some(m);
     }
     let q = quantity::parse(view, i, false)?;
@@ -301,7 +301,7 @@ fn one_unit(view: &View<'_>, ctx: &Ctx, i: usize, amount: f64, k: usize) -> Opti
     separate(view, ctx, &q, unit)
 }
 
-/// A quantity followed by a unit word: "seven days", "two weeks ago", "45 years
+/// A quantity followed by a unit word: "ten days", "three weeks ago", "45 years
 /// old".
 fn separate(view: &View<'_>, ctx: &Ctx, q: &Quantity, unit: TimeUnit) -> Option<Match> {
     let k = q.last + 1;
@@ -356,7 +356,7 @@ fn lasting_subject(view: &View<'_>, first: usize) -> Option<(Counted, String)> {
 }
 
 /// Cuts a phrase after its last event or state noun, so that a verb read into the
-/// phrase ("civil war continues") does not hide what lasts.
+/// phrase ("border dispute continues") does not hide what lasts.
 fn up_to_lasting_noun(c: Counted) -> Counted {
     let words: Vec<&str> = c.phrase.split(' ').collect();
     let Some(p) = words.iter().rposition(|w| LASTING_NOUNS.contains(w)) else {
@@ -380,7 +380,7 @@ fn hedge_range(f: &mut Found, q: &Quantity) {
 
 /// "hour-long", "year-long": one unit.
 fn unit_long(view: &View<'_>, i: usize) -> Option<Match> {
-    if !view.is_word(i) {
+    if !view.is_word(i) || !view.low(i).ends_with("-long") {
         return None;
     }
     let parts = hyphen_parts(view.raw(i));
@@ -395,8 +395,8 @@ fn unit_long(view: &View<'_>, i: usize) -> Option<Match> {
     Some(Match::one(f, i))
 }
 
-/// A hyphenated duration or age: "50-minute", "18-month", "45-year-old",
-/// "four-and-a-half-year-old", "seven-day", "two-hour-long".
+/// A hyphenated duration or age: "40-minute", "30-month", "45-year-old",
+/// "three-and-a-half-year-old", "ten-day", "two-hour-long".
 fn compound(view: &View<'_>, ctx: &Ctx, q: &Quantity) -> Option<Match> {
     let (unit, old) = match q
         .rest
@@ -448,8 +448,8 @@ fn compound(view: &View<'_>, ctx: &Ctx, q: &Quantity) -> Option<Match> {
     Some(Match { found, next: i + 1 })
 }
 
-/// The verb that ends the period before token `first` ("ending an 18-month
-/// freeze"), skipping a determiner.
+/// The verb that ends the period before token `first` ("ending a 30-month
+/// embargo"), skipping a determiner.
 fn ending_verb(view: &View<'_>, first: usize) -> Option<String> {
     let mut k = first.checked_sub(1)?;
     if DETERMINERS.contains(&view.low(k)) {
@@ -457,6 +457,30 @@ fn ending_verb(view: &View<'_>, first: usize) -> Option<String> {
     }
     let w = view.low(k);
     ENDING_VERBS.contains(&w).then(|| w.to_string())
+}
+
+/// "Ana Ruiz, 52, said": a small whole number between commas right after a
+/// capitalized name is that person's age.
+fn age_after_name(view: &View<'_>, i: usize) -> Option<Match> {
+    let raw = view.raw(i);
+    if !view.is_number(i) || raw.len() > 3 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let name = i.checked_sub(2)?;
+    let named = view.raw(i - 1) == ","
+        && view.is_word(name)
+        && view.is_capitalized(name)
+        && !crate::text::is_stop_word(view.low(name))
+        && super::dates::month_of(view.low(name)).is_none()
+        && relative::weekday_of(view.low(name)).is_none();
+    let closed = matches!(view.raw(i + 1), "," | "." | ")" | ";");
+    let age: f64 = raw.parse().ok()?;
+    if !named || !closed || !(1.0..=120.0).contains(&age) {
+        return None;
+    }
+    let mut f = Found::number(view.start(i)..view.end(i), FigureKind::Age, age, age);
+    f.unit = Some("year".to_string());
+    Some(Match::one(f, i))
 }
 
 /// "aged 45", "at the age of 45".

@@ -1,20 +1,23 @@
 //! Numbers that are not figures, and figures that are page furniture.
 //!
 //! Not figures:
-//! - parts of names and models: digits inside a word ("G20", "Su-27", "COVID-19")
+//! - parts of names and models: digits inside a word ("G7", "F-16", "COVID-19")
 //!   are never read, and a number right after a capitalized word that is not a
 //!   function word is taken as part of a name ("Boeing 747", "Resolution 2254",
-//!   "Windows 10"), except in title-case headlines;
-//! - times of day ("12:38 IST", "5 p.m.", "0800 GMT");
+//!   "Windows 10", "iPhone 12"), except in title-case headlines;
+//! - times of day ("09:15 GMT", "5 p.m.", "0800 GMT");
 //! - numbers inside URLs, e-mail addresses, paths and fractions ("24/7", "9/11"),
-//!   phone numbers ("+44", groups with a leading zero);
+//!   phone numbers and codes ("+44", groups with a leading zero, numbers side by
+//!   side: "555 0199");
 //! - list numbering ("1." or "(2)" at the start of a paragraph), "No. 5", "#3";
 //! - "one" as a pronoun or in idioms ("one of the", "one another", "no one",
 //!   "day one", "one way or another").
 //!
 //! Page furniture: the statement of the publication date itself, and a date that
 //! makes up most of a short line without final punctuation (a dateline such as
-//! "Jan 26, 2020-Sunday").
+//! "Feb 3, 2021-Wednesday").
+
+use std::cell::OnceCell;
 
 use crate::document::Document;
 use crate::figure::{FigureKind, Value};
@@ -109,7 +112,7 @@ pub(crate) fn not_a_figure(
     view: &View<'_>,
     i: usize,
     paragraph_start: bool,
-    title_case: bool,
+    title_case: &OnceCell<bool>,
 ) -> Option<usize> {
     if view.is(i, "no") && view.raw(i + 1) == "." && view.is_number(i + 2) {
         return Some(i + 3);
@@ -130,13 +133,35 @@ pub(crate) fn not_a_figure(
     if in_url_or_code(view, i) || has_leading_zero(view.raw(i)) {
         return Some(i + 1);
     }
+    if let Some(next) = digit_groups(view, i) {
+        return Some(next);
+    }
     let prefixed = i
         .checked_sub(1)
         .is_some_and(|p| matches!(view.raw(p), "#" | "+") && view.touches_next(p));
-    if prefixed || (!title_case && view.is_number(i) && follows_a_name(view, i)) {
+    if prefixed
+        || (view.is_number(i)
+            && follows_a_name(view, i)
+            && !*title_case.get_or_init(|| is_title_case(view)))
+    {
         return Some(i + 1);
     }
     None
+}
+
+/// "555 0199", "20 7946 0958": numbers side by side with nothing between them are
+/// a phone number or a code. Returns the token after the group.
+fn digit_groups(view: &View<'_>, i: usize) -> Option<usize> {
+    let after = view.is_number(i) && view.is_number(i + 1);
+    let before = view.is_number(i) && i > 0 && view.is_number(i - 1);
+    if !after && !before {
+        return None;
+    }
+    let mut k = i;
+    while view.is_number(k) {
+        k += 1;
+    }
+    Some(k)
 }
 
 /// "0958", "007": digits with a leading zero are codes, not quantities.
@@ -145,7 +170,7 @@ fn has_leading_zero(raw: &str) -> bool {
     b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit()
 }
 
-/// "12:38", "12:38 IST", "5 p.m.", "0800 GMT": the index after the time.
+/// "09:15", "09:15 GMT", "5 p.m.", "0800 GMT": the index after the time.
 fn time_of_day(view: &View<'_>, i: usize) -> Option<usize> {
     let mut k = i + 1;
     if matches!(view.raw(k), ":" | ".")
@@ -195,7 +220,7 @@ fn follows_a_name(view: &View<'_>, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else {
         return false;
     };
-    if !view.is_word(p) || !view.is_capitalized(p) {
+    if !view.is_word(p) || !view.raw(p).chars().any(char::is_uppercase) {
         return false;
     }
     let w = view.low(p);
@@ -213,7 +238,7 @@ pub(crate) fn is_idiomatic_one(view: &View<'_>, q: &Quantity) -> bool {
     if q.first != q.last || !view.is(q.first, "one") {
         return false;
     }
-    let next = view.low(q.last + 1).trim_end_matches("'s");
+    let next = super::tokens::base(view.low(q.last + 1));
     let determiner_before = (1..=2).any(|back| {
         q.first
             .checked_sub(back)
@@ -266,7 +291,7 @@ mod tests {
 
     fn skipped(s: &str, i: usize) -> Option<String> {
         let v = View::new(s, 0..s.len());
-        let next = not_a_figure(&v, i, true, is_title_case(&v))?;
+        let next = not_a_figure(&v, i, true, &OnceCell::new())?;
         Some(s[v.start(i)..v.end(next - 1)].to_string())
     }
 

@@ -4,15 +4,49 @@
 //!
 //! Each run of body sentences is tokenized once; recognizers are tried left to
 //! right at every token, in a fixed order (exclusions, hedges, dates, relative
-//! dates, ordinals, money, then plain quantities), and the first that matches
-//! consumes its tokens. Boilerplate sentences are never read. Relative dates are
-//! resolved against the source's publication date and never against the clock;
-//! without one they stay [`Value::Unresolved`] with a derivation that says why.
+//! dates, ordinals, money, percentages, durations and ages, then counts), and the
+//! first that matches consumes its tokens. Boilerplate sentences are never read.
 //!
-//! Decisions that comparison relies on are documented where they are made:
-//! vague quantities in [`number_words`], ordinals in [`ordinals`], what is not a
-//! figure in [`exclusions`], durations and ages in [`durations`], the counted noun
-//! and predicate in [`units`], date resolution in [`relative`].
+//! The choices that comparison relies on (each is detailed in the file that makes
+//! it):
+//! - Spans: a figure's span covers its hedge and the number with its scale and unit
+//!   ("some 90,000", "3.4 million", "$1.5 billion", "12%", "40-minute", "ten
+//!   days", "three weeks ago"), not the counted noun; a trailing "of" is left out
+//!   ("hundreds of" spans "hundreds").
+//! - Qualifiers: hedges become [`Qualifier`]s and the value is the interval the
+//!   words state, before widening: "more than 20" is `MoreThan` [20, 20]. Ranges
+//!   ("20-25", "between five and six", "five or six") are `Range`. Vague words are
+//!   `Approx`: a plural scale X means [2X, 10X - 1] ("thousands" [2000, 9999],
+//!   "millions" [2e6, 9999999]), "tens of X" [20X, 100X - 1], "hundreds of X"
+//!   [200X, 1000X - 1], "dozens" [24, 99], "several hundred" [300, 900], "a few
+//!   thousand" [2000, 5000]. "a dozen" is exactly 12.
+//! - Counted: the singular head noun the number governs, modifiers dropped ("six
+//!   armoured river barges" → "barge"; the whole phrase is in `counted_phrase`),
+//!   through "of" ("tens of thousands of travellers" → "traveller") and through a
+//!   whole ("62 of the 120 seats" → "seat"). "one" without a noun is never a
+//!   count. `predicate` is the verb next to the phrase or before the figure, as
+//!   written ("drowned", "evacuated"), or a date's preposition ("since").
+//! - Durations are in seconds (month 2,629,746 s, year 31,556,952 s, the Gregorian
+//!   averages). "N-year-old X" is a duration when X is an event or a state ("feud",
+//!   "embargo", "treaty") and an age otherwise. Ages are in years.
+//! - Dates have a grain (day, ISO week, month, year, decade). A bare four-digit
+//!   year is a date unless a plural noun follows it. Relative dates ("last month",
+//!   "on Tuesday", "three weeks ago", "Oct. 9", "in June") resolve against the
+//!   publication date, never the clock: the nearest such date on or before it, or
+//!   on or after it when the sentence speaks of the future; `derivation` says how.
+//!   Without a publication date they are [`Value::Unresolved`], and the derivation
+//!   says why.
+//! - Derived dates: a duration that ends at publication ("ending a 30-month
+//!   embargo") or is under way ("a six-year-old feud"), and "the Nth day of X",
+//!   also yield an approximate start date, with the span of the duration, the
+//!   counted noun of what started, the predicate "since" and a derivation.
+//! - Ordinals: digit ordinals ("12th") unless a name follows ("5th Avenue"), and
+//!   word ordinals from "second" on only when they rank a period or an event
+//!   ("third term", "second time"); "first" and "last" are never figures.
+//! - Not figures: numbers in names and models ("G7", "F-16", "Boeing 747",
+//!   "COVID-19"), times of day, URLs and phone numbers, list numbering, "one" as a
+//!   pronoun or in idioms, the publication statement itself, and datelines made
+//!   mostly of a date.
 
 mod counts;
 mod dates;
@@ -29,6 +63,7 @@ mod relative;
 mod tokens;
 mod units;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -181,7 +216,7 @@ struct Run {
 }
 
 /// Groups the body sentences of each paragraph into runs, so that a figure split
-/// by an over-eager sentence break ("Sept." | "17") is still read whole.
+/// by an over-eager sentence break ("Oct." | "9") is still read whole.
 fn body_runs(doc: &Document<'_>) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut last: Option<(usize, usize)> = None;
@@ -219,12 +254,16 @@ fn sentence_of(doc: &Document<'_>, pos: usize) -> usize {
 
 /// Scans one run of tokens.
 fn scan(view: &View<'_>, ctx: &Ctx, paragraph_start: bool) -> Vec<Found> {
-    let title_case = exclusions::is_title_case(view);
+    let title_case = OnceCell::new();
     let mut out = Vec::new();
     let mut i = 0;
     while i < view.len() {
-        if let Some(skip) = exclusions::not_a_figure(view, i, paragraph_start, title_case) {
+        if let Some(skip) = exclusions::not_a_figure(view, i, paragraph_start, &title_case) {
             i = skip.max(i + 1);
+            continue;
+        }
+        if !may_start_figure(view, i) {
+            i += 1;
             continue;
         }
         match recognize(view, ctx, i) {
@@ -238,6 +277,29 @@ fn scan(view: &View<'_>, ctx: &Ctx, paragraph_start: bool) -> Vec<Found> {
     out
 }
 
+/// A quick test that token `i` can start a figure, so that most words cost a few
+/// lookups instead of a pass through every recognizer.
+fn may_start_figure(view: &View<'_>, i: usize) -> bool {
+    let raw = view.raw(i);
+    if raw.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let low = view.low(i);
+    if let Some((first, _)) = low.split_once('-') {
+        return number_words::may_start(first)
+            || matches!(first, "mid" | "early" | "late")
+            || low.ends_with("-long");
+    }
+    qualifiers::may_start(low)
+        || number_words::may_start(low)
+        || number_words::is_vague_start(low)
+        || dates::month_of(low).is_some()
+        || relative::may_start(low)
+        || ordinals::may_start(low)
+        || money::may_start(raw, low)
+        || matches!(low, "aged" | "age" | "between")
+}
+
 /// Tries every recognizer at token `i`, a hedge first.
 fn recognize(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     if qualifiers::may_start(view.low(i))
@@ -246,7 +308,13 @@ fn recognize(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
         && let Some(first) = m.found.first_mut()
         && first.start == view.start(q)
     {
-        let applies = first.kind != FigureKind::Date || qualifier == Qualifier::Approx;
+        // Dates take only "around"-like hedges; "over three days" is a span of
+        // time, not more than three days.
+        let applies = match first.kind {
+            FigureKind::Date => qualifier == Qualifier::Approx,
+            FigureKind::Duration => !view.is(i, "over"),
+            _ => true,
+        };
         if applies {
             first.start = view.start(i);
             first.qualifier = qualifier;

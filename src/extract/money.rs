@@ -3,7 +3,7 @@
 //! currency. "$" alone is taken as US dollars (and "A$", "C$", "HK$" as their
 //! dollars). "pounds of" is a weight, not money.
 
-use crate::figure::{FigureKind, Qualifier};
+use crate::figure::{FigureKind, Qualifier, Value};
 
 use super::quantity::{self, Quantity};
 use super::tokens::View;
@@ -67,8 +67,45 @@ fn currency_word(low: &str) -> Option<&'static str> {
     })
 }
 
-/// An amount of money starting at token `i`, its currency written first.
+/// True for a token that can start an amount of money written currency first.
+pub(crate) fn may_start(raw: &str, low: &str) -> bool {
+    symbol(raw).is_some() || dollar_prefix(low).is_some() || code(raw).is_some()
+}
+
+/// An amount of money starting at token `i`, its currency written first, or a
+/// range of two amounts ("between $1.2 billion and $1.5 billion").
 pub(crate) fn at(view: &View<'_>, i: usize) -> Option<Match> {
+    if view.is(i, "between") {
+        return between(view, i);
+    }
+    single(view, i)
+}
+
+/// "between $1.2 billion and $1.5 billion": one figure, a range.
+fn between(view: &View<'_>, i: usize) -> Option<Match> {
+    let a = single(view, i + 1)?;
+    let fa = a.found.first()?;
+    if !view.is(a.next, "and") {
+        return None;
+    }
+    let b = single(view, a.next + 1)?;
+    let fb = b.found.into_iter().next()?;
+    let (Value::Number { lo, .. }, Value::Number { hi, .. }) = (&fa.value, &fb.value) else {
+        return None;
+    };
+    if fa.unit != fb.unit || lo >= hi {
+        return None;
+    }
+    let mut f = fb.clone();
+    f.start = view.start(i);
+    f.value = Value::Number { lo: *lo, hi: *hi };
+    f.qualifier = Qualifier::Range;
+    f.predicate = units::predicate(view, i, f.counted.as_ref().map_or(b.next - 1, |c| c.last));
+    Some(Match::one(f, b.next - 1))
+}
+
+/// One amount of money at token `i`.
+fn single(view: &View<'_>, i: usize) -> Option<Match> {
     let raw = view.raw(i);
     let (currency, k) = if let Some(c) = symbol(raw) {
         (c, i + 1)
@@ -162,5 +199,13 @@ mod tests {
         );
         assert_eq!(money_at("10 pounds of flour", 0), None);
         assert_eq!(money_at("5m people", 0), None);
+        assert_eq!(
+            money_at("between $2 million and $3 million", 0),
+            m(
+                "2000000-3000000",
+                "USD",
+                "between $2 million and $3 million"
+            )
+        );
     }
 }

@@ -171,7 +171,7 @@ pub(crate) fn parse_words(w: &[&str]) -> Option<(f64, usize)> {
     Some((total, i))
 }
 
-/// A vague quantity at token `i` ("dozens", "hundreds of thousands", "several
+/// A vague quantity at token `i` ("dozens", "tens of thousands", "several
 /// hundred"): its interval and its last token. A trailing "of" is not part of it.
 pub(crate) fn vague(view: &View<'_>, i: usize) -> Option<(f64, f64, usize)> {
     let w = view.low(i);
@@ -204,6 +204,11 @@ pub(crate) fn vague(view: &View<'_>, i: usize) -> Option<(f64, f64, usize)> {
         s => big_scale(s)?,
     };
     Some((lo * scale, hi * scale, next))
+}
+
+/// True for a word that can start a vague quantity ("dozens", "several").
+pub(crate) fn is_vague_start(w: &str) -> bool {
+    plural_scale(w).is_some() || w == "several"
 }
 
 /// The scale named by a plural ("hundreds" is 100).

@@ -1,8 +1,8 @@
-//! Numbers written in digits: "240,000", "7.6", "1.2bn", "1960s", "12th", and the
+//! Numbers written in digits: "130,000", "3.4", "1.2bn", "1980s", "12th", and the
 //! scale words that multiply them ("million", "bn").
 
-/// Parses digits as written in English news text: plain ("2014", "7.6") or grouped
-/// by commas in threes ("240,000", "1,200.5"). Anything else ("1,2,3", "12.3.4")
+/// Parses digits as written in English news text: plain ("2009", "3.4") or grouped
+/// by commas in threes ("130,000", "1,200.5"). Anything else ("1,2,3", "12.3.4")
 /// is not a number.
 pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     if s.is_empty()
@@ -38,12 +38,12 @@ fn grouping_is_valid(int: &str) -> bool {
     }
 }
 
-/// True when `s` is plain digits with no separators ("2014", not "2,014").
+/// True when `s` is plain digits with no separators ("2009", not "2,009").
 pub(crate) fn is_plain_integer(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The multiplier of a scale word written after a number ("7.6 million", "1.2 bn").
+/// The multiplier of a scale word written after a number ("3.4 million", "1.2 bn").
 /// The one-letter abbreviations "m" and "k" are left to money, where they are
 /// unambiguous ("$5m"); elsewhere "5 m" may be metres.
 pub(crate) fn scale_word(low: &str) -> Option<f64> {
@@ -58,20 +58,20 @@ pub(crate) fn scale_word(low: &str) -> Option<f64> {
     })
 }
 
-/// What letters attached to digits mean ("1.2bn", "12th", "1960s").
+/// What letters attached to digits mean ("1.2bn", "12th", "1980s").
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Attached {
     /// A scale: "bn", "million", and in money "m" and "k".
     Scale(f64),
     /// An ordinal ending: "st", "nd", "rd", "th".
     Ordinal,
-    /// A decade: "1960s", "90s".
+    /// A decade: "1980s".
     Decade,
 }
 
-/// Splits a word made of digits and letters ("1.2bn", "12th", "1960s", "5m") into
+/// Splits a word made of digits and letters ("1.2bn", "12th", "1980s", "5m") into
 /// the number and what the letters mean. `money` admits the one-letter scales.
-/// Other mixtures ("G20", "4G", "10km") give `None`: they are names or
+/// Other mixtures ("G7", "4G", "10km") give `None`: they are names or
 /// measurements, not figures of this kind.
 pub(crate) fn attached(low: &str, money: bool) -> Option<(f64, Attached)> {
     let split = low

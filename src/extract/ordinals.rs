@@ -6,7 +6,7 @@
 //! - ordinals in words from "second" on, when they rank a period or an event
 //!   ("third term", "second round", "fifth day"; see [`EVENT_NOUNS`]).
 //!
-//! "first" and "last" are never figures: "the first Russian combat aircraft" ranks
+//! "first" and "last" are never figures: "the first cargo ship to arrive" ranks
 //! nothing anyone would dispute. "The Nth day of X" also yields a derived start
 //! date for X (day 1 was N - 1 days before publication).
 
@@ -88,6 +88,11 @@ fn word_ordinal(w: &str) -> Option<f64> {
         "hundredth" => 100.0,
         _ => return None,
     })
+}
+
+/// True for a word that can be an ordinal in words.
+pub(crate) fn may_start(w: &str) -> bool {
+    word_ordinal(w).is_some()
 }
 
 /// An ordinal at token `i`.

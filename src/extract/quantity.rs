@@ -1,12 +1,12 @@
-//! A quantity in any writing: digits with a scale ("7.6 million", "1.2bn"), words
-//! ("two hundred and fifty"), vague words ("hundreds of thousands"), ranges
+//! A quantity in any writing: digits with a scale ("3.4 million", "1.2bn"), words
+//! ("two hundred and fifty"), vague words ("tens of thousands"), ranges
 //! ("20-25", "five or six", "between 20 and 30"), and the number at the front of a
-//! hyphenated word ("50-minute", "four-and-a-half-year-old"), whose remaining
+//! hyphenated word ("40-minute", "three-and-a-half-year-old"), whose remaining
 //! parts are handed to the caller.
 
 use super::number_words;
 use super::numbers::{self, Attached};
-use super::tokens::{View, hyphen_parts};
+use super::tokens::{View, has_hyphen, hyphen_parts};
 
 /// A quantity and where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +28,7 @@ pub(crate) struct Quantity {
     pub range: bool,
     /// Written in words.
     pub in_words: bool,
-    /// A single plain integer in digits, with no separators or scale ("2014").
+    /// A single plain integer in digits, with no separators or scale ("2009").
     pub plain: bool,
     /// The scale word that multiplied it, if any.
     pub scale: Option<f64>,
@@ -148,6 +148,10 @@ fn single(view: &View<'_>, i: usize, money: bool) -> Option<Quantity> {
         return digit_word(view, i, money);
     }
     if low.contains('-') {
+        let first_part = low.split('-').next().unwrap_or("");
+        if !number_words::may_start(first_part) {
+            return None;
+        }
         let parts = hyphen_parts(view.raw(i));
         let words: Vec<&str> = parts.iter().map(|(_, p)| p.as_str()).collect();
         let (v, n) = number_words::parse_words(&words)?;
@@ -175,7 +179,7 @@ fn single(view: &View<'_>, i: usize, money: bool) -> Option<Quantity> {
 /// word after it.
 fn digits(view: &View<'_>, i: usize) -> Option<Quantity> {
     let raw = view.raw(i);
-    if raw.contains(['-', '‐', '‑']) {
+    if has_hyphen(raw) {
         let parts = hyphen_parts(raw);
         let [(_, a), (_, b)] = parts.as_slice() else {
             return None;
@@ -198,7 +202,7 @@ fn digits(view: &View<'_>, i: usize) -> Option<Quantity> {
     Some(q)
 }
 
-/// Multiplies a quantity by a scale word right after it ("7.6 million").
+/// Multiplies a quantity by a scale word right after it ("3.4 million").
 fn apply_scale(view: &View<'_>, q: &mut Quantity) {
     if let Some(s) = numbers::scale_word(view.low(q.last + 1)) {
         q.lo *= s;
@@ -211,13 +215,16 @@ fn apply_scale(view: &View<'_>, q: &mut Quantity) {
 }
 
 /// A word that starts with digits: an attached scale ("1.2bn") or a hyphenated
-/// word ("50-minute", "20,000-strong").
+/// word ("40-minute", "20,000-strong").
 fn digit_word(view: &View<'_>, i: usize, money: bool) -> Option<Quantity> {
     let low = view.low(i);
     if let Some((v, Attached::Scale(s))) = numbers::attached(low, money) {
         let mut q = Quantity::exact(i, i, view.end(i), v * s);
         q.scale = Some(s);
         return Some(q);
+    }
+    if !has_hyphen(view.raw(i)) {
+        return None;
     }
     let parts = hyphen_parts(view.raw(i));
     let [(first, num), rest @ ..] = parts.as_slice() else {
@@ -238,13 +245,13 @@ fn words(view: &View<'_>, i: usize) -> Option<Quantity> {
     if !number_words::may_start(view.low(i)) {
         return None;
     }
-    let mut ws: Vec<&str> = Vec::new();
-    let mut k = i;
-    while ws.len() < MAX_NUMBER_WORDS && view.is_word(k) {
-        ws.push(view.low(k));
-        k += 1;
+    let mut ws: [&str; MAX_NUMBER_WORDS] = [""; MAX_NUMBER_WORDS];
+    let mut len = 0;
+    while len < MAX_NUMBER_WORDS && view.is_word(i + len) {
+        ws[len] = view.low(i + len);
+        len += 1;
     }
-    let (v, n) = number_words::parse_words(&ws)?;
+    let (v, n) = number_words::parse_words(&ws[..len])?;
     let last = i + n - 1;
     Some(Quantity {
         in_words: true,

@@ -1,13 +1,14 @@
 //! Relative dates, resolved against the publication date of their source and never
-//! against the clock: "last year", "last week", "on Friday", "two weeks ago",
-//! "in April last year", "later this month", a date without its year ("Sept. 17"),
-//! and dates derived from durations ("ending an 18-month freeze", "the 12th day of
+//! against the clock: "last year", "last month", "on Tuesday", "three weeks ago",
+//! "in June last year", "later this year", a date without its year ("Oct. 9"),
+//! and dates derived from durations ("ending a 30-month embargo", "the 12th day of
 //! a shutdown").
 //!
 //! Rules, each stated in the figure's `derivation`:
 //! - A weekday, a month alone or a day and month without a year is the nearest one
-//!   on or before publication, unless its sentence speaks of the future ("will",
-//!   "scheduled", "expected", ...), when it is the nearest on or after. "last" and
+//!   on or before publication, unless its clause speaks of the future ("will",
+//!   "scheduled", "expected", ...: the nearest tense cue before the date, else
+//!   after it), when it is the nearest on or after. "last" and
 //!   "next" make it strictly before or after.
 //! - "last/this/next week" are ISO weeks ([`Grain::Week`]); "N days ago" is a day,
 //!   "N weeks ago" a week, "N months ago" a month, "N years ago" a year.
@@ -24,12 +25,12 @@ use crate::figure::{FigureKind, Grain, Qualifier, Value, format_number};
 use super::dates::{self, preposition_before};
 use super::durations::TimeUnit;
 use super::tokens::View;
-use super::units::Counted;
+use super::units::{self, Counted};
 use super::{Ctx, Found, Match};
 
-/// The weekday of a folded weekday name ("friday", "friday's").
+/// The weekday of a folded weekday name ("tuesday", "tuesday's").
 pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
-    Some(match w.trim_end_matches("'s") {
+    Some(match super::tokens::base(w) {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
         "wednesday" => Weekday::Wed,
@@ -39,6 +40,22 @@ pub(crate) fn weekday_of(w: &str) -> Option<Weekday> {
         "sunday" => Weekday::Sun,
         _ => return None,
     })
+}
+
+/// True for a word that can start a relative date.
+pub(crate) fn may_start(w: &str) -> bool {
+    matches!(
+        w,
+        "earlier"
+            | "later"
+            | "last"
+            | "next"
+            | "this"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+    ) || weekday_of(w).is_some()
 }
 
 /// Words of a sentence that put what it says in the future.
@@ -54,8 +71,8 @@ const FUTURE_CUES: &[&str] = &[
     "will",
 ];
 
-/// How far (in tokens) to look for a future cue on each side of a date.
-const TENSE_WINDOW: usize = 15;
+/// How far (in tokens) to look for a tense cue on each side of a date.
+const TENSE_WINDOW: usize = 12;
 
 /// Which occurrence of a weekday or month a text means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,12 +98,34 @@ impl Direction {
     }
 }
 
-/// True when the sentence around token `i` speaks of the future.
+/// What a word says about the time of its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TenseCue {
+    Future,
+    Past,
+}
+
+fn tense_cue(w: &str) -> Option<TenseCue> {
+    if FUTURE_CUES.contains(&w) || w.ends_with("'ll") {
+        Some(TenseCue::Future)
+    } else if units::is_past_form(w) {
+        Some(TenseCue::Past)
+    } else {
+        None
+    }
+}
+
+/// True when the clause of the date at token `i` speaks of the future: the
+/// nearest tense cue before it in its sentence ("will meet on Tuesday", "said on
+/// Tuesday that ..."), else the nearest after it ("On Tuesday the board will
+/// meet"). A past verb found first means the past.
 fn is_future(view: &View<'_>, i: usize) -> bool {
     let is_end = |k: usize| matches!(view.raw(k), "." | "!" | "?") && !view.touches_next(k);
-    let cue = |k: usize| {
-        let w = view.low(k);
-        FUTURE_CUES.contains(&w) || w.ends_with("'ll")
+    // A passive participle ("will be held") says nothing about the time.
+    let cue_at = |k: usize| {
+        tense_cue(view.low(k)).filter(|c| {
+            *c == TenseCue::Future || !matches!(view.low_before(k), "be" | "been" | "being")
+        })
     };
     let mut k = i;
     for _ in 0..TENSE_WINDOW {
@@ -94,8 +133,8 @@ fn is_future(view: &View<'_>, i: usize) -> bool {
         if is_end(p) {
             break;
         }
-        if cue(p) {
-            return true;
+        if let Some(cue) = cue_at(p) {
+            return cue == TenseCue::Future;
         }
         k = p;
     }
@@ -103,8 +142,8 @@ fn is_future(view: &View<'_>, i: usize) -> bool {
         if is_end(k) {
             break;
         }
-        if cue(k) {
-            return true;
+        if let Some(cue) = cue_at(k) {
+            return cue == TenseCue::Future;
         }
     }
     false
@@ -165,7 +204,8 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     }
     if let Some(day) = weekday_at(view, i) {
         let dir = tense(view, i);
-        let f = relative_found(view, ctx, i, view.start(i)..view.end(i), |p| {
+        let span = view.start(i)..view.end_without_possessive(i);
+        let f = relative_found(view, ctx, i, span, |p| {
             let d = nearest_weekday(p, day, dir)?;
             Some((d, Grain::Day, format!("{} {day:?}", dir.describe())))
         })?;
@@ -198,16 +238,16 @@ fn weekday_at(view: &View<'_>, i: usize) -> Option<Weekday> {
 }
 
 /// "last year", "this month", "next week", "last Friday", "last April", with the
-/// anchor word at `i` and the span starting at `first` ("later this month").
+/// anchor word at `i` and the span starting at `first` ("later this year").
 fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match> {
     let anchor = view.low(i);
-    let what = view.low(i + 1).trim_end_matches("'s");
+    let what = super::tokens::base(view.low(i + 1));
     let step: i32 = match anchor {
         "last" => -1,
         "next" => 1,
         _ => 0,
     };
-    let span = view.start(first)..view.end(i + 1);
+    let span = view.start(first)..view.end_without_possessive(i + 1);
     let f = match what {
         "year" => relative_found(view, ctx, first, span, |p| {
             let d = NaiveDate::from_ymd_opt(p.year() + step, 1, 1)?;
@@ -248,16 +288,16 @@ fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match>
     Some(Match::one(f, i + 1))
 }
 
-/// A month named alone at token `i` ("in April", "in April last year").
+/// A month named alone at token `i` ("in June", "in June last year").
 pub(crate) fn month_alone(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Option<Match> {
-    let year_step = match (view.low(i + 1), view.low(i + 2).trim_end_matches("'s")) {
+    let year_step = match (view.low(i + 1), super::tokens::base(view.low(i + 2))) {
         ("last", "year") => Some(-1),
         ("this", "year") => Some(0),
         ("next", "year") => Some(1),
         _ => None,
     };
     let last = if year_step.is_some() { i + 2 } else { i };
-    let span = view.start(i)..view.end(last);
+    let span = view.start(i)..view.end_without_possessive(last);
     let dir = tense(view, i);
     let f = relative_found(view, ctx, i, span, |p| match year_step {
         Some(s) => {
@@ -269,7 +309,7 @@ pub(crate) fn month_alone(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Optio
     Some(Match::one(f, last))
 }
 
-/// A day and month without a year ("Sept. 17") spanning tokens `first..=last`.
+/// A day and month without a year ("Oct. 9") spanning tokens `first..=last`.
 pub(crate) fn day_month(
     view: &View<'_>,
     ctx: &Ctx,
@@ -297,7 +337,7 @@ pub(crate) fn day_month(
     })
 }
 
-/// "two weeks ago": `amount` units before publication, spanning `span`.
+/// "three weeks ago": `amount` units before publication, spanning `span`.
 pub(crate) fn ago(
     view: &View<'_>,
     ctx: &Ctx,
@@ -351,7 +391,7 @@ fn before_publication(p: NaiveDate, amount: f64, unit: TimeUnit) -> Option<(Naiv
 }
 
 /// A start date derived from a duration that ends at (or is under way at)
-/// publication: "ending an 18-month freeze", "a four-year-old war". The new figure
+/// publication: "ending a 30-month embargo", "a six-year-old feud". The new figure
 /// shares the duration's span, counts what the duration measures, and carries the
 /// predicate "since".
 pub(crate) fn derived_start(

@@ -4,12 +4,11 @@
 //! Recognizers index tokens freely, one past the end included, so every accessor
 //! answers "nothing" for an index out of range instead of panicking.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::text::{self, TokenKind};
 
-/// One token: its span, kind, original characters and folded form.
+/// One token: its span, kind, original characters and where its folded form is.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'t> {
     /// Start byte offset in the source text.
@@ -20,8 +19,8 @@ pub(crate) struct Tok<'t> {
     pub kind: TokenKind,
     /// The characters as written.
     pub raw: &'t str,
-    /// Lower case, with curly apostrophes and unusual hyphens made plain.
-    pub low: Cow<'t, str>,
+    /// Range of the folded form in [`View::lower`].
+    low: Range<usize>,
 }
 
 /// The tokens of one stretch of text, with helpers that never panic.
@@ -31,34 +30,36 @@ pub(crate) struct View<'t> {
     pub text: &'t str,
     /// The tokens in order.
     pub toks: Vec<Tok<'t>>,
-}
-
-/// Folds a token, borrowing when it is already plain lower-case ASCII (most are).
-fn fold_token(raw: &str) -> Cow<'_, str> {
-    if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(raw)
-    } else {
-        Cow::Owned(text::fold(raw))
-    }
+    /// The folded forms of all tokens, one after the other: one buffer instead of
+    /// a string per token.
+    lower: String,
 }
 
 impl<'t> View<'t> {
     /// Tokenizes `text[range]`.
     pub fn new(text: &'t str, range: Range<usize>) -> View<'t> {
+        let mut lower = String::with_capacity(range.len());
         let toks = text::tokenize(text, range)
             .into_iter()
             .map(|t| {
                 let raw = &text[t.start..t.end];
+                let from = lower.len();
+                if raw.is_ascii() {
+                    lower.push_str(raw);
+                    lower[from..].make_ascii_lowercase();
+                } else {
+                    lower.push_str(&text::fold(raw));
+                }
                 Tok {
                     start: t.start,
                     end: t.end,
                     kind: t.kind,
                     raw,
-                    low: fold_token(raw),
+                    low: from..lower.len(),
                 }
             })
             .collect();
-        View { text, toks }
+        View { text, toks, lower }
     }
 
     /// Number of tokens.
@@ -68,7 +69,10 @@ impl<'t> View<'t> {
 
     /// The folded form of token `i`, or "" past the end.
     pub fn low(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| &t.low)
+        self.toks
+            .get(i)
+            .and_then(|t| self.lower.get(t.low.clone()))
+            .unwrap_or("")
     }
 
     /// The folded form of the token before `i`, or "" at the start.
@@ -113,6 +117,17 @@ impl<'t> View<'t> {
         self.toks.get(i).map_or(self.text.len(), |t| t.end)
     }
 
+    /// End byte offset of token `i` without a possessive ending ("Sunday's" ends
+    /// after "Sunday").
+    pub fn end_without_possessive(&self, i: usize) -> usize {
+        let raw = self.raw(i);
+        let cut = ["'s", "’s"]
+            .iter()
+            .find(|p| raw.len() > p.len() && raw.ends_with(*p))
+            .map_or(0, |p| p.len());
+        self.end(i) - cut
+    }
+
     /// True when tokens `i` and `i + 1` both exist and touch (no space between).
     pub fn touches_next(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
@@ -120,6 +135,16 @@ impl<'t> View<'t> {
             _ => false,
         }
     }
+}
+
+/// A folded word without its possessive ending ("tuesday's" gives "tuesday").
+pub(crate) fn base(w: &str) -> &str {
+    w.strip_suffix("'s").unwrap_or(w)
+}
+
+/// True when a word has a hyphen, so that [`hyphen_parts`] can split it.
+pub(crate) fn has_hyphen(raw: &str) -> bool {
+    raw.contains(['-', '‐', '‑'])
 }
 
 /// Splits a word on its hyphens: the byte range (relative to the word) and folded

@@ -1,12 +1,12 @@
 //! What a number counts, and the verb that applies to it.
 //!
-//! The counted thing is the head noun of the noun phrase after the number ("four
-//! tactical fighter jets" counts "jet"; "hundreds of thousands of desperate
-//! civilians" counts "civilian"), folded and made singular. The phrase ends at the
+//! The counted thing is the head noun of the noun phrase after the number ("six
+//! armoured river barges" counts "barge"; "tens of thousands of stranded
+//! travellers" counts "traveller"), folded and made singular. The phrase ends at the
 //! first word that cannot be part of it: a function word, punctuation, an adverb,
 //! a verb form, or a name after common nouns. The predicate is the verb or
-//! participle next to the phrase ("240,000 people killed", "has killed 240,000
-//! people", "people have been internally displaced"). Both are cheap heuristics,
+//! participle next to the phrase ("130,000 people evacuated", "has evacuated 130,000
+//! people", "people have been safely evacuated"). Both are cheap heuristics,
 //! not a parser: they are right on the common shapes of news sentences and say
 //! nothing (`None`) rather than guess on the others.
 
@@ -19,7 +19,7 @@ use super::tokens::View;
 pub(crate) struct Counted {
     /// The head noun, folded and singular ("jet").
     pub head: String,
-    /// The whole phrase, folded, head singular ("tactical fighter jet").
+    /// The whole phrase, folded, head singular ("armoured river barge").
     pub phrase: String,
     /// Index of the head's token.
     pub last: usize,
@@ -129,6 +129,7 @@ const VERBS: &[&str] = &[
     "lost",
     "made",
     "paid",
+    "remain",
     "risen",
     "rose",
     "said",
@@ -157,8 +158,8 @@ const VERBS: &[&str] = &[
 /// figure, but never the end of a noun phrase.
 const NOUN_VERBS: &[&str] = &[
     "cost", "costs", "face", "faces", "fall", "falls", "hit", "hold", "holds", "leave", "pay",
-    "pays", "remain", "remains", "rise", "rises", "sell", "sells", "spend", "spends", "stand",
-    "stands", "strike", "strikes", "take", "takes", "win", "wins",
+    "pays", "remains", "rise", "rises", "sell", "sells", "spend", "spends", "stand", "stands",
+    "strike", "strikes", "take", "takes", "win", "wins",
 ];
 
 /// Participle-looking words that are adjectives or hedges, never predicates.
@@ -204,10 +205,10 @@ const AUXILIARIES: &[&str] = &[
 
 /// Function words missing from the shared stop-word list that also end a phrase.
 const PHRASE_BREAKERS: &[&str] = &[
-    "ago", "along", "amid", "among", "another", "around", "behind", "beyond", "despite", "earlier",
-    "every", "inside", "later", "like", "minus", "near", "old", "onto", "outside", "per", "plus",
-    "since", "though", "toward", "towards", "unless", "unlike", "versus", "via", "within",
-    "without", "yet",
+    "aged", "ago", "along", "amid", "among", "another", "around", "behind", "beyond", "despite",
+    "earlier", "every", "inside", "last", "later", "like", "minus", "near", "next", "old", "onto",
+    "outside", "per", "plus", "since", "though", "toward", "towards", "unless", "unlike", "versus",
+    "via", "within", "without", "yet",
 ];
 
 /// Determiners allowed after "of" before a counted phrase ("two of the jets").
@@ -224,6 +225,9 @@ const SAME_IN_PLURAL: &[&str] = &[
     "spacecraft",
     "whereabouts",
 ];
+
+/// Words in "-men" that are not plurals of "-man".
+const NOT_PLURAL_IN_MEN: &[&str] = &["abdomen", "regimen", "specimen", "stamen"];
 
 /// Irregular plurals.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -255,6 +259,11 @@ pub(crate) fn singular(w: &str) -> String {
     if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
         return (*s).to_string();
     }
+    if let Some(stem) = w.strip_suffix("men").filter(|s| s.len() >= 2)
+        && !NOT_PLURAL_IN_MEN.contains(&w)
+    {
+        return format!("{stem}man");
+    }
     if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() >= 2) {
         return format!("{stem}y");
     }
@@ -279,9 +288,21 @@ fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly") && !NOT_ADVERBS_IN_LY.contains(&w)
 }
 
-/// True when `w` looks like a past tense or participle ("killed", "displaced").
+/// True when `w` looks like a past tense or participle ("drowned", "evacuated").
 fn is_ed_form(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && !NOT_VERBS_IN_ED.contains(&w)
+}
+
+/// Past forms that mark a clause as past, beyond the regular "-ed" forms.
+const PAST_FORMS: &[&str] = &[
+    "began", "came", "did", "fell", "fled", "flew", "gave", "got", "had", "held", "left", "lost",
+    "made", "met", "rose", "said", "saw", "sent", "spoke", "struck", "told", "took", "was", "went",
+    "were", "won", "wrote",
+];
+
+/// True when `w` is a past tense or participle ("said", "announced").
+pub(crate) fn is_past_form(w: &str) -> bool {
+    is_ed_form(w) || PAST_FORMS.contains(&w)
 }
 
 /// True when `w` is a verb form that can be a figure's predicate.
@@ -296,13 +317,17 @@ fn may_continue(view: &View<'_>, k: usize, taken: usize, prev_cap: bool) -> bool
         return false;
     }
     let w = view.low(k);
-    if text::is_stop_word(w)
-        || PHRASE_BREAKERS.contains(&w)
-        || VERBS.contains(&w)
-        || is_adverb(w)
-        || is_ing_verb(w)
-    {
+    if text::is_stop_word(w) || PHRASE_BREAKERS.contains(&w) || VERBS.contains(&w) || is_adverb(w) {
         return false;
+    }
+    if is_ing_verb(w) {
+        // "12 missing fishermen": an "-ing" adjective only when a noun follows.
+        let next = view.low(k + 1);
+        return view.is_word(k + 1)
+            && !text::is_stop_word(next)
+            && !PHRASE_BREAKERS.contains(&next)
+            && !is_verb_like(next)
+            && !is_ing_verb(next);
     }
     if super::dates::month_of(w).is_some() || super::relative::weekday_of(w).is_some() {
         return false;
@@ -353,10 +378,14 @@ pub(crate) fn counted_after(view: &View<'_>, j: usize, allow_comma: bool) -> Opt
     let &last = words.last()?;
     let folded: Vec<String> = words
         .iter()
-        .map(|&w| view.low(w).trim_end_matches("'s").to_string())
+        .map(|&w| super::tokens::base(view.low(w)).to_string())
         .collect();
     let head_raw = view.raw(last);
-    let head = if head_raw.len() > 1 && head_raw.chars().all(|c| !c.is_lowercase()) {
+    let name = words.len() > 1 && words.iter().all(|&w| view.is_capitalized(w));
+    let head = if name {
+        // A proper name ("a 29-year-old Jo Lund"): the whole name identifies it.
+        folded.join(" ")
+    } else if head_raw.len() > 1 && head_raw.chars().all(|c| !c.is_lowercase()) {
         folded[folded.len() - 1].clone()
     } else {
         singular(&folded[folded.len() - 1])
@@ -365,7 +394,11 @@ pub(crate) fn counted_after(view: &View<'_>, j: usize, allow_comma: bool) -> Opt
         return None;
     }
     let mut phrase: Vec<String> = folded[..folded.len() - 1].to_vec();
-    phrase.push(head.clone());
+    if name {
+        phrase = folded;
+    } else {
+        phrase.push(head.clone());
+    }
     Some(Counted {
         head,
         phrase: phrase.join(" "),
@@ -387,7 +420,8 @@ fn after_phrase(view: &View<'_>, mut k: usize) -> Option<String> {
             k += 1;
             continue;
         }
-        return is_verb_like(w).then(|| w.to_string());
+        let verb = is_ed_form(w) || VERBS.contains(&w);
+        return verb.then(|| w.to_string());
     }
     None
 }
@@ -442,6 +476,8 @@ mod tests {
         assert_eq!(singular("status"), "status");
         assert_eq!(singular("aircraft"), "aircraft");
         assert_eq!(singular("bus"), "bus");
+        assert_eq!(singular("gunmen"), "gunman");
+        assert_eq!(singular("specimen"), "specimen");
     }
 
     #[test]
