@@ -89,6 +89,7 @@ pub fn prepare(corpus: &Corpus) -> Vec<Document<'_>> {
         .map(|(s, p)| CleanInput {
             text: &s.text,
             outlet: s.outlet.as_deref(),
+            url: s.url.as_deref(),
             paragraphs: p,
         })
         .collect();

@@ -9,6 +9,7 @@
 //! corpus (load) -> document (segment + clean) -> align / extract -> compare -> report
 //! ```
 
+pub mod align;
 pub mod clean;
 pub mod compare;
 pub mod corpus;
@@ -16,6 +17,7 @@ pub mod document;
 pub mod extract;
 pub mod figure;
 pub mod fingerprint;
+pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod text;

@@ -284,3 +284,41 @@ fn listing(dir: &std::path::Path) -> Vec<String> {
     names.sort();
     names
 }
+
+#[test]
+fn html_comment_form_and_footer_are_marked_and_the_article_is_not() {
+    let run = claimdiff(&["sources", "--format", "json", &fixture("html")], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = json(&run.stdout);
+    let marked: Vec<(String, String)> = source(&doc, "harbour")["boilerplate"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["text"].as_str().unwrap().to_string(),
+                b["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let reason_of = |text: &str| {
+        marked
+            .iter()
+            .find(|(t, _)| t.contains(text))
+            .map(|(_, r)| r.clone())
+            .unwrap_or_else(|| panic!("{text:?} is not marked: {marked:?}"))
+    };
+    assert_eq!(reason_of("Leave a Reply"), "comment form");
+    assert!(reason_of("All rights reserved").len() > 3);
+    for body in [
+        "Harbour bridge reopens",
+        "1,200 steel cables",
+        "40,000 vehicles",
+        "$12.5 million",
+    ] {
+        assert!(
+            marked.iter().all(|(t, _)| !t.contains(body)),
+            "{body:?} marked: {marked:?}"
+        );
+    }
+}

@@ -2,8 +2,11 @@
 
 mod util;
 
+mod align;
+mod clean;
 mod cli;
 mod compare;
 mod extract_cases;
 mod extract_seeds;
+mod quotes;
 mod segmentation;

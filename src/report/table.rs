@@ -34,7 +34,8 @@ pub(crate) fn excerpt(s: &str, max: usize) -> String {
     out
 }
 
-/// `claimdiff sources`: one row per source, with its boilerplate listed.
+/// `claimdiff sources`: one row per source, then what was marked as boilerplate in
+/// each, so that a reader can check nothing of the article was set aside.
 pub fn sources(views: &[SourceView], style: &Style) -> String {
     let mut t = new_table(
         style,
@@ -42,36 +43,37 @@ pub fn sources(views: &[SourceView], style: &Style) -> String {
     );
     for v in views {
         let published = match &v.published {
-            Some(d) => format!("{d}\n(from {})", v.published_from),
+            Some(d) => format!("{d} (from {})", v.published_from),
             None => String::from("unknown"),
-        };
-        let sentences = format!("{} ({} body)", v.sentences, v.body_sentences);
-        let boilerplate = if v.boilerplate.is_empty() {
-            String::from("none")
-        } else {
-            v.boilerplate
-                .iter()
-                .map(|b| {
-                    format!(
-                        "{}..{} {}: {}",
-                        b.start,
-                        b.end,
-                        b.reason,
-                        excerpt(&b.text, EXCERPT)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
         };
         t.add_row(vec![
             Cell::new(&v.id),
             Cell::new(v.outlet.as_deref().unwrap_or("unknown")),
             Cell::new(published),
-            Cell::new(sentences).set_alignment(CellAlignment::Right),
-            Cell::new(boilerplate),
+            Cell::new(format!("{} ({} body)", v.sentences, v.body_sentences))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(format!("{} spans", v.boilerplate.len())).set_alignment(CellAlignment::Right),
         ]);
     }
-    format!("{t}\n")
+    let mut out = format!("{t}\n");
+    let mut b = new_table(style, &["source", "span", "why", "boilerplate text"]);
+    let mut any = false;
+    for v in views {
+        for bp in &v.boilerplate {
+            any = true;
+            b.add_row(vec![
+                Cell::new(&v.id),
+                Cell::new(format!("{}..{}", bp.start, bp.end)),
+                Cell::new(bp.reason),
+                Cell::new(excerpt(&bp.text, EXCERPT)),
+            ]);
+        }
+    }
+    if any {
+        out.push_str("\nMarked as boilerplate (kept in the text, left out of the analysis):\n");
+        out.push_str(&format!("{b}\n"));
+    }
+    out
 }
 
 /// `claimdiff sentences`: one row per sentence with its byte span.

@@ -1,0 +1,482 @@
+//! A generator of synthetic news corpora with planted reuse at known places, for the
+//! alignment benchmark.
+//!
+//! Articles are about 600 words of made-up prose: content words drawn from a Zipf
+//! distribution over a vocabulary of invented words, real English function words
+//! between them, figures, and a pool of stock phrases that many articles share (the
+//! "said in a statement" of real news), so that the index meets common shingles as
+//! it would in real text. Some articles then reprint one to four consecutive
+//! sentences of an earlier article, mutated at an edit rate of up to 20% of words
+//! (words replaced, cut, added, swapped, figures changed) and sometimes with a clause
+//! moved. A few "wire stories" are also syndicated: their lead is reprinted, lightly
+//! edited, by 0.4% of all articles (200 copies each at N = 50,000), so that the
+//! frequent shingles of widely reprinted copy are exercised. Every plant is recorded
+//! with its byte spans, so recall can be measured.
+
+use claimdiff::{Corpus, DateOrigin, Source};
+
+/// A small deterministic random number generator (SplitMix64): the corpus for a
+/// given seed and size is always the same.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// Uniform in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "that", "for", "on", "with", "as", "was", "by", "at",
+    "from", "it", "is", "has", "said", "its", "were", "which", "have", "had", "but", "not", "be",
+    "after", "their", "an", "who", "been", "would", "they", "will",
+];
+
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ter", "van", "sol", "re", "din", "mar", "tu", "pel", "os", "gri", "nal",
+    "be", "ston", "ha", "vel", "qui", "ra", "dom", "fen", "li", "cor", "ash", "ne", "bri", "tal",
+    "um", "zo", "pra", "gen", "wil", "ek", "sa", "mor", "plen", "du", "ist",
+];
+
+/// Makes the `i`-th invented word.
+fn word(mut i: usize) -> String {
+    let mut w = String::new();
+    let n = SYLLABLES.len();
+    loop {
+        w.push_str(SYLLABLES[i % n]);
+        i /= n;
+        if i == 0 {
+            break;
+        }
+    }
+    w
+}
+
+/// Draws ranks from a Zipf distribution over `n` items (exponent 1.05).
+pub struct Zipf {
+    cumulative: Vec<f64>,
+}
+
+impl Zipf {
+    pub fn new(n: usize) -> Self {
+        let mut cumulative = Vec::with_capacity(n);
+        let mut total = 0.0;
+        for r in 1..=n {
+            total += 1.0 / (r as f64).powf(1.05);
+            cumulative.push(total);
+        }
+        Zipf { cumulative }
+    }
+
+    pub fn sample(&self, rng: &mut Rng) -> usize {
+        let total = *self.cumulative.last().expect("non-empty");
+        let x = rng.unit() * total;
+        self.cumulative
+            .partition_point(|&c| c < x)
+            .min(self.cumulative.len() - 1)
+    }
+}
+
+/// A passage of one article reprinted in another.
+#[derive(Debug, Clone)]
+pub struct Plant {
+    /// Article the text comes from.
+    pub from: usize,
+    /// Byte span of the original sentences there.
+    pub from_span: (usize, usize),
+    /// Article that reprints it.
+    pub to: usize,
+    /// Byte span of the reprinted (mutated) sentences there.
+    pub to_span: (usize, usize),
+    /// Share of words edited.
+    pub rate: f64,
+    /// True for a reprint of a syndicated wire story.
+    pub syndicated: bool,
+}
+
+/// A generated corpus and where its reuse was planted.
+pub struct Generated {
+    pub corpus: Corpus,
+    pub plants: Vec<Plant>,
+}
+
+/// A word: an index into [`Words::lexicon`]. Words are ids rather than strings so
+/// that the generator's own memory stays small next to what is measured.
+type W = u32;
+
+/// Number of figures in the lexicon.
+const FIGURES: usize = 20_000;
+/// Number of invented content words.
+const VOCAB: usize = 40_000;
+
+struct Words {
+    /// Function words, then figures, then content words.
+    lexicon: Vec<String>,
+    zipf: Zipf,
+    phrases: Vec<Vec<W>>,
+    phrase_zipf: Zipf,
+}
+
+impl Words {
+    fn new(rng: &mut Rng) -> Self {
+        let mut lexicon: Vec<String> = FUNCTION_WORDS.iter().map(|w| w.to_string()).collect();
+        lexicon.extend((0..FIGURES).map(|_| figure_text(rng)));
+        lexicon.extend((0..VOCAB).map(|i| word(i + 40)));
+        let mut words = Words {
+            lexicon,
+            zipf: Zipf::new(VOCAB),
+            phrases: Vec::new(),
+            phrase_zipf: Zipf::new(3000),
+        };
+        words.phrases = (0..3000)
+            .map(|_| {
+                let n = 3 + rng.below(4);
+                (0..n)
+                    .map(|k| {
+                        if k % 2 == 1 {
+                            words.function(rng)
+                        } else {
+                            words.content_rank(rng.below(2000))
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        words
+    }
+
+    fn function(&self, rng: &mut Rng) -> W {
+        rng.below(FUNCTION_WORDS.len()) as W
+    }
+
+    fn figure(&self, rng: &mut Rng) -> W {
+        (FUNCTION_WORDS.len() + rng.below(FIGURES)) as W
+    }
+
+    fn content_rank(&self, rank: usize) -> W {
+        (FUNCTION_WORDS.len() + FIGURES + rank) as W
+    }
+
+    fn is_figure(&self, w: W) -> bool {
+        (FUNCTION_WORDS.len()..FUNCTION_WORDS.len() + FIGURES).contains(&(w as usize))
+    }
+
+    fn content(&self, rng: &mut Rng) -> W {
+        self.content_rank(self.zipf.sample(rng))
+    }
+
+    fn any(&self, rng: &mut Rng) -> W {
+        if rng.chance(0.4) {
+            self.function(rng)
+        } else if rng.chance(0.04) {
+            self.figure(rng)
+        } else {
+            self.content(rng)
+        }
+    }
+
+    fn sentence(&self, rng: &mut Rng) -> Vec<W> {
+        let len = 8 + rng.below(28);
+        let mut out = Vec::with_capacity(len + 6);
+        while out.len() < len {
+            if rng.chance(0.05) {
+                let p = &self.phrases[self.phrase_zipf.sample(rng)];
+                out.extend(p.iter().copied());
+            } else {
+                out.push(self.any(rng));
+            }
+        }
+        out
+    }
+
+    /// The sentence as text: capitalized, with a full stop.
+    fn render(&self, words: &[W]) -> String {
+        let mut s = String::new();
+        for (i, &w) in words.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(&self.lexicon[w as usize]);
+        }
+        if let Some(first) = s.get(0..1) {
+            let upper = first.to_uppercase();
+            s.replace_range(0..1, &upper);
+        }
+        s.push('.');
+        s
+    }
+}
+
+fn figure_text(rng: &mut Rng) -> String {
+    match rng.below(3) {
+        0 => (1 + rng.below(99)).to_string(),
+        1 => format!("{},{:03}", 1 + rng.below(999), rng.below(1000)),
+        _ => format!("{}.{}", rng.below(100), rng.below(10)),
+    }
+}
+
+/// Edits about `rate` of the words of a sentence, and sometimes moves a clause.
+fn mutate(words: &[W], rate: f64, lex: &Words, rng: &mut Rng) -> Vec<W> {
+    let mut out: Vec<W> = Vec::with_capacity(words.len() + 4);
+    for &w in words {
+        if !rng.chance(rate) {
+            out.push(w);
+            continue;
+        }
+        match rng.below(10) {
+            0..=4 if lex.is_figure(w) => out.push(lex.figure(rng)),
+            0..=4 => out.push(lex.content(rng)),
+            5 | 6 => {}
+            7 | 8 => {
+                out.push(w);
+                out.push(lex.any(rng));
+            }
+            _ => {
+                let prev = out.pop();
+                out.push(w);
+                out.extend(prev);
+            }
+        }
+    }
+    if rng.chance(0.2) && out.len() > 10 {
+        let k = 3 + rng.below(4);
+        let tail = out.split_off(out.len() - k);
+        out.splice(0..0, tail);
+    }
+    if out.is_empty() {
+        out.push(lex.content(rng));
+    }
+    out
+}
+
+/// One article being built: its sentences, grouped in paragraphs.
+struct Draft {
+    sentences: Vec<Vec<W>>,
+    inserts: Vec<Insert>,
+}
+
+/// A reprint to insert into a draft.
+struct Insert {
+    /// Position among the draft's own sentences.
+    at: usize,
+    /// Source article.
+    from: usize,
+    /// Range of the source's sentences reprinted.
+    range: (usize, usize),
+    /// The mutated sentences.
+    sentences: Vec<Vec<W>>,
+    rate: f64,
+    syndicated: bool,
+}
+
+/// Builds `n` articles of about `words` words each; a share `reuse` of them reprint
+/// a passage of an earlier article.
+pub fn generate(n: usize, words: usize, reuse: f64, seed: u64) -> Generated {
+    let mut rng = Rng::new(seed);
+    let lex = Words::new(&mut rng);
+    let mut drafts: Vec<Draft> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut sentences = Vec::new();
+        let mut count = 0;
+        while count < words {
+            let s = lex.sentence(&mut rng);
+            count += s.len();
+            sentences.push(s);
+        }
+        drafts.push(Draft {
+            sentences,
+            inserts: Vec::new(),
+        });
+    }
+    const RATES: [f64; 5] = [0.0, 0.05, 0.10, 0.15, 0.20];
+    for to in 1..n {
+        let plants = if rng.chance(reuse) {
+            1 + usize::from(rng.chance(0.25))
+        } else {
+            0
+        };
+        for _ in 0..plants {
+            let from = rng.below(to);
+            let src = &drafts[from].sentences;
+            let len = 1 + rng.below(4);
+            let start = rng.below(src.len().saturating_sub(len).max(1));
+            let end = (start + len).min(src.len());
+            let rate = RATES[rng.below(RATES.len())];
+            let mutated: Vec<Vec<W>> = src[start..end]
+                .iter()
+                .map(|s| mutate(s, rate, &lex, &mut rng))
+                .collect();
+            let at = rng.below(drafts[to].sentences.len() + 1);
+            drafts[to].inserts.push(Insert {
+                at,
+                from,
+                range: (start, end),
+                sentences: mutated,
+                rate,
+                syndicated: false,
+            });
+        }
+    }
+    syndicate(&mut drafts, &lex, &mut rng);
+    assemble(drafts, &lex, &mut rng)
+}
+
+/// Picks wire stories and reprints their two-sentence lead in many later articles.
+fn syndicate(drafts: &mut [Draft], lex: &Words, rng: &mut Rng) {
+    let n = drafts.len();
+    let stories = (n / 5000).max(2).min(n / 4);
+    let copies = (n / 250).max(4);
+    for s in 0..stories {
+        let from = s * (n / stories.max(1)) / 4;
+        let lead = drafts[from].sentences.len().min(2);
+        for _ in 0..copies {
+            let to = from + 1 + rng.below(n - from - 1);
+            let rate = [0.0, 0.05, 0.10][rng.below(3)];
+            let sentences = drafts[from].sentences[..lead]
+                .iter()
+                .map(|x| mutate(x, rate, lex, rng))
+                .collect();
+            let at = rng.below(drafts[to].sentences.len() + 1);
+            drafts[to].inserts.push(Insert {
+                at,
+                from,
+                range: (0, lead),
+                sentences,
+                rate,
+                syndicated: true,
+            });
+        }
+    }
+}
+
+/// Writes the texts, inserting plants, and records every span.
+fn assemble(drafts: Vec<Draft>, lex: &Words, rng: &mut Rng) -> Generated {
+    // Byte spans of each article's own sentences, needed for the plants' sources.
+    let mut own_spans: Vec<Vec<(usize, usize)>> = Vec::with_capacity(drafts.len());
+    let mut texts = Vec::with_capacity(drafts.len());
+    // (insert, article it went into, byte span there)
+    let mut pending: Vec<(&Insert, usize, (usize, usize))> = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(d.sentences.len());
+        let mut inserts: Vec<&Insert> = d.inserts.iter().collect();
+        inserts.sort_by_key(|x| x.at);
+        let mut next_insert = 0;
+        let mut in_para = 0;
+        let mut para_len = 2 + rng.below(3);
+        for k in 0..=d.sentences.len() {
+            while next_insert < inserts.len() && inserts[next_insert].at == k {
+                let insert = inserts[next_insert];
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                let start = text.len();
+                let rendered: Vec<String> =
+                    insert.sentences.iter().map(|s| lex.render(s)).collect();
+                text.push_str(&rendered.join(" "));
+                pending.push((insert, i, (start, text.len())));
+                text.push_str("\n\n");
+                in_para = 0;
+                next_insert += 1;
+            }
+            let Some(s) = d.sentences.get(k) else { break };
+            if in_para == para_len {
+                text.push_str("\n\n");
+                in_para = 0;
+                para_len = 2 + rng.below(3);
+            } else if in_para > 0 {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(&lex.render(s));
+            spans.push((start, text.len()));
+            in_para += 1;
+        }
+        own_spans.push(spans);
+        texts.push(text);
+    }
+    let plants = pending
+        .into_iter()
+        .map(|(insert, to, to_span)| {
+            let (from, (s, e)) = (insert.from, insert.range);
+            Plant {
+                from,
+                from_span: (own_spans[from][s].0, own_spans[from][e - 1].1),
+                to,
+                to_span,
+                rate: insert.rate,
+                syndicated: insert.syndicated,
+            }
+        })
+        .collect();
+    let sources = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| Source {
+            id: format!("gen{i:06}"),
+            path: format!("gen/gen{i:06}.txt"),
+            outlet: Some(format!("outlet{}", i % 97)),
+            url: None,
+            series: None,
+            published: None,
+            published_from: DateOrigin::None,
+            published_span: None,
+            text,
+        })
+        .collect();
+    Generated {
+        corpus: Corpus {
+            sources,
+            diagnostics: Vec::new(),
+            is_sample: false,
+        },
+        plants,
+    }
+}
+
+/// Labelled sentence pairs for the measure comparison: `n` reprints at each edit
+/// rate of 0% to 20% (true), and `5 * n` unrelated sentences sharing a stock phrase
+/// and common words (false).
+pub fn synthetic_pairs(n: usize, seed: u64) -> Vec<(bool, String, String)> {
+    let mut rng = Rng::new(seed);
+    let lex = Words::new(&mut rng);
+    let mut out = Vec::new();
+    for rate in [0.0, 0.05, 0.10, 0.15, 0.20] {
+        for _ in 0..n {
+            let s = lex.sentence(&mut rng);
+            let m = mutate(&s, rate, &lex, &mut rng);
+            out.push((true, lex.render(&s), lex.render(&m)));
+        }
+    }
+    for _ in 0..5 * n {
+        let mut a = lex.sentence(&mut rng);
+        let mut b = lex.sentence(&mut rng);
+        let p = &lex.phrases[lex.phrase_zipf.sample(&mut rng)];
+        let (ia, ib) = (rng.below(a.len()), rng.below(b.len()));
+        a.splice(ia..ia, p.iter().copied());
+        b.splice(ib..ib, p.iter().copied());
+        out.push((false, lex.render(&a), lex.render(&b)));
+    }
+    out
+}

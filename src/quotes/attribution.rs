@@ -1,0 +1,421 @@
+//! Attribution: the words next to a quotation that say who spoke.
+//!
+//! Looked for in this order, within the clause around the quotation:
+//! 1. after it: `"...," Mr. Smith said`, `"...," said the minister`,
+//!    `"...," she told reporters`;
+//! 2. before it, "according to": `According to Smith, "..."` and
+//!    `According to Smith, Jones "..."` (Jones spoke, Smith reported it);
+//! 3. before it, a name opening a partial quotation: `Jones "condemned the attack"`;
+//! 4. before it, a speech verb: `Smith told reporters that the plan was "..."`.
+//!
+//! The result is a phrase (a name, a pronoun, a title...) with its byte span; pronouns
+//! and titles are resolved to names by the caller.
+
+use std::ops::Range;
+
+use super::names::{Phrase, parse_phrase};
+use super::words::{ABBREVIATIONS, SPEECH_VERBS, VERB_FILLERS, is_in};
+use crate::text::{self, Token, TokenKind};
+
+/// Where an attribution was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    /// After the quotation.
+    After,
+    /// In an "according to" clause before it.
+    AccordingTo,
+    /// Before it.
+    Before,
+}
+
+/// An attribution as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// What the speaker phrase says.
+    pub(crate) phrase: Phrase,
+    /// Byte span of the speaker phrase.
+    pub(crate) span: Range<usize>,
+    /// Where it was found.
+    pub(crate) side: Side,
+    /// For "According to X, Y ...": X, with its span, when Y is the speaker.
+    pub(crate) according_to: Option<(Phrase, Range<usize>)>,
+}
+
+/// Most words a speaker phrase may have.
+const MAX_PHRASE_WORDS: usize = 8;
+
+/// Prepositions and conjunctions that end a speaker phrase read after a speech verb
+/// ("said Jane Smith on Friday").
+const PHRASE_ENDERS: &[&str] = &[
+    "after", "as", "at", "before", "during", "for", "from", "in", "on", "that", "to", "when",
+    "which", "while", "who", "with",
+];
+
+fn is_quote_mark(s: &str) -> bool {
+    s.chars().count() == 1 && s.chars().next().is_some_and(|c| text::fold_quote(c) == '"')
+}
+
+/// True when the token at `i` ends a sentence: a full stop, question or exclamation
+/// mark not following an abbreviation or an initial.
+fn ends_sentence(text: &str, toks: &[Token], i: usize) -> bool {
+    let t = toks[i].text(text);
+    if matches!(t, "!" | "?") {
+        return true;
+    }
+    if t != "." {
+        return false;
+    }
+    let Some(prev) = i.checked_sub(1).map(|p| &toks[p]) else {
+        return true;
+    };
+    let w = prev.text(text);
+    let initial = w.chars().count() == 1 && w.chars().next().is_some_and(char::is_uppercase);
+    !(prev.kind == TokenKind::Word && (initial || is_in(ABBREVIATIONS, &text::fold(w))))
+}
+
+/// Tokens after a quotation up to the end of its clause: leading commas, dashes and
+/// quotation marks skipped; stops at a sentence end or another quotation mark.
+fn after_tokens(text: &str, from: usize, para_end: usize) -> Vec<Token> {
+    let toks = text::tokenize(text, from..para_end);
+    let skip = toks
+        .iter()
+        .take_while(|t| {
+            t.kind == TokenKind::Punct
+                && (matches!(t.text(text), "," | "—" | "–" | "-") || is_quote_mark(t.text(text)))
+        })
+        .count();
+    let mut out = Vec::new();
+    for i in skip..toks.len() {
+        if ends_sentence(text, &toks, i) || is_quote_mark(toks[i].text(text)) {
+            break;
+        }
+        out.push(toks[i]);
+        if out.len() > 3 * MAX_PHRASE_WORDS {
+            break;
+        }
+    }
+    out
+}
+
+/// Tokens before a quotation back to the start of its sentence (or the previous
+/// quotation mark).
+fn before_tokens(text: &str, para_start: usize, to: usize) -> Vec<Token> {
+    let toks = text::tokenize(text, para_start..to);
+    let start = (0..toks.len())
+        .rev()
+        .find(|&i| ends_sentence(text, &toks, i) || is_quote_mark(toks[i].text(text)))
+        .map_or(0, |i| i + 1);
+    toks[start..].to_vec()
+}
+
+fn folded(text: &str, t: &Token) -> String {
+    text::fold(t.text(text))
+}
+
+fn is_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+}
+
+fn span_of(toks: &[Token]) -> Range<usize> {
+    match (toks.first(), toks.last()) {
+        (Some(f), Some(l)) => f.start..l.end,
+        _ => 0..0,
+    }
+}
+
+/// Cuts a phrase at its first comma.
+fn until_comma<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
+    let end = toks
+        .iter()
+        .position(|t| t.text(text) == ",")
+        .unwrap_or(toks.len());
+    &toks[..end]
+}
+
+fn word_count(toks: &[Token]) -> usize {
+    toks.iter().filter(|t| is_word(t)).count()
+}
+
+/// Parses a phrase if it is short enough to name a speaker.
+fn phrase(text: &str, toks: &[Token]) -> Option<(Phrase, Range<usize>)> {
+    if toks.is_empty() || word_count(toks) > MAX_PHRASE_WORDS {
+        return None;
+    }
+    parse_phrase(text, toks).map(|p| (p, span_of(toks)))
+}
+
+/// `"...," Mr. Smith said` or `"...," said Mr. Smith`.
+fn after(text: &str, toks: &[Token]) -> Option<Found> {
+    let words: Vec<usize> = (0..toks.len()).filter(|&i| is_word(&toks[i])).collect();
+    let first = *words.first()?;
+    if toks[..first].iter().any(|t| t.text(text) == ",") {
+        return None;
+    }
+    if is_in(SPEECH_VERBS, &folded(text, &toks[first])) {
+        // said Mr. Smith, the minister
+        let rest = until_comma(text, &toks[first + 1..]);
+        let opener = rest.iter().find(|t| is_word(t))?;
+        let opener_text = opener.text(text);
+        let starts_like_subject = opener_text.chars().next().is_some_and(char::is_uppercase)
+            || !is_in(PHRASE_ENDERS, &text::fold(opener_text));
+        if !starts_like_subject {
+            return None;
+        }
+        let end = rest
+            .iter()
+            .position(|t| is_word(t) && is_in(PHRASE_ENDERS, &folded(text, t)))
+            .unwrap_or(rest.len());
+        let (phrase, span) = phrase(text, &rest[..end])?;
+        return Some(Found {
+            phrase,
+            span,
+            side: Side::After,
+            according_to: None,
+        });
+    }
+    // Mr. Smith (also) said
+    let verb = words
+        .iter()
+        .take(MAX_PHRASE_WORDS + 1)
+        .copied()
+        .find(|&i| is_in(SPEECH_VERBS, &folded(text, &toks[i])))?;
+    let mut end = verb;
+    while end > 0 && is_in(VERB_FILLERS, &folded(text, &toks[end - 1])) {
+        end -= 1;
+    }
+    let subject = until_comma(text, &toks[..end]);
+    let (phrase, span) = phrase(text, subject)?;
+    Some(Found {
+        phrase,
+        span,
+        side: Side::After,
+        according_to: None,
+    })
+}
+
+/// `According to X, "..."` and `According to X, Y "..."`.
+fn according_to(text: &str, toks: &[Token]) -> Option<Found> {
+    let at = (0..toks.len().saturating_sub(1))
+        .find(|&i| folded(text, &toks[i]) == "according" && folded(text, &toks[i + 1]) == "to")?;
+    let rest = &toks[at + 2..];
+    let x = until_comma(text, rest);
+    let after_x = &rest[x.len()..];
+    let source = phrase(text, x)?;
+    let y: Vec<Token> = after_x
+        .iter()
+        .copied()
+        .skip_while(|t| t.text(text) == ",")
+        .collect();
+    // Words between the source and the quotation that are not a short name leave the
+    // source as the speaker ("According to X, the plan is 'dead'").
+    if word_count(&y) <= 4
+        && let Some((p @ Phrase::Named(_), span)) = phrase(text, &y)
+    {
+        return Some(Found {
+            phrase: p,
+            span,
+            side: Side::AccordingTo,
+            according_to: Some(source),
+        });
+    }
+    Some(Found {
+        phrase: source.0,
+        span: source.1,
+        side: Side::AccordingTo,
+        according_to: None,
+    })
+}
+
+/// `Jones "condemned the attack"`: a name opening the clause, directly before a
+/// quotation that goes on its sentence in lower case.
+fn name_before(text: &str, toks: &[Token], quote_starts_lower: bool) -> Option<Found> {
+    if !quote_starts_lower {
+        return None;
+    }
+    let start = toks
+        .iter()
+        .rposition(|t| t.text(text) == ",")
+        .map_or(0, |i| i + 1);
+    let subject = &toks[start..];
+    if subject.is_empty() || word_count(subject) > 4 {
+        return None;
+    }
+    match phrase(text, subject)? {
+        (p @ Phrase::Named(_), span) => Some(Found {
+            phrase: p,
+            span,
+            side: Side::Before,
+            according_to: None,
+        }),
+        _ => None,
+    }
+}
+
+/// `Smith told reporters that the plan was "..."`: the subject of the last speech verb
+/// before the quotation.
+fn verb_before(text: &str, toks: &[Token]) -> Option<Found> {
+    let verb = (0..toks.len())
+        .rev()
+        .find(|&i| is_word(&toks[i]) && is_in(SPEECH_VERBS, &folded(text, &toks[i])))?;
+    let mut end = verb;
+    while end > 0 && is_in(VERB_FILLERS, &folded(text, &toks[end - 1])) {
+        end -= 1;
+    }
+    // "Ana Berg, the port's spokeswoman, told ...": the subject is before the
+    // apposition.
+    if end > 0
+        && toks[end - 1].text(text) == ","
+        && let Some(open) = toks[..end - 1].iter().rposition(|t| t.text(text) == ",")
+    {
+        end = open;
+    }
+    let start = toks[..end]
+        .iter()
+        .rposition(|t| t.text(text) == "," || (is_word(t) && folded(text, t) == "that"))
+        .map_or(0, |i| i + 1);
+    let (phrase, span) = phrase(text, &toks[start..end])?;
+    Some(Found {
+        phrase,
+        span,
+        side: Side::Before,
+        according_to: None,
+    })
+}
+
+/// Finds the attribution of a quotation whose quoted text is `quote` (first to last
+/// quoted character) inside paragraphs `first_para` (where it opens) and `last_para`
+/// (where it closes).
+pub(crate) fn find(
+    text: &str,
+    quote: Range<usize>,
+    first_para: Range<usize>,
+    last_para: Range<usize>,
+    closed_by_mark: bool,
+) -> Option<Found> {
+    let inner = text[quote.clone()].trim_end();
+    let ended_sentence = inner.ends_with(['.', '!', '?']);
+    if closed_by_mark {
+        let toks = after_tokens(text, quote.end, last_para.end);
+        let next_is_lower = toks
+            .iter()
+            .find(|t| is_word(t))
+            .is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_lowercase));
+        if (!ended_sentence || next_is_lower || inner.ends_with(['!', '?']))
+            && let Some(found) = after(text, &toks)
+        {
+            return Some(found);
+        }
+    }
+    let open_at = opening_mark_start(text, quote.start, first_para.start);
+    let before = before_tokens(text, first_para.start, open_at);
+    let quote_starts_lower = inner.chars().next().is_some_and(char::is_lowercase);
+    according_to(text, &before)
+        .or_else(|| name_before(text, &before, quote_starts_lower))
+        .or_else(|| verb_before(text, &before))
+}
+
+/// The byte where the opening mark before `start` begins (or `start` itself when the
+/// mark was lost).
+fn opening_mark_start(text: &str, start: usize, para_start: usize) -> usize {
+    let head = &text[para_start..start];
+    let trimmed = head.trim_end();
+    match trimmed.chars().last() {
+        Some(c) if text::fold_quote(c) == '"' => para_start + trimmed.len() - c.len_utf8(),
+        _ => start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks;
+    use super::*;
+    use crate::segment::paragraphs;
+
+    /// The attribution of the first quotation of `t`: (phrase, words as written).
+    fn attr(t: &str) -> Option<(Phrase, String, Option<String>)> {
+        let paras = paragraphs(t);
+        let q = marks::find(t, &paras).into_iter().next()?;
+        let r = q.range();
+        let para = |pos: usize| {
+            paras
+                .iter()
+                .find(|p| p.start <= pos && pos <= p.end)
+                .cloned()
+                .expect("inside a paragraph")
+        };
+        let found = find(t, r.clone(), para(r.start), para(r.end), !q.inferred_close)?;
+        Some((
+            found.phrase,
+            t[found.span].to_string(),
+            found.according_to.map(|(_, s)| t[s].to_string()),
+        ))
+    }
+
+    fn words(t: &str) -> String {
+        attr(t).map(|(_, w, _)| w).unwrap_or_default()
+    }
+
+    #[test]
+    fn name_or_pronoun_after_the_quotation() {
+        assert_eq!(
+            words("“The pier is safe,” Mr. Lund said on Friday."),
+            "Mr. Lund"
+        );
+        assert_eq!(words("“The pier is safe”, she told reporters."), "she");
+        assert_eq!(
+            words("“The pier is safe,” the harbour master added."),
+            "the harbour master"
+        );
+        assert_eq!(
+            words("“The pier is safe,” said Harbour Master Ivo Lund on Friday."),
+            "Harbour Master Ivo Lund"
+        );
+        assert_eq!(
+            words("\"We do not want to go,\" one deckhand is quoted saying by the paper."),
+            "one deckhand"
+        );
+    }
+
+    #[test]
+    fn a_quotation_ending_its_sentence_takes_no_attribution_from_the_next() {
+        assert_eq!(
+            words("“The pier is safe.” Lund said the pier would open."),
+            ""
+        );
+    }
+
+    #[test]
+    fn according_to_gives_the_source_and_maybe_the_speaker() {
+        let (_, w, via) =
+            attr("According to Ivo Lund’s read-out, “the pier is safe.”").expect("found");
+        assert_eq!((w.as_str(), via), ("Ivo Lund’s read-out", None));
+        let (p, w, via) =
+            attr("According to Lund, Berg “ordered the pier closed.”").expect("found");
+        assert!(matches!(p, Phrase::Named(_)));
+        assert_eq!((w.as_str(), via.as_deref()), ("Berg", Some("Lund")));
+    }
+
+    #[test]
+    fn speech_verb_before_the_quotation() {
+        assert_eq!(
+            words("Port spokeswoman Ana Berg told local radio that the pier was “perfectly safe.”"),
+            "Port spokeswoman Ana Berg"
+        );
+        assert_eq!(
+            words("Mayor Ivo Lund has announced that the ferry will run “very soon”."),
+            "Mayor Ivo Lund"
+        );
+        assert_eq!(
+            words("Ana Berg, the port spokeswoman, told the paper that “the pier is safe.”"),
+            "Ana Berg"
+        );
+    }
+
+    #[test]
+    fn no_attribution_for_a_scare_quote() {
+        assert_eq!(
+            words("The plan was called “the big dig” by locals in the port."),
+            ""
+        );
+    }
+}

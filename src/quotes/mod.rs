@@ -1,0 +1,510 @@
+//! Quotations and who said them.
+//!
+//! [`find_quotes`] reads every direct quotation of the article bodies (straight or
+//! curly marks, quotations running over paragraphs, marks a page lost), finds its
+//! attribution ("..., Mr. Smith said", "According to X, Y ...", "she said" resolved to
+//! a name named before), unifies speaker names across their variants, and groups the
+//! same words quoted by several sources into one [`Quote`]. When sources attribute the
+//! same words to different people, the quote also gives an [`AttributionConflict`],
+//! which the discrepancy report lists with kind `attribution`.
+
+mod attribution;
+mod group;
+mod marks;
+mod names;
+mod scan;
+mod words;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use names::AttributionKind;
+
+use crate::document::Document;
+use crate::fingerprint::Fingerprint;
+use crate::text;
+use names::{Name, NameUse, Unified};
+use scan::DocScan;
+
+/// A byte span of a source's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct QuoteSpan {
+    /// Start byte offset (inclusive).
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+}
+
+/// How a quotation is attributed, as written in its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    /// How the speaker was found.
+    pub kind: AttributionKind,
+    /// Start of the words that name the speaker ("Mr. Smith", "she", "the minister").
+    pub start: usize,
+    /// End of those words (exclusive).
+    pub end: usize,
+    /// Those words as written.
+    pub text: String,
+    /// For "According to X, Y ...": X's canonical name, when X is a person.
+    pub according_to: Option<String>,
+    /// True when the speaker cannot be someone else: named next to the quotation,
+    /// or a pronoun or title that only one person named before can fit. Only certain
+    /// attributions take part in attribution conflicts.
+    pub certain: bool,
+}
+
+/// One direct quotation as printed in one source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quotation {
+    /// Index of the source in the corpus ([`Document::index`]).
+    pub source: usize,
+    /// First quoted character (the opening mark is not included).
+    pub start: usize,
+    /// End of the last quoted character (exclusive).
+    pub end: usize,
+    /// The quoted text of each paragraph the quotation runs over.
+    pub segments: Vec<QuoteSpan>,
+    /// The quoted words, segments joined by a space.
+    pub text: String,
+    /// The speaker's canonical name (or an institution as written), when known.
+    pub speaker: Option<String>,
+    /// True when the speaker is known to be a person (not an institution or a bare
+    /// capitalized word). Only people take part in attribution conflicts.
+    pub speaker_is_person: bool,
+    /// How the speaker was found, when it was.
+    pub attribution: Option<Attribution>,
+    /// The opening mark was missing and inferred from the attribution after it.
+    pub inferred_open: bool,
+    /// The closing mark was missing: the quotation ends with its paragraph.
+    pub inferred_close: bool,
+}
+
+/// One source's printing of a quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteOccurrence {
+    /// Index of the source in the corpus.
+    pub source: usize,
+    /// Start of the quoted words this quote shares with the other occurrences.
+    pub start: usize,
+    /// End of those words (exclusive).
+    pub end: usize,
+    /// Index of the whole quotation in [`QuoteReport::quotations`].
+    pub quotation: usize,
+    /// The speaker this source gives (canonical name).
+    pub speaker: Option<String>,
+    /// The source this source names with "according to", when it does.
+    pub according_to: Option<String>,
+}
+
+/// The same words quoted by one or more sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Stable id: a fingerprint of the quoted words and the sources.
+    pub id: String,
+    /// The quoted words as the first occurrence prints them.
+    pub text: String,
+    /// The speaker when every source that names one names the same person.
+    pub speaker: Option<String>,
+    /// Each printing, sorted by source and position.
+    pub occurrences: Vec<QuoteOccurrence>,
+}
+
+/// One speaker in an attribution conflict, with the occurrences that name them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttributedTo {
+    /// Canonical name of the speaker.
+    pub speaker: String,
+    /// Indices into the quote's occurrences.
+    pub occurrences: Vec<usize>,
+    /// The sources (corpus indices) that name this speaker, sorted.
+    pub sources: Vec<usize>,
+}
+
+/// Sources attribute the same words to different people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttributionConflict {
+    /// Stable id: a fingerprint of the words and the (source, speaker) pairs.
+    pub id: String,
+    /// Id of the [`Quote`] concerned.
+    pub quote: String,
+    /// The quoted words.
+    pub text: String,
+    /// The speakers given, sorted by name.
+    pub speakers: Vec<AttributedTo>,
+}
+
+/// A speaker with the spellings unified under one name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The fullest form seen ("Jane K. Smith").
+    pub name: String,
+    /// Every spelling seen, titles and honorifics stripped, sorted.
+    pub variants: Vec<String>,
+    /// True when the text marks the speaker as a person.
+    pub person: bool,
+}
+
+/// Everything found about quotations in a corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct QuoteReport {
+    /// Every quotation of every source, sorted by source and position.
+    pub quotations: Vec<Quotation>,
+    /// Quotations grouped across sources: the `quotes` section of the JSON report.
+    pub quotes: Vec<Quote>,
+    /// The speakers of the quotations, sorted by name.
+    pub speakers: Vec<Speaker>,
+    /// Quotes whose sources name different speakers: discrepancies of kind
+    /// `attribution`.
+    pub attribution_conflicts: Vec<AttributionConflict>,
+}
+
+impl QuoteReport {
+    /// The quotations of one source (by corpus index), in text order.
+    pub fn quotations_of(&self, source: usize) -> impl Iterator<Item = &Quotation> {
+        let from = self.quotations.partition_point(|q| q.source < source);
+        self.quotations[from..]
+            .iter()
+            .take_while(move |q| q.source == source)
+    }
+}
+
+/// Finds the quotations of every document, their speakers, and the quotes sources
+/// share.
+pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
+    let scans: Vec<DocScan> = docs.par_iter().map(scan::scan).collect();
+    let (uses, speaker_use, via_use) = name_uses(&scans);
+    let unified = names::unify(&uses);
+    let name_of = |u: Option<usize>| u.map(|u| unified.cluster[u]);
+    let mut quotations = Vec::new();
+    let mut words = Vec::new();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&d| docs[d].index);
+    for d in order {
+        let scan = &scans[d];
+        let text = docs[d].text();
+        for (k, q) in scan.quotes.iter().enumerate() {
+            let speaker_cluster = name_of(speaker_use[d][k]);
+            let via_cluster = name_of(via_use[d][k]);
+            quotations.push(quotation(
+                &docs[d],
+                q,
+                speaker_cluster,
+                via_cluster,
+                &unified,
+            ));
+            let segs: Vec<Range<usize>> = q.marked.segments.clone();
+            words.push(group::QuoteWords::new(d, text, &segs));
+        }
+    }
+    let ranges: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
+    let groups = group::group(&words, &ranges);
+    let mut quotes: Vec<Quote> = groups
+        .into_iter()
+        .map(|g| quote_of(docs, &words, &quotations, g))
+        .collect();
+    quotes.sort_by_key(|q| {
+        let o = &q.occurrences[0];
+        (o.source, o.start, o.end)
+    });
+    dedupe_ids(&mut quotes);
+    let attribution_conflicts = quotes
+        .iter()
+        .filter_map(|q| conflict(docs, &quotations, q))
+        .collect();
+    let speakers = speakers(&quotations, &unified);
+    QuoteReport {
+        quotations,
+        quotes,
+        speakers,
+        attribution_conflicts,
+    }
+}
+
+/// Every name to unify: person mentions, speakers and "according to" sources; with,
+/// for each quotation, the use that is its speaker and its source.
+#[allow(clippy::type_complexity)]
+fn name_uses(
+    scans: &[DocScan],
+) -> (
+    Vec<NameUse>,
+    Vec<Vec<Option<usize>>>,
+    Vec<Vec<Option<usize>>>,
+) {
+    let mut uses = Vec::new();
+    let mut speaker_use = Vec::with_capacity(scans.len());
+    let mut via_use = Vec::with_capacity(scans.len());
+    let mut push = |doc: usize, name: &Name| {
+        uses.push(NameUse {
+            doc,
+            name: name.clone(),
+        });
+        uses.len() - 1
+    };
+    for (d, scan) in scans.iter().enumerate() {
+        for m in &scan.mentions {
+            push(d, &m.name);
+        }
+        speaker_use.push(
+            scan.quotes
+                .iter()
+                .map(|q| q.speaker.as_ref().map(|n| push(d, n)))
+                .collect(),
+        );
+        via_use.push(
+            scan.quotes
+                .iter()
+                .map(|q| q.according_to.as_ref().map(|n| push(d, n)))
+                .collect(),
+        );
+    }
+    (uses, speaker_use, via_use)
+}
+
+/// The public view of one scanned quotation.
+fn quotation(
+    doc: &Document<'_>,
+    q: &scan::Scanned,
+    speaker: Option<usize>,
+    via: Option<usize>,
+    unified: &Unified,
+) -> Quotation {
+    let text = doc.text();
+    let r = q.marked.range();
+    let attribution = q.kind.map(|kind| {
+        let span = q.found.as_ref().map_or(0..0, |f| f.span.clone());
+        Attribution {
+            kind,
+            start: span.start,
+            end: span.end,
+            text: text[span].to_string(),
+            according_to: via
+                .filter(|&c| unified.person[c])
+                .map(|c| unified.canonical[c].clone()),
+            certain: q.certain,
+        }
+    });
+    Quotation {
+        source: doc.index,
+        start: r.start,
+        end: r.end,
+        segments: q
+            .marked
+            .segments
+            .iter()
+            .map(|s| QuoteSpan {
+                start: s.start,
+                end: s.end,
+            })
+            .collect(),
+        text: joined(text, &q.marked.segments, r),
+        speaker: speaker
+            .map(|c| unified.canonical[c].clone())
+            .or_else(|| q.organization.clone()),
+        speaker_is_person: speaker.is_some_and(|c| unified.person[c]),
+        attribution,
+        inferred_open: q.marked.inferred_open,
+        inferred_close: q.marked.inferred_close,
+    }
+}
+
+/// The text of the segments that fall in `range`, joined by a space.
+fn joined(text: &str, segments: &[Range<usize>], range: Range<usize>) -> String {
+    segments
+        .iter()
+        .filter_map(|s| {
+            let (a, b) = (s.start.max(range.start), s.end.min(range.end));
+            (a < b).then(|| &text[a..b])
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Folded words of a text, for ids.
+fn normalized(s: &str) -> String {
+    text::tokenize(s, 0..s.len())
+        .into_iter()
+        .filter(|t| t.kind != text::TokenKind::Punct)
+        .map(|t| text::fold(t.text(s)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Builds a quote from a group of (quotation, byte range).
+fn quote_of(
+    docs: &[Document<'_>],
+    words: &[group::QuoteWords],
+    quotations: &[Quotation],
+    mut g: group::Group,
+) -> Quote {
+    g.sort_by_key(|(q, r)| (quotations[*q].source, r.start, r.end));
+    let occurrences: Vec<QuoteOccurrence> = g
+        .iter()
+        .map(|(q, r)| {
+            let qt = &quotations[*q];
+            QuoteOccurrence {
+                source: qt.source,
+                start: r.start,
+                end: r.end,
+                quotation: *q,
+                speaker: qt.speaker.clone(),
+                according_to: qt.attribution.as_ref().and_then(|a| a.according_to.clone()),
+            }
+        })
+        .collect();
+    let (q0, r0) = &g[0];
+    let segs: Vec<Range<usize>> = quotations[*q0]
+        .segments
+        .iter()
+        .map(|s| s.start..s.end)
+        .collect();
+    let text = joined(docs[words[*q0].doc].text(), &segs, r0.clone());
+    let mut named: Vec<&String> = occurrences
+        .iter()
+        .filter_map(|o| o.speaker.as_ref())
+        .collect();
+    named.sort();
+    named.dedup();
+    let speaker = match named.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    };
+    let mut fp = Fingerprint::new().part("quote").part(&normalized(&text));
+    let mut ids: Vec<&str> = g
+        .iter()
+        .map(|(q, _)| docs[words[*q].doc].source.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        fp = fp.part(id);
+    }
+    Quote {
+        id: fp.id(),
+        text,
+        speaker,
+        occurrences,
+    }
+}
+
+/// Makes ids unique by adding a counter to repeated ones (in output order).
+fn dedupe_ids(quotes: &mut [Quote]) {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for q in quotes.iter_mut() {
+        let n = seen.entry(q.id.clone()).or_insert(0);
+        if *n > 0 {
+            q.id = Fingerprint::new().part(&q.id).part(&n.to_string()).id();
+        }
+        *n += 1;
+    }
+}
+
+/// The attribution conflict of a quote, if its sources name different people as the
+/// speaker. "According to" sources relay words and do not conflict with the speaker
+/// they relay; anonymous and institutional speakers never conflict, and neither do
+/// pronouns or titles that could refer to more than one person.
+fn conflict(
+    docs: &[Document<'_>],
+    quotations: &[Quotation],
+    quote: &Quote,
+) -> Option<AttributionConflict> {
+    let direct: Vec<(usize, &QuoteOccurrence, &str)> = quote
+        .occurrences
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| {
+            let q = &quotations[o.quotation];
+            let attribution = q.attribution.as_ref()?;
+            let relayed = attribution.kind == AttributionKind::AccordingTo;
+            (!relayed && attribution.certain && q.speaker_is_person)
+                .then(|| o.speaker.as_deref().map(|s| (i, o, s)))
+                .flatten()
+        })
+        .collect();
+    let disagree = |x: &(usize, &QuoteOccurrence, &str), y: &(usize, &QuoteOccurrence, &str)| {
+        x.1.source != y.1.source
+            && x.2 != y.2
+            && x.1.according_to.as_deref() != Some(y.2)
+            && y.1.according_to.as_deref() != Some(x.2)
+    };
+    let any = direct
+        .iter()
+        .enumerate()
+        .any(|(i, x)| direct[i + 1..].iter().any(|y| disagree(x, y)));
+    if !any {
+        return None;
+    }
+    let mut by_speaker: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, o, s) in &direct {
+        let e = by_speaker.entry(s).or_default();
+        e.0.push(*i);
+        e.1.push(o.source);
+    }
+    let speakers: Vec<AttributedTo> = by_speaker
+        .into_iter()
+        .map(|(s, (occ, mut src))| {
+            src.sort_unstable();
+            src.dedup();
+            AttributedTo {
+                speaker: s.to_string(),
+                occurrences: occ,
+                sources: src,
+            }
+        })
+        .collect();
+    let mut fp = Fingerprint::new()
+        .part("attribution")
+        .part(&normalized(&quote.text));
+    let mut pairs: Vec<(String, &str)> = direct
+        .iter()
+        .map(|(_, o, s)| (source_id(docs, o.source), *s))
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    for (src, s) in pairs {
+        fp = fp.part(&src).part(s);
+    }
+    Some(AttributionConflict {
+        id: fp.id(),
+        quote: quote.id.clone(),
+        text: quote.text.clone(),
+        speakers,
+    })
+}
+
+fn source_id(docs: &[Document<'_>], source: usize) -> String {
+    docs.iter()
+        .find(|d| d.index == source)
+        .map(|d| d.source.id.clone())
+        .unwrap_or_default()
+}
+
+/// The speakers named by quotations, with their variants.
+fn speakers(quotations: &[Quotation], unified: &Unified) -> Vec<Speaker> {
+    let mut names: Vec<&str> = quotations
+        .iter()
+        .filter(|q| q.speaker_is_person)
+        .filter_map(|q| q.speaker.as_deref())
+        .chain(
+            quotations
+                .iter()
+                .filter_map(|q| q.attribution.as_ref()?.according_to.as_deref()),
+        )
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+        .into_iter()
+        .filter_map(|n| {
+            let c = unified.canonical.iter().position(|x| x == n)?;
+            Some(Speaker {
+                name: n.to_string(),
+                variants: unified.variants[c].clone(),
+                person: unified.person[c],
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,607 @@
+//! Speaker phrases and names: what the words that name a speaker say ("Mr. Smith",
+//! "he", "the spokesman", "a senior official", "Defense Secretary Jane K. Smith"),
+//! and which variants of a name are the same person.
+//!
+//! A name is the run of capitalized words after the last title or role word, with
+//! honorifics, possessives and initials handled by token rules. Variants are unified
+//! by rules on their parts and by string similarity (strsim) of surnames and given
+//! names, so that transliterations (Aleksei / Alexei) and short forms (Ed / Edward)
+//! meet. No list of known people is used.
+
+use serde::Serialize;
+
+use super::words::{
+    HONORIFICS, INDEFINITE, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS,
+    is_in,
+};
+use crate::align::merge::UnionFind;
+use crate::text::{self, Token, TokenKind};
+
+/// A person's name as written, parsed into parts.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Name {
+    /// The words of the name as printed, possessive and honorific removed
+    /// ("Jane", "K.", "Smith").
+    pub(crate) parts: Vec<String>,
+    /// True when an honorific (Mr., Ms., Dr.) came with it.
+    pub(crate) honorific: bool,
+    /// Folded title and role words that came with it ("defense", "secretary").
+    pub(crate) roles: Vec<String>,
+}
+
+impl Name {
+    /// The name as displayed.
+    pub(crate) fn display(&self) -> String {
+        self.parts.join(" ")
+    }
+
+    /// The folded surname (the last part).
+    pub(crate) fn surname(&self) -> String {
+        self.parts.last().map(|s| text::fold(s)).unwrap_or_default()
+    }
+
+    /// The folded parts before the surname, initials included ("j" for "J.").
+    fn given_names(&self) -> Vec<String> {
+        let n = self.parts.len().saturating_sub(1);
+        self.parts[..n]
+            .iter()
+            .map(|p| text::fold(p.trim_end_matches('.')))
+            .collect()
+    }
+
+    /// A key for grouping identical spellings.
+    fn key(&self) -> String {
+        self.parts
+            .iter()
+            .map(|p| text::fold(p.trim_end_matches('.')))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// True when the words say this is a person: a given name and a surname, an
+    /// honorific, or a title.
+    pub(crate) fn is_person(&self) -> bool {
+        self.parts.len() >= 2 || self.honorific || !self.roles.is_empty()
+    }
+}
+
+/// What a speaker phrase refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Phrase {
+    /// A named person.
+    Named(Name),
+    /// "he" or "she": someone named before.
+    Pronoun,
+    /// "the spokesman", "the Secretary": someone named before with this role
+    /// (folded head word).
+    Title(String),
+    /// "a senior official", "one lieutenant", "the pair": someone not named.
+    Anonymous,
+    /// An institution or a document ("the ministry", "the harbour board statement"),
+    /// displayed as written.
+    Organization(String),
+}
+
+/// How a quotation's speaker was found, for readers who want to check it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttributionKind {
+    /// The name is next to the quotation ("..., Mr. Smith said").
+    Named,
+    /// A pronoun next to the quotation refers back to a name ("..., she said").
+    Pronoun,
+    /// A title next to the quotation refers back to a name ("..., the minister said").
+    Title,
+    /// The quotation follows another one by the same speaker without a new
+    /// attribution.
+    Continued,
+    /// "According to X, ..." gives the source of the words.
+    AccordingTo,
+    /// The speaker is described but not named ("a senior official").
+    Anonymous,
+    /// An institution or a document speaks ("the ministry said in a statement").
+    Organization,
+}
+
+/// True for a word token that starts with an upper-case letter.
+fn is_capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True for a lower-case name particle ("bin", "al-Amin", "van").
+fn is_particle(s: &str) -> bool {
+    if is_in(NAME_PARTICLES, &text::fold(s)) {
+        return true;
+    }
+    // "al-Amin", "el-Sayed": a particle joined by a hyphen to a capitalized word.
+    s.split_once('-').is_some_and(|(p, rest)| {
+        is_in(NAME_PARTICLES, &text::fold(p)) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// The role a folded word names, singular ("officials" -> "official"), if any.
+pub(crate) fn role_of(folded: &str) -> Option<&str> {
+    let f = folded.trim_end_matches('.');
+    if is_in(ROLE_WORDS, f) {
+        return Some(f);
+    }
+    f.strip_suffix('s').filter(|s| is_in(ROLE_WORDS, s))
+}
+
+/// True for a folded role word, also in the plural.
+pub(crate) fn is_role(folded: &str) -> bool {
+    role_of(folded).is_some()
+}
+
+fn is_org(folded: &str) -> bool {
+    is_in(ORG_WORDS, folded)
+}
+
+/// Strips a possessive ending ("Smith’s" -> "Smith").
+fn strip_possessive(s: &str) -> Option<&str> {
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .or_else(|| s.strip_suffix("’"))
+}
+
+/// One word of a phrase, with whether a full stop follows it (initials, "Mr.").
+#[derive(Debug, Clone)]
+struct Word<'t> {
+    text: &'t str,
+    folded: String,
+    dotted: bool,
+}
+
+fn words_of<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word<'t>> {
+    let mut out: Vec<Word<'t>> = Vec::new();
+    for t in tokens {
+        match t.kind {
+            TokenKind::Word | TokenKind::Number => out.push(Word {
+                text: t.text(text),
+                folded: text::fold(t.text(text)),
+                dotted: false,
+            }),
+            TokenKind::Punct if t.text(text) == "." => {
+                if let Some(last) = out.last_mut() {
+                    last.dotted = true;
+                }
+            }
+            TokenKind::Punct => {}
+        }
+    }
+    out
+}
+
+/// True for a word that can be part of a name.
+fn is_name_word(w: &Word<'_>) -> bool {
+    let initial = w.text.chars().count() == 1 && is_capitalized(w.text);
+    (is_capitalized(w.text) || is_particle(w.text) || initial)
+        && !is_role(&w.folded)
+        && !is_in(HONORIFICS, &w.folded)
+}
+
+/// Reads a speaker phrase: the words that name who speaks, as found next to a
+/// quotation. `tokens` must not hold commas (the caller cuts there).
+pub(crate) fn parse_phrase(text: &str, tokens: &[Token]) -> Option<Phrase> {
+    let mut words = words_of(text, tokens);
+    if words.is_empty() {
+        return None;
+    }
+    if words.len() == 1 && is_in(PRONOUNS, &words[0].folded) {
+        return Some(Phrase::Pronoun);
+    }
+    let first = words[0].folded.clone();
+    let definite = first == "the";
+    let indefinite = is_in(INDEFINITE, &first);
+    if definite || indefinite {
+        words.remove(0);
+    }
+    // "Jane Smith’s read-out": the owner of a document speaks.
+    if let Some(p) = words
+        .iter()
+        .rposition(|w| strip_possessive(w.text).is_some())
+    {
+        let tail = &words[p + 1..];
+        let document = !tail.is_empty()
+            && tail.iter().all(|w| !is_capitalized(w.text))
+            && !tail.iter().any(|w| is_role(&w.folded));
+        if document {
+            words.truncate(p + 1);
+            let owner = strip_possessive(words[p].text).unwrap_or(words[p].text);
+            words[p].text = owner;
+            words[p].folded = text::fold(owner);
+        }
+    }
+    let start = words
+        .iter()
+        .rposition(|w| !is_name_word(w))
+        .map_or(0, |i| i + 1);
+    let mut name_words = &words[start..];
+    // "Minister of Ports Anna Berg": the word after "of" belongs to the title.
+    let of_title =
+        start >= 2 && words[start - 1].folded == "of" && is_role(&words[start - 2].folded);
+    if of_title && name_words.len() >= 2 {
+        name_words = &name_words[1..];
+    }
+    // A capitalized sentence opener ("However", "The") is not part of the name.
+    while name_words
+        .first()
+        .is_some_and(|w| is_in(SENTENCE_OPENERS, &w.folded))
+    {
+        name_words = &name_words[1..];
+    }
+    let before = &words[..words.len() - name_words.len()];
+    let has_org = words.iter().any(|w| is_org(&w.folded));
+    if !name_words.is_empty() && !name_words.iter().any(|w| is_org(&w.folded)) {
+        if name_words.iter().all(|w| is_particle(w.text)) {
+            return None;
+        }
+        let parts = name_words
+            .iter()
+            .map(|w| {
+                let t = strip_possessive(w.text).unwrap_or(w.text);
+                if w.dotted && t.chars().count() == 1 {
+                    format!("{t}.")
+                } else {
+                    t.to_string()
+                }
+            })
+            .collect();
+        return Some(Phrase::Named(Name {
+            parts,
+            honorific: before.iter().any(|w| is_in(HONORIFICS, &w.folded)),
+            roles: before
+                .iter()
+                .filter_map(|w| role_of(&w.folded))
+                .map(str::to_string)
+                .collect(),
+        }));
+    }
+    if has_org {
+        let shown: Vec<&str> = words.iter().map(|w| w.text).collect();
+        return Some(Phrase::Organization(shown.join(" ")));
+    }
+    if indefinite {
+        return Some(Phrase::Anonymous);
+    }
+    let head = words.iter().rev().find_map(|w| role_of(&w.folded));
+    match head {
+        Some(h) if definite => Some(Phrase::Title(h.to_string())),
+        Some(_) => Some(Phrase::Anonymous),
+        None if definite => Some(Phrase::Anonymous),
+        None => None,
+    }
+}
+
+/// True when two folded surnames are the same name, allowing for transliteration
+/// ("Aleksandrov" / "Alexandrov") but not for short, different names.
+pub(crate) fn surnames_match(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    la.min(lb) >= 5
+        && a.chars().next() == b.chars().next()
+        && strsim::normalized_levenshtein(a, b) >= 0.8
+        && strsim::jaro_winkler(a, b) >= 0.9
+}
+
+/// True when two folded given names can be the same person's: equal, an initial of
+/// the other, a short form of the other ("ed" / "edward"), or a transliteration.
+pub(crate) fn given_names_match(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let same_first = a.chars().next() == b.chars().next();
+    if la == 1 || lb == 1 {
+        return same_first;
+    }
+    if la.min(lb) >= 2 && (a.starts_with(b) || b.starts_with(a)) {
+        return true;
+    }
+    la.min(lb) >= 5
+        && same_first
+        && strsim::jaro_winkler(a, b) >= 0.85
+        && strsim::normalized_levenshtein(a, b) >= 0.7
+}
+
+/// True when two names can be the same person's: the surnames match, and the first
+/// given name of one matches a given name of the other (a title word the parser
+/// kept in front of a name never blocks a match).
+fn names_match(a: &Name, b: &Name) -> bool {
+    if !surnames_match(&a.surname(), &b.surname()) {
+        return false;
+    }
+    let (ga, gb) = (a.given_names(), b.given_names());
+    match (ga.first(), gb.first()) {
+        (Some(x), Some(y)) => {
+            gb.iter().any(|g| given_names_match(x, g)) || ga.iter().any(|g| given_names_match(y, g))
+        }
+        _ => a.surname() == b.surname(),
+    }
+}
+
+/// A mention of a name in one document, to be unified.
+#[derive(Debug, Clone)]
+pub(crate) struct NameUse {
+    /// Document position.
+    pub(crate) doc: usize,
+    /// The name.
+    pub(crate) name: Name,
+}
+
+/// The result of unifying names: a cluster per use, and each cluster's canonical
+/// display name.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Unified {
+    /// Cluster of each use, parallel to the input.
+    pub(crate) cluster: Vec<usize>,
+    /// Canonical display name of each cluster: its fullest form.
+    pub(crate) canonical: Vec<String>,
+    /// All spellings of each cluster, sorted.
+    pub(crate) variants: Vec<Vec<String>>,
+    /// True when the cluster is known to be a person (not a bare capitalized word).
+    pub(crate) person: Vec<bool>,
+}
+
+/// Unifies name variants across the corpus.
+///
+/// Full names (given name and surname) join when surnames and given names match.
+/// A surname alone joins the one full name with the same surname in its own document,
+/// or else the one full name with that surname in the corpus; when several fit it
+/// stays apart rather than guess.
+pub(crate) fn unify(uses: &[NameUse]) -> Unified {
+    // Distinct spellings.
+    let mut keys: Vec<(String, usize)> = uses
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.name.key(), i))
+        .collect();
+    keys.sort();
+    let mut distinct: Vec<usize> = Vec::new(); // a representative use per spelling
+    let mut spelling_of = vec![0usize; uses.len()];
+    for (k, (key, i)) in keys.iter().enumerate() {
+        if k == 0 || keys[k - 1].0 != *key {
+            distinct.push(*i);
+        }
+        spelling_of[*i] = distinct.len() - 1;
+    }
+    let mut uf = UnionFind::new(distinct.len());
+    let full: Vec<usize> = (0..distinct.len())
+        .filter(|&s| uses[distinct[s]].name.parts.len() >= 2)
+        .collect();
+    join_full_names(uses, &distinct, &full, &mut uf);
+    attach_surnames(uses, &distinct, &spelling_of, &full, &mut uf);
+    let groups = uf.groups();
+    let mut cluster_of_spelling = vec![0usize; distinct.len()];
+    let mut out = Unified::default();
+    for (c, members) in groups.iter().enumerate() {
+        for &s in members {
+            cluster_of_spelling[s] = c;
+        }
+        let names: Vec<&Name> = members.iter().map(|&s| &uses[distinct[s]].name).collect();
+        let best = names
+            .iter()
+            .map(|n| n.display())
+            .max_by(|a, b| {
+                let ka = (a.split(' ').count(), a.len());
+                let kb = (b.split(' ').count(), b.len());
+                ka.cmp(&kb).then_with(|| b.cmp(a))
+            })
+            .unwrap_or_default();
+        let mut variants: Vec<String> = names.iter().map(|n| n.display()).collect();
+        variants.sort();
+        variants.dedup();
+        out.canonical.push(best);
+        out.variants.push(variants);
+        out.person.push(false);
+    }
+    for (i, u) in uses.iter().enumerate() {
+        let c = cluster_of_spelling[spelling_of[i]];
+        out.cluster.push(c);
+        out.person[c] |= u.name.is_person();
+    }
+    out
+}
+
+/// Joins full names that match, comparing only names whose surnames start alike and
+/// differ in length by at most two characters.
+fn join_full_names(uses: &[NameUse], distinct: &[usize], full: &[usize], uf: &mut UnionFind) {
+    let mut order: Vec<(char, usize, usize)> = full
+        .iter()
+        .map(|&s| {
+            let sn = uses[distinct[s]].name.surname();
+            (sn.chars().next().unwrap_or(' '), sn.chars().count(), s)
+        })
+        .collect();
+    order.sort();
+    for i in 0..order.len() {
+        for j in i + 1..order.len() {
+            if order[j].0 != order[i].0 || order[j].1 > order[i].1 + 2 {
+                break;
+            }
+            let (a, b) = (order[i].2, order[j].2);
+            if names_match(&uses[distinct[a]].name, &uses[distinct[b]].name) {
+                uf.union(a, b);
+            }
+        }
+    }
+}
+
+/// Attaches surname-only spellings to the full name they can only mean.
+fn attach_surnames(
+    uses: &[NameUse],
+    distinct: &[usize],
+    spelling_of: &[usize],
+    full: &[usize],
+    uf: &mut UnionFind,
+) {
+    let mut by_surname: Vec<(String, usize)> = full
+        .iter()
+        .map(|&s| (uses[distinct[s]].name.surname(), s))
+        .collect();
+    by_surname.sort();
+    let clusters_with = |uf: &mut UnionFind, surname: &str, doc: Option<usize>| {
+        let from = by_surname.partition_point(|(s, _)| s.as_str() < surname);
+        let mut found: Vec<usize> = by_surname[from..]
+            .iter()
+            .take_while(|(s, _)| s == surname)
+            .filter(|(_, sp)| {
+                doc.is_none_or(|d| {
+                    uses.iter()
+                        .enumerate()
+                        .any(|(i, u)| u.doc == d && spelling_of[i] == *sp)
+                })
+            })
+            .map(|&(_, sp)| uf.find(sp))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    };
+    for (i, u) in uses.iter().enumerate() {
+        if u.name.parts.len() != 1 {
+            continue;
+        }
+        let surname = u.name.surname();
+        let local = clusters_with(uf, &surname, Some(u.doc));
+        let target = match local.as_slice() {
+            [one] => Some(*one),
+            [] => match clusters_with(uf, &surname, None).as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(t) = target {
+            uf.union(spelling_of[i], t);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrase(s: &str) -> Option<Phrase> {
+        parse_phrase(s, &text::tokenize(s, 0..s.len()))
+    }
+
+    fn named(s: &str) -> Name {
+        match phrase(s) {
+            Some(Phrase::Named(n)) => n,
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn titles_and_honorifics_are_stripped_from_names() {
+        assert_eq!(
+            named("Harbour Board Secretary Ingrid M. Solvang").display(),
+            "Ingrid M. Solvang"
+        );
+        assert_eq!(named("Mr. Solvang").display(), "Solvang");
+        assert!(named("Mr. Solvang").honorific);
+        let n = named("Deputy Transport Minister Paavo Rinne");
+        assert_eq!(n.display(), "Paavo Rinne");
+        assert_eq!(n.roles, vec!["deputy", "minister"]);
+        assert_eq!(
+            named("Secretary of Ports Abdel bin Hadi").display(),
+            "Abdel bin Hadi"
+        );
+    }
+
+    #[test]
+    fn particles_and_possessives() {
+        assert_eq!(named("Walid el-Rashidi").display(), "Walid el-Rashidi");
+        assert_eq!(
+            named("Press Secretary Lena Ortiz’s read-out").display(),
+            "Lena Ortiz"
+        );
+    }
+
+    #[test]
+    fn pronouns_titles_anonymous_and_organisations() {
+        assert_eq!(phrase("she"), Some(Phrase::Pronoun));
+        assert_eq!(
+            phrase("the spokesman"),
+            Some(Phrase::Title("spokesman".into()))
+        );
+        assert_eq!(
+            phrase("the harbour spokeswoman"),
+            Some(Phrase::Title("spokeswoman".into()))
+        );
+        assert_eq!(
+            phrase("the Secretary"),
+            Some(Phrase::Title("secretary".into()))
+        );
+        assert_eq!(phrase("a senior port official"), Some(Phrase::Anonymous));
+        assert_eq!(phrase("one lieutenant"), Some(Phrase::Anonymous));
+        assert_eq!(
+            phrase("the Mayor Solvang’s spokesman"),
+            Some(Phrase::Title("spokesman".into()))
+        );
+        assert_eq!(
+            phrase("the Harbour Ministry statement"),
+            Some(Phrase::Organization("Harbour Ministry statement".into()))
+        );
+    }
+
+    #[test]
+    fn transliterated_surnames_match_and_different_ones_do_not() {
+        assert!(surnames_match("aleksandrov", "alexandrov"));
+        assert!(surnames_match("tsvetkov", "tsvetkow"));
+        assert!(!surnames_match("berg", "borg"));
+        assert!(!surnames_match("lindqvist", "lindgren"));
+        assert!(given_names_match("ed", "edward"));
+        assert!(given_names_match("aleksei", "alexei"));
+        assert!(given_names_match("j", "jonas"));
+        assert!(!given_names_match("jonas", "jonna"));
+    }
+
+    fn unify_names(names: &[(usize, &str)]) -> Unified {
+        let uses: Vec<NameUse> = names
+            .iter()
+            .map(|&(doc, s)| NameUse {
+                doc,
+                name: named(s),
+            })
+            .collect();
+        unify(&uses)
+    }
+
+    #[test]
+    fn variants_of_one_name_unify_to_the_fullest_form() {
+        let u = unify_names(&[
+            (0, "Ed Tsvetkov"),
+            (1, "Edward Tsvetkow"),
+            (2, "Edward J. Tsvetkov"),
+            (2, "Mr. Tsvetkov"),
+            (3, "Tsvetkov"),
+            (0, "Ingrid Solvang"),
+        ]);
+        let c = u.cluster[0];
+        assert!(u.cluster[..5].iter().all(|&x| x == c), "{:?}", u.cluster);
+        assert_ne!(u.cluster[5], c);
+        assert_eq!(u.canonical[c], "Edward J. Tsvetkov");
+        assert!(u.person[c]);
+    }
+
+    #[test]
+    fn a_surname_shared_by_two_people_is_not_guessed() {
+        let u = unify_names(&[(0, "Maria Lund"), (1, "Peter Lund"), (2, "Lund")]);
+        assert_ne!(u.cluster[0], u.cluster[1]);
+        assert_ne!(u.cluster[2], u.cluster[0]);
+        assert_ne!(u.cluster[2], u.cluster[1]);
+        // ... unless the document itself names one of them.
+        let u = unify_names(&[(0, "Maria Lund"), (1, "Peter Lund"), (1, "Lund")]);
+        assert_eq!(u.cluster[2], u.cluster[1]);
+    }
+
+    #[test]
+    fn a_bare_capitalized_word_is_not_known_as_a_person() {
+        let u = unify_names(&[(0, "Harbourside")]);
+        assert!(!u.person[u.cluster[0]]);
+    }
+}
