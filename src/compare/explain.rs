@@ -1,4 +1,4 @@
-//! Words for people: the short label of a fact ("people killed (civil war)") and
+//! Words for people: the short label of a fact ("people killed (flood, valley)") and
 //! the lines that say why figures were grouped and why their values agree or not,
 //! printed by `--explain` so that a reader can trust or reject a finding.
 

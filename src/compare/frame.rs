@@ -1,8 +1,8 @@
 //! The frame of a figure: what it is about, read from the words around it.
 //!
 //! A frame holds the figure's kind; the thing it counts (the noun the number
-//! governs, with the words that modify it: "four tactical fighter *jets*"); the
-//! predicate that applies to it ("killed", "broke off", "first … since"), with the
+//! governs, with the words that modify it: "three armoured supply *trucks*"); the
+//! predicate that applies to it ("killed", "suspended", "first … since"), with the
 //! class of events that predicate names; and the content words of its sentence,
 //! weighted by their distance from the figure, plus the words of the neighbouring
 //! sentences at a low weight (a name is often given in the sentence before).
@@ -34,13 +34,13 @@ const HEAD_WINDOW: usize = 4;
 /// The counted thing of a figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Head {
-    /// The noun as written, folded ("jets").
+    /// The noun as written, folded ("trucks").
     pub word: String,
     /// Its stem ("jet").
     pub stem: String,
     /// Its noun class, if it has one ("aircraft").
     pub class: Option<&'static str>,
-    /// Stems of the words between the number and the noun ("tactical", "fighter").
+    /// Stems of the words between the number and the noun ("armoured", "supply").
     pub modifiers: Vec<String>,
 }
 
@@ -221,8 +221,8 @@ fn in_head(head: &Option<Head>, t: &Term) -> bool {
 }
 
 /// Distance in words from position `p` to the span, three more for each clause
-/// boundary between them: "displaced, while another 5.4 million fled" gives the
-/// 5.4 million to "fled".
+/// boundary between them: "displaced, while another 2.3 million fled" gives the
+/// 2.3 million to "fled".
 fn clause_distance(toks: &[Term], p: usize, left: usize, right: usize) -> usize {
     let (lo, hi) = if p < left { (p, left) } else { (right, p) };
     let boundaries = toks
@@ -344,8 +344,8 @@ fn distance_weight(boundaries: &[u16], p: usize, left: usize, right: usize) -> f
 
 /// The counted noun: the extractor's `counted` word where it can be found just
 /// after the number, else the last word of the noun phrase that follows the number
-/// ("four tactical fighter jets are" gives "jets", with "tactical" and "fighter" as
-/// modifiers). Dates have no counted thing.
+/// ("three armoured supply trucks were" gives "trucks", with "armoured" and "supply"
+/// as modifiers). Dates have no counted thing.
 fn find_head(toks: &[Term], left: usize, right: usize, fig: &Figure) -> Option<Head> {
     if fig.kind == FigureKind::Date {
         return None;
@@ -416,7 +416,7 @@ fn head_before_of(toks: &[Term], left: usize) -> Option<Head> {
     Some(make_head(&noun.folded, &[]))
 }
 
-/// The head from the extractor's noun phrase ("tactical fighter jet"): its
+/// The head from the extractor's noun phrase ("armoured supply truck"): its
 /// content words other than the head are the modifiers.
 fn head_from_phrase(head: &str, phrase: &str) -> Head {
     let toks = terms(phrase, 0..phrase.len());

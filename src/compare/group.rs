@@ -14,7 +14,7 @@
 //!    source that disagree.
 //! 5. Support: a figure left out whose best match is in a group that already holds a
 //!    consistent figure of its own source joins as a supporting statement (a date
-//!    derived from "an 18-month freeze" next to a stated "since" date).
+//!    derived from "a six-week strike" next to a stated "since" date).
 //!
 //! Values never take part: a group is formed from context alone.
 

@@ -2,8 +2,8 @@
 //! the article sentences of all sources.
 //!
 //! The names of the event a corpus is about appear in most sentences and say little
-//! about which fact a figure states; words such as "killed", "freeze" or
-//! "conversation" are rare and say a lot. Word ids are given in first-seen order
+//! about which fact a figure states; words such as "killed", "evacuated" or
+//! "ceasefire" are rare and say a lot. Word ids are given in first-seen order
 //! (sources in corpus order, sentences in text order), so they are deterministic.
 
 use super::hash::{FastMap, FastSet};

@@ -223,7 +223,7 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
 ];
 
 /// Classes of counted nouns that name the same kind of thing, so that "240 people"
-/// and "240 civilians" or "four jets" and "four warplanes" may be one fact.
+/// and "240 civilians" or "six barges" and "six boats" may be one fact.
 const NOUN_CLASSES: &[(&str, &[&str])] = &[
     (
         "people",

@@ -121,9 +121,9 @@ pub struct FactValue {
     pub source_index: usize,
     /// The value as typed.
     pub value: Value,
-    /// The normalized value as printed ("250000", "2014-03").
+    /// The normalized value as printed ("1200", "2019-11").
     pub normalized: String,
-    /// The figure as written ("some 250,000").
+    /// The figure as written ("some 1,200").
     pub text: String,
     /// How the value is hedged.
     pub qualifier: Qualifier,
@@ -149,7 +149,7 @@ pub struct Finding {
     pub status: Status,
     /// The kind of figure.
     pub kind: FigureKind,
-    /// A short readable label ("people killed (civil, war)").
+    /// A short readable label ("people killed (flood, valley)").
     pub fact: String,
     /// The key of the fact (kind, counted noun, predicate), part of the id.
     pub key: String,

@@ -23,10 +23,10 @@ pub struct PeriodWarning {
     pub source: String,
     /// Source index in the corpus.
     pub source_index: usize,
-    /// The source's period as far as known ("published 2016-09-20", "2016-09-05 or
+    /// The source's period as far as known ("published 2021-04-02", "2021-03-30 or
     /// later").
     pub period: String,
-    /// The reference period of the corpus ("2015-09-19 to 2015-09-23").
+    /// The reference period of the corpus ("2020-03-01 to 2020-03-05").
     pub reference: String,
     /// A sentence for the report.
     pub message: String,

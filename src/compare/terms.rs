@@ -17,7 +17,7 @@ pub struct Term {
     /// Position of the token among the word and number tokens of the sentence;
     /// parts of one hyphenated word share it.
     pub position: usize,
-    /// Folded form ("people", "military").
+    /// Folded form ("people", "harbour").
     pub folded: String,
     /// Stem of the folded form, the key words are compared on; empty for words
     /// that are not content words (see [`Term::is_content`]), which are never
@@ -47,7 +47,7 @@ impl Term {
 }
 
 /// Splits `text[range]` into terms: hyphenated words become one term per part
-/// ("military-to-military" gives "military", "to", "military").
+/// ("ship-to-shore" gives "ship", "to", "shore").
 pub fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
     let mut out = Vec::new();
     let mut position = 0;
