@@ -385,13 +385,16 @@ fn find_head(toks: &[Term], left: usize, right: usize, fig: &Figure) -> Option<H
     };
     // The phrase ends before a participle and after a word that names an event
     // ("52% of the votes cast": "votes").
+    // A participle may lead the phrase as an adjective ("armoured supply trucks")
+    // when a content word follows it.
     let mut phrase: Vec<&Term> = Vec::new();
-    for t in after.iter().copied() {
-        if !t.is_content() || t.folded.ends_with("ed") {
+    for (k, t) in after.iter().copied().enumerate() {
+        let adjective = k == 0 && after.get(1).is_some_and(|n| n.is_content());
+        if !t.is_content() || (t.folded.ends_with("ed") && !adjective) {
             break;
         }
         phrase.push(t);
-        if lexicon::predicate_class(&t.folded).is_some() {
+        if !adjective && lexicon::predicate_class(&t.folded).is_some() {
             break;
         }
     }
@@ -475,9 +478,12 @@ fn find_predicate(
             t.position.saturating_sub(right)
         }
     };
-    let in_head =
-        |t: &Term| head.is_some_and(|h| h.stem == t.stem || h.modifiers.contains(&t.stem));
     let classed = |t: &Term| lexicon::predicate_class(&t.folded).is_some();
+    // The counted noun is never its own predicate; a modifier is, when it names an
+    // event ("12,000 displaced residents"), not otherwise ("armoured trucks").
+    let in_head = |t: &Term| {
+        head.is_some_and(|h| h.stem == t.stem || (h.modifiers.contains(&t.stem) && !classed(t)))
+    };
     let participle =
         |t: &Term| dist(t) <= 6 && !t.proper && t.folded.ends_with("ed") && t.folded.len() > 4;
     toks.iter()
@@ -608,4 +614,168 @@ pub fn predicate_feature(frame: &Frame) -> Option<String> {
         .as_ref()
         .and_then(|p| p.class)
         .map(class_feature)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, DateOrigin, Source};
+    use crate::figure::{Qualifier, Value};
+
+    fn corpus(text: &str) -> Corpus {
+        Corpus {
+            sources: vec![Source {
+                id: "a".into(),
+                path: "a.txt".into(),
+                outlet: None,
+                url: None,
+                series: None,
+                published: None,
+                published_from: DateOrigin::None,
+                published_span: None,
+                text: text.into(),
+            }],
+            diagnostics: Vec::new(),
+            is_sample: false,
+        }
+    }
+
+    fn figure_at(doc: &Document<'_>, written: &str, kind: FigureKind) -> Figure {
+        let start = doc.text().find(written).expect("figure in text");
+        let end = start + written.len();
+        let sentence = doc
+            .sentences
+            .iter()
+            .position(|s| s.start <= start && end <= s.end)
+            .expect("in a sentence");
+        Figure {
+            source: 0,
+            sentence,
+            start,
+            end,
+            kind,
+            value: Value::Number { lo: 1.0, hi: 1.0 },
+            qualifier: Qualifier::Exact,
+            unit: None,
+            counted: None,
+            counted_phrase: None,
+            predicate: None,
+            derivation: None,
+        }
+    }
+
+    fn frame_of(text: &str, written: &str, kind: FigureKind) -> Frame {
+        let c = corpus(text);
+        let docs = crate::document::prepare(&c);
+        let vocab = Vocab::build(&docs);
+        let fig = figure_at(&docs[0], written, kind);
+        frame(0, &fig, &docs[0], &vocab, &[], &mut TermCache::default()).expect("a frame")
+    }
+
+    #[test]
+    fn the_nearest_event_word_in_the_clause_is_the_predicate() {
+        let text = "Floods killed 48 people and displaced 12,000 residents, while another 3,000 fled to the hills.";
+        let killed = frame_of(text, "48", FigureKind::Count);
+        assert_eq!(
+            killed.head.as_ref().map(|h| h.word.as_str()),
+            Some("people")
+        );
+        assert_eq!(
+            killed.predicate.as_ref().and_then(|p| p.class),
+            Some("death")
+        );
+        let displaced = frame_of(text, "12,000", FigureKind::Count);
+        assert_eq!(
+            displaced.head.as_ref().map(|h| h.word.as_str()),
+            Some("residents")
+        );
+        assert_eq!(
+            displaced.predicate.as_ref().map(|p| p.word.as_str()),
+            Some("displaced")
+        );
+        let fled = frame_of(text, "3,000", FigureKind::Count);
+        assert_eq!(
+            fled.predicate.as_ref().and_then(|p| p.class),
+            Some("flight")
+        );
+    }
+
+    #[test]
+    fn a_date_after_first_since_marks_an_interruption() {
+        let text = "The two unions held their first formal meeting since May 2010 on Saturday.";
+        let f = frame_of(text, "May 2010", FigureKind::Date);
+        let p = f.predicate.expect("a predicate");
+        assert_eq!(p.class, Some("interruption"));
+        assert!(f.head.is_none(), "dates count nothing");
+    }
+
+    #[test]
+    fn the_noun_phrase_after_the_number_gives_head_and_modifiers() {
+        let text = "The army sent three armoured supply trucks to the border town.";
+        let f = frame_of(text, "three", FigureKind::Count);
+        let h = f.head.expect("a head");
+        assert_eq!(h.word, "trucks");
+        assert_eq!(
+            h.modifiers,
+            vec![lexicon::stem("armoured"), lexicon::stem("supply")]
+        );
+        assert_eq!(f.predicate.and_then(|p| p.class), Some("deployment"));
+        let share = frame_of(
+            "The mayor won 52% of the vote on Sunday.",
+            "52%",
+            FigureKind::Percent,
+        );
+        assert_eq!(share.head.map(|h| h.word), Some("vote".into()));
+        let displaced = frame_of(
+            "Floods left 12,000 displaced residents.",
+            "12,000",
+            FigureKind::Count,
+        );
+        assert_eq!(
+            displaced.head.as_ref().map(|h| h.word.as_str()),
+            Some("residents")
+        );
+        assert_eq!(
+            displaced.predicate.and_then(|p| p.class),
+            Some("displacement")
+        );
+    }
+
+    #[test]
+    fn words_nearer_another_figure_count_less() {
+        let text = "Ames won 52% of the vote against 48% for Bell, the commission said.";
+        let c = corpus(text);
+        let docs = crate::document::prepare(&c);
+        let vocab = Vocab::build(&docs);
+        let ames = figure_at(&docs[0], "52%", FigureKind::Percent);
+        let bell = figure_at(&docs[0], "48%", FigureKind::Percent);
+        let mut cache = TermCache::default();
+        let fa = frame(
+            0,
+            &ames,
+            &docs[0],
+            &vocab,
+            &[(bell.start, bell.end)],
+            &mut cache,
+        )
+        .expect("frame");
+        let fb = frame(
+            1,
+            &bell,
+            &docs[0],
+            &vocab,
+            &[(ames.start, ames.end)],
+            &mut cache,
+        )
+        .expect("frame");
+        let weight = |f: &Frame, w: &str| {
+            let id = vocab.id(&lexicon::stem(w)).expect("word");
+            f.words
+                .iter()
+                .find(|x| x.id == id)
+                .map_or(0.0, |x| x.weight)
+        };
+        assert!(weight(&fa, "ames") > weight(&fb, "ames"));
+        assert!(weight(&fb, "bell") > weight(&fa, "bell"));
+    }
 }
