@@ -21,12 +21,16 @@ pub struct Vocab {
     stems: Vec<String>,
     surfaces: Vec<String>,
     df: Vec<u32>,
+    /// Per word: the number of documents that hold it.
+    doc_df: Vec<u32>,
     /// Per word: (lower-case occurrences, capitalized occurrences not at the start
     /// of a sentence).
     cases: Vec<(u32, u32)>,
     sentences: u32,
     documents: Vec<Vec<(u32, f32)>>,
     idfs: Vec<f32>,
+    /// The mean similarity of two documents of this corpus.
+    document_baseline: f32,
     /// Per word: its first character and its length in characters, for quick
     /// checks before string similarity.
     shapes: Vec<(char, u16)>,
@@ -35,8 +39,12 @@ pub struct Vocab {
     noun_ids: FastMap<&'static str, u32>,
 }
 
+/// Up to this many documents, the baseline similarity is the mean over all pairs.
+const BASELINE_PAIRS_ALL: usize = 100;
+/// Pairs sampled for the baseline similarity of a larger corpus.
+const BASELINE_SAMPLE: usize = 5_000;
 /// How many of its most distinctive words describe a document.
-const DOCUMENT_WORDS: usize = 24;
+const DOCUMENT_WORDS: usize = 32;
 
 impl Vocab {
     /// Counts, for every stem and every predicate class, the article sentences that
@@ -56,6 +64,7 @@ impl Vocab {
                 };
                 let id = vocab.intern(key, &stat.surface) as usize;
                 vocab.df[id] += stat.sentences;
+                vocab.doc_df[id] += 1;
                 vocab.cases[id].0 += stat.lower;
                 vocab.cases[id].1 += stat.proper;
                 if !key.contains(':') {
@@ -89,14 +98,19 @@ impl Vocab {
             .par_iter()
             .map(|tf| vocab.document_vector(tf))
             .collect();
+        vocab.document_baseline = vocab.mean_document_similarity();
         vocab
     }
 
     /// A document as its most distinctive words, weighted by (1 + ln tf) × IDF,
     /// normalized, sorted by id.
+    ///
+    /// Words found in no other document are left out: they can never be shared,
+    /// and would only make every document look unlike every other.
     fn document_vector(&self, tf: &FastMap<u32, u32>) -> Vec<(u32, f32)> {
         let mut v: Vec<(u32, f32)> = tf
             .iter()
+            .filter(|(id, _)| self.doc_df.get(**id as usize).is_some_and(|&d| d >= 2))
             .map(|(&id, &n)| (id, (1.0 + (n as f32).ln()) * self.idf(id)))
             .collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -111,9 +125,42 @@ impl Vocab {
         v
     }
 
-    /// Cosine similarity of two documents (by source index): how much they are
-    /// about the same story.
+    /// The mean similarity of two documents: over all pairs in a small corpus, over
+    /// a fixed sample of pairs in a large one.
+    fn mean_document_similarity(&self) -> f32 {
+        let n = self.documents.len();
+        let pairs: Vec<(usize, usize)> = if n <= BASELINE_PAIRS_ALL {
+            (0..n)
+                .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+                .collect()
+        } else {
+            (0..BASELINE_SAMPLE)
+                .map(|i| {
+                    let a = (i * 7_919) % n;
+                    let b = (a + 1 + (i * 104_729) % (n - 1)) % n;
+                    (a, b)
+                })
+                .collect()
+        };
+        if pairs.is_empty() {
+            return 0.0;
+        }
+        let sum: f32 = pairs
+            .iter()
+            .map(|&(a, b)| self.raw_document_similarity(a, b))
+            .sum();
+        sum / pairs.len() as f32
+    }
+
+    /// How much more alike two documents (by source index) are than two documents
+    /// of this corpus are on average: evidence that they tell the same story. In a
+    /// corpus about one story every pair is alike, and this says nothing.
     pub fn document_similarity(&self, a: usize, b: usize) -> f32 {
+        (self.raw_document_similarity(a, b) - self.document_baseline).max(0.0)
+    }
+
+    /// Cosine similarity of two documents' most distinctive shared words.
+    fn raw_document_similarity(&self, a: usize, b: usize) -> f32 {
         let (Some(x), Some(y)) = (self.documents.get(a), self.documents.get(b)) else {
             return 0.0;
         };
@@ -141,6 +188,7 @@ impl Vocab {
         self.stems.push(stem.to_string());
         self.surfaces.push(surface.to_string());
         self.df.push(0);
+        self.doc_df.push(0);
         self.cases.push((0, 0));
         id
     }

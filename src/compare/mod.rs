@@ -85,7 +85,7 @@ pub struct CompareOptions {
 impl Default for CompareOptions {
     fn default() -> Self {
         CompareOptions {
-            threshold: 0.30,
+            threshold: 0.25,
             strong_threshold: 1.4,
             context_alone: 0.3,
             approx_tolerance: 0.03,
