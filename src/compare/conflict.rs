@@ -102,10 +102,13 @@ pub struct Gap {
 }
 
 /// Reads a figure's value as an interval. `written` is the figure as written in
-/// its source. Unresolved dates have no reading.
+/// its source. Unresolved dates and numbers that are not finite have no reading.
 pub fn reading(fig: &Figure, written: &str, opts: &CompareOptions) -> Option<Reading> {
     match &fig.value {
-        Value::Number { lo, hi } => Some(number_reading(fig, *lo, *hi, written, opts)),
+        Value::Number { lo, hi } if lo.is_finite() && hi.is_finite() => {
+            Some(number_reading(fig, *lo, *hi, written, opts))
+        }
+        Value::Number { .. } => None,
         Value::Date { date, grain } => Some(date_reading(fig, *date, *grain)),
         Value::Unresolved => None,
     }
@@ -113,14 +116,6 @@ pub fn reading(fig: &Figure, written: &str, opts: &CompareOptions) -> Option<Rea
 
 fn number_reading(fig: &Figure, lo: f64, hi: f64, written: &str, opts: &CompareOptions) -> Reading {
     let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
-    if !lo.is_finite() || !hi.is_finite() {
-        return Reading::Number {
-            stated: (lo, hi),
-            widened: (f64::NEG_INFINITY, f64::INFINITY),
-            hedge: Some("not a finite number".into()),
-            precision: None,
-        };
-    }
     let stated = (lo, hi);
     let (mut wlo, mut whi) = stated;
     let mut notes: Vec<String> = Vec::new();
