@@ -10,6 +10,7 @@
 //! ```
 
 pub mod align;
+pub mod analysis;
 pub mod clean;
 pub mod compare;
 pub mod corpus;
@@ -23,5 +24,6 @@ pub mod segment;
 pub mod text;
 pub mod yaml;
 
+pub use analysis::{Analysis, Options, analyze};
 pub use corpus::{Corpus, DateOrigin, Diagnostic, Severity, Source};
 pub use document::{Document, Sentence, Span, prepare};
