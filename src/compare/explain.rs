@@ -66,10 +66,31 @@ fn predicate_label(members: &[&Frame]) -> Option<String> {
         if let Some(c) = classes.first()
             && classes.iter().all(|x| x == c)
         {
-            return Some((*c).to_string());
+            return Some(class_phrase(c).to_string());
         }
     }
     most_common(words.into_iter())
+}
+
+/// How a label names a class of predicates when sources use different words.
+fn class_phrase(class: &str) -> &str {
+    match class {
+        "death" => "killed",
+        "injury" => "injured",
+        "displacement" => "displaced",
+        "evacuation" => "evacuated",
+        "flight" => "fled",
+        "detention" => "detained",
+        "seizure" => "seized",
+        "deployment" => "deployed",
+        "interruption" => "suspension began",
+        "start" => "began",
+        "end" => "ended",
+        "lasting" => "lasted",
+        "spending" => "spent",
+        "vote" => "votes",
+        other => other,
+    }
 }
 
 fn most_common(items: impl Iterator<Item = String>) -> Option<String> {

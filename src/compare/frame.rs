@@ -364,13 +364,24 @@ fn find_head(toks: &[Term], left: usize, right: usize, fig: &Figure) -> Option<H
         let folded = crate::text::fold(counted);
         if !is_unit(&folded) {
             let cstem = lexicon::stem(&folded);
-            if let Some(phrase) = fig.counted_phrase.as_deref() {
-                return Some(head_from_phrase(&folded, phrase));
+            // The word as written, for labels ("people" for a counted "person");
+            // the extractor's normal form stays the stem compared on.
+            let class = lexicon::noun_class(&folded);
+            let written = after.iter().position(|t| t.stem == cstem).or_else(|| {
+                let same_class =
+                    |t: &&Term| class.is_some() && lexicon::noun_class(&t.folded) == class;
+                after.iter().rposition(|t| same_class(t))
+            });
+            let mut head = match (fig.counted_phrase.as_deref(), written) {
+                (Some(phrase), _) => head_from_phrase(&folded, phrase),
+                (None, Some(k)) => make_head(&after[k].folded, &after[..k]),
+                (None, None) => make_head(&folded, &[]),
+            };
+            if let Some(k) = written {
+                head.word = after[k].folded.clone();
             }
-            if let Some(k) = after.iter().position(|t| t.stem == cstem) {
-                return Some(make_head(&after[k].folded, &after[..k]));
-            }
-            return Some(make_head(&folded, &[]));
+            head.stem = cstem;
+            return Some(head);
         }
     }
     // "52% of the vote", "140 of the 300 seats": the noun after "of".
