@@ -368,9 +368,9 @@ fn find_head(toks: &[Term], left: usize, right: usize, fig: &Figure) -> Option<H
             // the extractor's normal form stays the stem compared on.
             let class = lexicon::noun_class(&folded);
             let written = after.iter().position(|t| t.stem == cstem).or_else(|| {
-                let same_class =
-                    |t: &&Term| class.is_some() && lexicon::noun_class(&t.folded) == class;
-                after.iter().rposition(|t| same_class(t))
+                after
+                    .iter()
+                    .rposition(|t| class.is_some() && lexicon::noun_class(&t.folded) == class)
             });
             let mut head = match (fig.counted_phrase.as_deref(), written) {
                 (Some(phrase), _) => head_from_phrase(&folded, phrase),
