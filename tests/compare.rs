@@ -668,3 +668,84 @@ fn figures_at_the_same_place_in_aligned_sentences_are_one_fact() {
     assert!(x.values.iter().any(|v| v.figure == b));
     assert!(x.explain.iter().any(|l| l.contains("aligned")));
 }
+
+#[test]
+#[ignore = "prints the findings on the sample corpus"]
+fn print_seed_findings() {
+    let (corpus, figures) = seeds();
+    let docs = prepare(&corpus);
+    let threshold = std::env::var("CLAIMDIFF_DEBUG_THRESHOLD")
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(CompareOptions::default().threshold);
+    let opts = CompareOptions {
+        threshold,
+        ..CompareOptions::default()
+    };
+    let f = compare::compare(&docs, &figures, &[], &opts);
+    for x in all(&f) {
+        let level = x.severity.as_ref().map(|s| s.level);
+        println!("{:?} {level:?} {} {:?}", x.status, x.fact, stated(x));
+        for l in &x.explain {
+            println!("    {l}");
+        }
+    }
+    for w in &f.warnings {
+        println!("warning: {}", w.message);
+    }
+}
+
+#[test]
+fn figures_that_point_nowhere_are_skipped_without_panicking() {
+    let fx = load("floods.txt");
+    let mut figures = fx.figures.clone();
+    let good = figures[0].clone();
+    let text_len = fx.corpus.sources[good.source].text.len();
+    let bad = [
+        Figure {
+            source: 99,
+            ..good.clone()
+        },
+        Figure {
+            sentence: 9_999,
+            ..good.clone()
+        },
+        Figure {
+            start: good.end,
+            end: good.start,
+            ..good.clone()
+        },
+        Figure {
+            start: text_len + 5,
+            end: text_len + 9,
+            ..good.clone()
+        },
+        Figure {
+            value: Value::Unresolved,
+            ..good.clone()
+        },
+        Figure {
+            value: Value::Number {
+                lo: f64::NAN,
+                hi: f64::INFINITY,
+            },
+            ..good.clone()
+        },
+    ];
+    figures.extend(bad);
+    let docs = prepare(&fx.corpus);
+    let aligned = [AlignedPair {
+        a: SentenceRef {
+            source: 0,
+            sentence: 500,
+        },
+        b: SentenceRef {
+            source: 42,
+            sentence: 0,
+        },
+    }];
+    let f = compare::compare(&docs, &figures, &aligned, &CompareOptions::default());
+    let n = fx.figures.len();
+    assert!(all(&f).all(|x| x.values.iter().all(|v| v.figure < n)));
+    assert!(!f.updates.is_empty(), "the good figures still compare");
+}

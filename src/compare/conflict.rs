@@ -3,15 +3,15 @@
 //! Every value is read as an interval. A plain number is itself; a hedge widens it:
 //! "some", "about", "an estimated" by the approximate tolerance on each side: 3% of
 //! the value, or half the unit it is rounded to when that is more, up to 5% ("about
-//! 1,200" is rounded to the hundred: 1,150–1,250; "some 250,000" is 242,500–257,500,
-//! so that 240,000 conflicts with it); "more than", "at least" leave it open above;
+//! 1,200" is rounded to the hundred: 1,150–1,250; "some 650,000" is 630,500–669,500,
+//! so that 620,000 conflicts with it); "more than", "at least" leave it open above;
 //! "up to", "less than"
-//! open below; a spoken single unit ("an hour", "a year") by the colloquial
-//! tolerance (20%); an age ("a four-year-old war") covers the whole year it names.
+//! open below; a spoken single unit ("a day", "a year") by the colloquial
+//! tolerance (20%); an age ("a three-year-old dispute") covers the whole year it names.
 //! Two values conflict when their intervals do not intersect.
 //!
-//! Dates are compared at the coarser of their two grains: "2014" and "August 2014"
-//! agree, "March 2014" and "August 2014" do not. A derived or approximate date is
+//! Dates are compared at the coarser of their two grains: "2011" and "June 2011"
+//! agree, "June 2011" and "October 2011" do not. A derived or approximate date is
 //! widened by one unit of its own grain before that.
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -33,7 +33,7 @@ pub enum Reading {
         hedge: Option<String>,
         /// For a single value stated with digits, the unit of its last written
         /// digit in the value's own unit: 0.1 for "52.4%", 100,000 for "4.2
-        /// million", 1 for "240,000". `None` for ranges, bounds and words.
+        /// million", 1 for "1,240". `None` for ranges, bounds and words.
         precision: Option<f64>,
     },
     /// A date: first and last day of the period named, as day numbers from the
@@ -102,10 +102,13 @@ pub struct Gap {
 }
 
 /// Reads a figure's value as an interval. `written` is the figure as written in
-/// its source. Unresolved dates have no reading.
+/// its source. Unresolved dates and numbers that are not finite have no reading.
 pub fn reading(fig: &Figure, written: &str, opts: &CompareOptions) -> Option<Reading> {
     match &fig.value {
-        Value::Number { lo, hi } => Some(number_reading(fig, *lo, *hi, written, opts)),
+        Value::Number { lo, hi } if lo.is_finite() && hi.is_finite() => {
+            Some(number_reading(fig, *lo, *hi, written, opts))
+        }
+        Value::Number { .. } => None,
         Value::Date { date, grain } => Some(date_reading(fig, *date, *grain)),
         Value::Unresolved => None,
     }
@@ -113,14 +116,6 @@ pub fn reading(fig: &Figure, written: &str, opts: &CompareOptions) -> Option<Rea
 
 fn number_reading(fig: &Figure, lo: f64, hi: f64, written: &str, opts: &CompareOptions) -> Reading {
     let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
-    if !lo.is_finite() || !hi.is_finite() {
-        return Reading::Number {
-            stated: (lo, hi),
-            widened: (f64::NEG_INFINITY, f64::INFINITY),
-            hedge: Some("not a finite number".into()),
-            precision: None,
-        };
-    }
     let stated = (lo, hi);
     let (mut wlo, mut whi) = stated;
     let mut notes: Vec<String> = Vec::new();
@@ -199,7 +194,7 @@ fn written_precision(written: &str, value: f64) -> Option<f64> {
 
 /// A value written to fewer decimals may be the rounding of a more precise one:
 /// "52%" and "52.4%", "4 million" and "4.2 million" agree. Whole numbers written in
-/// full ("48" and "50", "240,000" and "250,000") are taken as they are written.
+/// full ("48" and "50", "1,200" and "1,240") are taken as they are written.
 fn rounding_of(a: (f64, Option<f64>), b: (f64, Option<f64>)) -> bool {
     let (Some(pa), Some(pb)) = (a.1, b.1) else {
         return false;
@@ -238,7 +233,7 @@ fn pct(t: f64) -> String {
 }
 
 /// The unit an age is counted in, when the figure is one: ages ("a 45-year-old")
-/// and durations written as ages ("a four-year-old war") name a whole year (month,
+/// and durations written as ages ("a three-year-old dispute") name a whole year (month,
 /// week, day) that has begun, not an instant. In the figure's own unit: years for
 /// ages, seconds for durations.
 fn age_unit(fig: &Figure, written: &str) -> Option<f64> {
@@ -260,7 +255,7 @@ fn age_unit(fig: &Figure, written: &str) -> Option<f64> {
     }
 }
 
-/// "an hour", "a year", "a dozen": a single unit said with an article (and no
+/// "a day", "a year", "a dozen": a single unit said with an article (and no
 /// digits) is a manner of speaking more than a measurement.
 fn is_colloquial_unit(written: &str) -> bool {
     let w = written.trim().to_lowercase();
@@ -543,7 +538,7 @@ mod tests {
     #[test]
     fn rounding_units_are_found() {
         assert!((rounding_tolerance(1_200.0) - 50.0 / 1_200.0).abs() < 1e-12);
-        assert!((rounding_tolerance(7.6) - 0.05 / 7.6).abs() < 1e-12);
+        assert!((rounding_tolerance(3.8) - 0.05 / 3.8).abs() < 1e-12);
         assert!((rounding_tolerance(312.0) - 0.5 / 312.0).abs() < 1e-12);
     }
 
@@ -604,48 +599,49 @@ mod tests {
             compare(&up_to, &num(120.0, Qualifier::Exact, "120")),
             Verdict::Consistent
         );
-        let mut hour = fig(
+        let mut day = fig(
             FigureKind::Duration,
             Value::Number {
-                lo: 3600.0,
-                hi: 3600.0,
+                lo: 86_400.0,
+                hi: 86_400.0,
             },
             Qualifier::Exact,
         );
-        hour.unit = Some("s".into());
-        let spoken = reading(&hour, "an hour", &CompareOptions::default()).expect("reading");
-        let exact = reading(&hour, "60 minutes", &CompareOptions::default()).expect("reading");
-        let mut fifty = hour.clone();
-        fifty.value = Value::Number {
-            lo: 3000.0,
-            hi: 3000.0,
+        day.unit = Some("s".into());
+        let spoken = reading(&day, "a day", &CompareOptions::default()).expect("reading");
+        let exact = reading(&day, "24 hours", &CompareOptions::default()).expect("reading");
+        let mut twenty = day.clone();
+        twenty.value = Value::Number {
+            lo: 72_000.0,
+            hi: 72_000.0,
         };
-        let fifty = reading(&fifty, "50 minutes", &CompareOptions::default()).expect("reading");
-        assert_eq!(compare(&spoken, &fifty), Verdict::Consistent);
-        assert!(matches!(compare(&exact, &fifty), Verdict::Conflict(_)));
+        let twenty = reading(&twenty, "20 hours", &CompareOptions::default()).expect("reading");
+        // "a day" is a manner of speaking: 20 hours is within it; "24 hours" is not.
+        assert_eq!(compare(&spoken, &twenty), Verdict::Consistent);
+        assert!(matches!(compare(&exact, &twenty), Verdict::Conflict(_)));
     }
 
     #[test]
     fn ages_cover_the_year_they_name() {
+        let three = fig(
+            FigureKind::Age,
+            Value::Number { lo: 3.0, hi: 3.0 },
+            Qualifier::Exact,
+        );
+        let three_half = fig(
+            FigureKind::Age,
+            Value::Number { lo: 3.5, hi: 3.5 },
+            Qualifier::Exact,
+        );
+        let o = CompareOptions::default();
+        let (a, b) = (reading(&three, "", &o), reading(&three_half, "", &o));
+        assert_eq!(compare(&a.expect("r"), &b.expect("r")), Verdict::Consistent);
         let four = fig(
             FigureKind::Age,
             Value::Number { lo: 4.0, hi: 4.0 },
             Qualifier::Exact,
         );
-        let four_half = fig(
-            FigureKind::Age,
-            Value::Number { lo: 4.5, hi: 4.5 },
-            Qualifier::Exact,
-        );
-        let o = CompareOptions::default();
-        let (a, b) = (reading(&four, "", &o), reading(&four_half, "", &o));
-        assert_eq!(compare(&a.expect("r"), &b.expect("r")), Verdict::Consistent);
-        let five = fig(
-            FigureKind::Age,
-            Value::Number { lo: 5.0, hi: 5.0 },
-            Qualifier::Exact,
-        );
-        let (a, c) = (reading(&four, "", &o), reading(&five, "", &o));
+        let (a, c) = (reading(&three, "", &o), reading(&four, "", &o));
         assert!(matches!(
             compare(&a.expect("r"), &c.expect("r")),
             Verdict::Conflict(_)
@@ -689,7 +685,7 @@ mod tests {
             Verdict::Conflict(_)
         ));
         assert_eq!(
-            written_precision("an estimated 7.6 million", 7.6e6),
+            written_precision("an estimated 3.8 million", 3.8e6),
             Some(1e5)
         );
     }
@@ -697,25 +693,25 @@ mod tests {
     #[test]
     fn durations_written_as_ages_cover_the_unit() {
         let year = 365.25 * 86_400.0;
-        let mut four = fig(
+        let mut three = fig(
             FigureKind::Duration,
             Value::Number {
-                lo: 4.0 * year,
-                hi: 4.0 * year,
+                lo: 3.0 * year,
+                hi: 3.0 * year,
             },
             Qualifier::Exact,
         );
-        four.unit = Some("s".into());
-        let mut more = four.clone();
+        three.unit = Some("s".into());
+        let mut more = three.clone();
         more.value = Value::Number {
-            lo: 4.5 * year,
-            hi: 4.5 * year,
+            lo: 3.5 * year,
+            hi: 3.5 * year,
         };
         let o = CompareOptions::default();
-        let a = reading(&four, "four-year-old", &o).expect("reading");
-        let b = reading(&more, "four-and-a-half-year-old", &o).expect("reading");
+        let a = reading(&three, "three-year-old", &o).expect("reading");
+        let b = reading(&more, "three-and-a-half-year-old", &o).expect("reading");
         assert_eq!(compare(&a, &b), Verdict::Consistent);
-        let plain = reading(&four, "four years", &o).expect("reading");
+        let plain = reading(&three, "four years", &o).expect("reading");
         assert!(matches!(compare(&plain, &b), Verdict::Conflict(_)));
     }
 

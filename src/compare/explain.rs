@@ -1,4 +1,4 @@
-//! Words for people: the short label of a fact ("people killed (civil war)") and
+//! Words for people: the short label of a fact ("people killed (flood, valley)") and
 //! the lines that say why figures were grouped and why their values agree or not,
 //! printed by `--explain` so that a reader can trust or reject a finding.
 
@@ -63,13 +63,34 @@ fn predicate_label(members: &[&Frame]) -> Option<String> {
             .iter()
             .filter_map(|f| f.predicate.as_ref().and_then(|p| p.class))
             .collect();
-        if let Some(c) = classes.first() {
-            if classes.iter().all(|x| x == c) {
-                return Some((*c).to_string());
-            }
+        if let Some(c) = classes.first()
+            && classes.iter().all(|x| x == c)
+        {
+            return Some(class_phrase(c).to_string());
         }
     }
     most_common(words.into_iter())
+}
+
+/// How a label names a class of predicates when sources use different words.
+fn class_phrase(class: &str) -> &str {
+    match class {
+        "death" => "killed",
+        "injury" => "injured",
+        "displacement" => "displaced",
+        "evacuation" => "evacuated",
+        "flight" => "fled",
+        "detention" => "detained",
+        "seizure" => "seized",
+        "deployment" => "deployed",
+        "interruption" => "suspension began",
+        "start" => "began",
+        "end" => "ended",
+        "lasting" => "lasted",
+        "spending" => "spent",
+        "vote" => "votes",
+        other => other,
+    }
 }
 
 fn most_common(items: impl Iterator<Item = String>) -> Option<String> {

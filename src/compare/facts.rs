@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use super::conflict::{self, Gap, Verdict};
 use super::explain;
 use super::frame::Frame;
-use super::group::{Group, Inputs};
+use super::group::{self, Group, Inputs};
 use super::period::Anchor;
 use super::severity::{self, Severity, Side};
 use super::{FactValue, Finding, Findings, Status};
@@ -21,6 +21,10 @@ use crate::document::Document;
 use crate::figure::FigureKind;
 use crate::fingerprint::Fingerprint;
 
+use super::hash::FastMap;
+
+/// At most this many grouping edges are written into one explanation.
+const MAX_EDGE_LINES: usize = 12;
 /// At most this many comparison lines are written into one explanation.
 const MAX_CONFLICT_LINES: usize = 12;
 
@@ -57,6 +61,25 @@ fn position(f: &Finding) -> (usize, usize, String) {
         })
 }
 
+/// The group with only the edges an explanation shows (the strongest), their
+/// shared words listed.
+fn explained(inp: &Inputs<'_>, g: &Group) -> Group {
+    let mut g = Group {
+        members: g.members.clone(),
+        edges: g.edges.iter().take(MAX_EDGE_LINES).cloned().collect(),
+        supports: g.supports.clone(),
+    };
+    for e in g.edges.iter_mut() {
+        group::detail(inp, e);
+    }
+    for s in g.supports.iter_mut() {
+        if let Some(e) = s.via.as_mut() {
+            group::detail(inp, e);
+        }
+    }
+    g
+}
+
 /// A conflict between two values of a fact.
 struct Conflict {
     a: usize,
@@ -66,6 +89,8 @@ struct Conflict {
 }
 
 fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding> {
+    let total_edges = g.edges.len();
+    let g = &explained(inp, g);
     let figures = inp.figures;
     let mut members: Vec<usize> = g
         .members
@@ -113,6 +138,12 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
     }
     for e in &g.edges {
         lines.push(explain::edge_line(e, name, inp.frames, inp.vocab));
+    }
+    if total_edges > g.edges.len() {
+        lines.push(format!(
+            "... and {} weaker matches",
+            total_edges - g.edges.len()
+        ));
     }
     for s in &g.supports {
         lines.push(match &s.via {
@@ -186,25 +217,62 @@ fn id_and_text(docs: &[Document<'_>], inp: &Inputs<'_>, m: usize) -> (String, St
     (id.to_string(), text.to_string())
 }
 
-/// Every conflicting pair of values from different sources.
+/// The members of a fact that state one value (one reading), with their sources.
+struct Distinct {
+    members: Vec<usize>,
+    sources: Vec<usize>,
+}
+
+/// Every conflicting pair of distinct values stated by different sources, each
+/// with one pair of figures that shows it. Values are compared once per distinct
+/// reading, so that a fact stated by thousands of sources stays cheap.
 fn conflicts(inp: &Inputs<'_>, members: &[usize]) -> Vec<Conflict> {
+    let mut distinct: Vec<Distinct> = Vec::new();
+    let mut index: FastMap<String, usize> = FastMap::default();
+    for &m in members {
+        let Some(r) = &inp.readings[m] else { continue };
+        let key = format!("{r:?}");
+        let slot = *index.entry(key).or_insert_with(|| {
+            distinct.push(Distinct {
+                members: Vec::new(),
+                sources: Vec::new(),
+            });
+            distinct.len() - 1
+        });
+        let d = &mut distinct[slot];
+        d.members.push(m);
+        let source = inp.figures[m].source;
+        if let Err(i) = d.sources.binary_search(&source) {
+            d.sources.insert(i, source);
+        }
+    }
     let mut out = Vec::new();
-    for (i, &a) in members.iter().enumerate() {
-        for &b in &members[i + 1..] {
-            let (fa, fb) = (&inp.figures[a], &inp.figures[b]);
-            if fa.source == fb.source {
+    for (i, x) in distinct.iter().enumerate() {
+        for y in &distinct[i + 1..] {
+            let Some((a, b)) = cross_source_pair(inp, x, y) else {
                 continue;
-            }
+            };
             let (Some(ra), Some(rb)) = (&inp.readings[a], &inp.readings[b]) else {
                 continue;
             };
             if let Verdict::Conflict(gap) = conflict::compare(ra, rb) {
-                let update = is_update(inp, a, b, &gap);
+                let update = is_update(inp, inp.figures[a].kind, x, y, &gap);
                 out.push(Conflict { a, b, gap, update });
             }
         }
     }
     out
+}
+
+/// One figure of each value, from different sources, if there is such a pair.
+fn cross_source_pair(inp: &Inputs<'_>, x: &Distinct, y: &Distinct) -> Option<(usize, usize)> {
+    let src = |m: usize| inp.figures[m].source;
+    x.members.iter().find_map(|&a| {
+        y.members
+            .iter()
+            .find(|&&b| src(a) != src(b))
+            .map(|&b| (a, b))
+    })
 }
 
 /// Kinds of quantity that grow as events go on: a later, larger value is news,
@@ -216,14 +284,21 @@ fn grows(kind: FigureKind) -> bool {
     )
 }
 
-fn is_update(inp: &Inputs<'_>, a: usize, b: usize, gap: &Gap) -> bool {
-    let (fa, fb) = (&inp.figures[a], &inp.figures[b]);
-    if !grows(fa.kind) {
+/// True when every source of the smaller value was published before every source
+/// of the larger one, and the fact is a quantity that grows.
+fn is_update(inp: &Inputs<'_>, kind: FigureKind, x: &Distinct, y: &Distinct, gap: &Gap) -> bool {
+    if !grows(kind) {
         return false;
     }
+    let (early, late) = if gap.second_larger { (x, y) } else { (y, x) };
     let p = inp.periods;
-    (p.published_before(fa.source, fb.source) && gap.second_larger)
-        || (p.published_before(fb.source, fa.source) && !gap.second_larger)
+    match (
+        p.latest_publication(&early.sources),
+        p.earliest_anchor(&late.sources),
+    ) {
+        (Some(a), Some(b)) => a < b,
+        _ => false,
+    }
 }
 
 fn side<'a>(inp: &'a Inputs<'_>, names: &'a (String, String), m: usize) -> Side<'a> {
@@ -293,21 +368,39 @@ fn conflict_lines(
 }
 
 fn period_lines(inp: &Inputs<'_>, sources: &[usize], docs: &[Document<'_>]) -> Vec<String> {
-    let mut out = Vec::new();
-    for (i, &a) in sources.iter().enumerate() {
-        for &b in &sources[i + 1..] {
-            if !inp.periods.same_period(a, b) {
-                out.push(format!(
-                    "{} and {} are about different periods ({} / {}); they were grouped on very strong evidence",
-                    docs[a].source.id,
-                    docs[b].source.id,
-                    anchor_text(inp.periods.anchor(a)),
-                    anchor_text(inp.periods.anchor(b))
-                ));
-            }
-        }
+    let mut by_period: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &s in sources {
+        by_period.entry(inp.periods.period(s)).or_default().push(s);
     }
-    out
+    if by_period.len() < 2 {
+        return Vec::new();
+    }
+    let parts: Vec<String> = by_period
+        .values()
+        .map(|list| {
+            let names: Vec<String> = list
+                .iter()
+                .take(5)
+                .map(|&s| {
+                    format!(
+                        "{} ({})",
+                        docs[s].source.id,
+                        anchor_text(inp.periods.anchor(s))
+                    )
+                })
+                .collect();
+            let more = list.len().saturating_sub(5);
+            if more > 0 {
+                format!("{} and {more} more", names.join(", "))
+            } else {
+                names.join(", ")
+            }
+        })
+        .collect();
+    vec![format!(
+        "sources from different periods were grouped on very strong evidence: {}",
+        parts.join(" / ")
+    )]
 }
 
 fn anchor_text(a: Anchor) -> String {

@@ -1,17 +1,15 @@
 //! The frame of a figure: what it is about, read from the words around it.
 //!
 //! A frame holds the figure's kind; the thing it counts (the noun the number
-//! governs, with the words that modify it: "four tactical fighter *jets*"); the
-//! predicate that applies to it ("killed", "broke off", "first … since"), with the
+//! governs, with the words that modify it: "three armoured supply *trucks*"); the
+//! predicate that applies to it ("killed", "suspended", "first … since"), with the
 //! class of events that predicate names; and the content words of its sentence,
 //! weighted by their distance from the figure, plus the words of the neighbouring
 //! sentences at a low weight (a name is often given in the sentence before).
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use super::idf::{Vocab, class_feature, noun_feature};
+use super::idf::{Vocab, class_feature};
 use super::lexicon;
 use super::terms::{Term, terms};
 use crate::document::Document;
@@ -20,6 +18,10 @@ use crate::text::TokenKind;
 
 /// Weight of the words of the sentences just before and after the figure's own.
 pub const NEIGHBOUR_WEIGHT: f32 = 0.15;
+/// How many of its strongest words a frame keeps in its context vector.
+const MAX_WORDS: usize = 96;
+/// How many of its strongest words a frame keeps for matches by spelling.
+const TOP_WORDS: usize = 12;
 /// Factor applied to a word that is nearer to another figure of the same kind.
 const RIVAL_FACTOR: f32 = 0.3;
 /// Weight from which a name counts as close to the figure.
@@ -32,13 +34,13 @@ const HEAD_WINDOW: usize = 4;
 /// The counted thing of a figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Head {
-    /// The noun as written, folded ("jets").
+    /// The noun as written, folded ("trucks").
     pub word: String,
     /// Its stem ("jet").
     pub stem: String,
     /// Its noun class, if it has one ("aircraft").
     pub class: Option<&'static str>,
-    /// Stems of the words between the number and the noun ("tactical", "fighter").
+    /// Stems of the words between the number and the noun ("armoured", "supply").
     pub modifiers: Vec<String>,
 }
 
@@ -63,8 +65,18 @@ pub struct Weighted {
     pub id: u32,
     /// Distance weight.
     pub weight: f32,
+    /// The word's IDF in the corpus, kept here so that scoring does not look it
+    /// up for every pair.
+    pub idf: f32,
     /// True when the word looks like a name.
     pub proper: bool,
+}
+
+impl Weighted {
+    /// Weight × IDF: the word's entry in the frame's context vector.
+    pub fn value(&self) -> f32 {
+        self.weight * self.idf
+    }
 }
 
 /// Everything comparison knows about one figure.
@@ -80,12 +92,19 @@ pub struct Frame {
     pub kind: FigureKind,
     /// The thing counted or measured.
     pub head: Option<Head>,
+    /// Vocabulary id of the counted noun's stem.
+    pub head_id: Option<u32>,
+    /// Vocabulary id of the predicate's stem.
+    pub predicate_id: Option<u32>,
     /// What happened to it.
     pub predicate: Option<Predicate>,
     /// Context words, sorted by id, each once (its largest weight).
     pub words: Vec<Weighted>,
     /// Euclidean norm of the IDF-weighted context vector.
     pub norm: f32,
+    /// The strongest words (by weight × IDF, class features left out), strongest
+    /// first: the only ones tried for matches by spelling.
+    pub top: Vec<Weighted>,
     /// Names close to the figure in its own sentence (ids): who or where the
     /// figure is about ("Ames won 52%", "in Kel, nine people").
     pub names: Vec<u32>,
@@ -108,17 +127,21 @@ pub fn frame(
     doc: &Document<'_>,
     vocab: &Vocab,
     rivals: &[(usize, usize)],
+    cache: &mut TermCache,
 ) -> Option<Frame> {
     let sentence = doc.sentences.get(fig.sentence)?;
-    let text = doc.text();
-    if fig.start > fig.end || fig.end > text.len() {
+    if fig.start > fig.end || fig.end > doc.text().len() {
         return None;
     }
-    let toks = terms(text, sentence.range());
-    let (left, right) = figure_positions(&toks, fig)?;
-    let head = find_head(&toks, left, right, fig);
+    let around = neighbours(doc, fig.sentence);
+    for &i in around.iter().chain([&fig.sentence]) {
+        cache.fill(doc, i);
+    }
+    let toks = cache.get(fig.sentence);
+    let (left, right) = figure_positions(toks, fig)?;
+    let head = find_head(toks, left, right, fig);
     let predicate = find_predicate(
-        &toks,
+        toks,
         left,
         right,
         fig.kind,
@@ -128,15 +151,16 @@ pub fn frame(
     .or_else(|| stated_predicate(fig));
     let rival_positions: Vec<(usize, usize)> = rivals
         .iter()
-        .filter_map(|&(s, e)| span_positions(&toks, s, e))
+        .filter_map(|&(s, e)| span_positions(toks, s, e))
         .collect();
-    let mut bag: BTreeMap<u32, Weighted> = BTreeMap::new();
+    let mut bag: Vec<Weighted> = Vec::with_capacity(toks.len() * 2);
     let mut names: Vec<u32> = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
+    let boundaries = boundary_counts(toks);
+    for t in toks {
         if t.position >= left && t.position <= right {
             continue;
         }
-        let mut w = distance_weight(&toks, i, left, right);
+        let mut w = distance_weight(&boundaries, t.position, left, right);
         let own = gap(t.position, left, right);
         if rival_positions
             .iter()
@@ -148,26 +172,33 @@ pub fn frame(
             w = 1.0;
         }
         add(&mut bag, vocab, t, w);
-        if t.is_content() && w >= LOCAL_WEIGHT {
-            if let Some(id) = vocab.id(&t.stem).filter(|&id| vocab.is_name(id)) {
-                names.push(id);
-            }
+        if t.is_content()
+            && w >= LOCAL_WEIGHT
+            && let Some(id) = vocab.id(&t.stem).filter(|&id| vocab.is_name(id))
+        {
+            names.push(id);
         }
     }
     names.sort_unstable();
     names.dedup();
-    for n in neighbours(doc, fig.sentence) {
-        for t in terms(text, n) {
-            add(&mut bag, vocab, &t, NEIGHBOUR_WEIGHT);
+    for n in around {
+        for t in cache.get(n) {
+            add(&mut bag, vocab, t, NEIGHBOUR_WEIGHT);
         }
     }
-    let words: Vec<Weighted> = bag.into_values().collect();
-    let norm = words
+    let words = strongest(merge_bag(bag), MAX_WORDS);
+    let norm = words.iter().map(|w| w.value().powi(2)).sum::<f32>().sqrt();
+    let mut top: Vec<Weighted> = words
         .iter()
-        .map(|w| (w.weight * vocab.idf(w.id)).powi(2))
-        .sum::<f32>()
-        .sqrt();
+        .copied()
+        .filter(|w| !vocab.is_class_feature(w.id))
+        .collect();
+    top.sort_by(|x, y| y.value().total_cmp(&x.value()).then(x.id.cmp(&y.id)));
+    top.truncate(TOP_WORDS);
     Some(Frame {
+        head_id: head.as_ref().and_then(|h| vocab.id(&h.stem)),
+        predicate_id: predicate.as_ref().and_then(|p| vocab.id(&p.stem)),
+        top,
         figure: index,
         source: fig.source,
         sentence: fig.sentence,
@@ -177,7 +208,7 @@ pub fn frame(
         words,
         norm,
         names,
-        sentence_key: sentence_key(&toks),
+        sentence_key: sentence_key(toks),
         offset: fig.start.saturating_sub(sentence.start),
     })
 }
@@ -190,8 +221,8 @@ fn in_head(head: &Option<Head>, t: &Term) -> bool {
 }
 
 /// Distance in words from position `p` to the span, three more for each clause
-/// boundary between them: "displaced, while another 5.4 million fled" gives the
-/// 5.4 million to "fled".
+/// boundary between them: "displaced, while another 2.3 million fled" gives the
+/// 2.3 million to "fled".
 fn clause_distance(toks: &[Term], p: usize, left: usize, right: usize) -> usize {
     let (lo, hi) = if p < left { (p, left) } else { (right, p) };
     let boundaries = toks
@@ -224,37 +255,50 @@ fn span_positions(toks: &[Term], start: usize, end: usize) -> Option<(usize, usi
 /// to ("meeting" also counts as `noun:talks`, "deaths" as `pred:death`), so that
 /// words of one class match. Every article word is in the vocabulary; a word that
 /// is not (it cannot be counted) is left out.
-fn add(bag: &mut BTreeMap<u32, Weighted>, vocab: &Vocab, t: &Term, weight: f32) {
+fn add(bag: &mut Vec<Weighted>, vocab: &Vocab, t: &Term, weight: f32) {
+    let mut push = |id: Option<u32>, proper: bool| {
+        if let Some(id) = id {
+            bag.push(Weighted {
+                id,
+                weight,
+                idf: vocab.idf(id),
+                proper,
+            });
+        }
+    };
     if let Some(c) = lexicon::predicate_class(&t.folded) {
-        add_feature(bag, vocab, &class_feature(c), false, weight);
+        push(vocab.predicate_class_id(c), false);
     }
     if let Some(c) = lexicon::noun_class(&t.folded) {
-        add_feature(bag, vocab, &noun_feature(c), false, weight);
+        push(vocab.noun_class_id(c), false);
     }
     if t.is_content() {
-        add_feature(bag, vocab, &t.stem, t.proper, weight);
+        push(vocab.id(&t.stem), t.proper);
     }
 }
 
-fn add_feature(
-    bag: &mut BTreeMap<u32, Weighted>,
-    vocab: &Vocab,
-    key: &str,
-    proper: bool,
-    weight: f32,
-) {
-    let Some(id) = vocab.id(key) else {
-        return;
-    };
-    let e = bag.entry(id).or_insert(Weighted {
-        id,
-        weight: 0.0,
-        proper,
-    });
-    if weight > e.weight {
-        e.weight = weight;
+/// The `n` words of largest weight × IDF, sorted by id: the rest weigh too little
+/// to change a cosine, and every comparison walks the list.
+fn strongest(mut words: Vec<Weighted>, n: usize) -> Vec<Weighted> {
+    if words.len() > n {
+        words.sort_by(|x, y| y.value().total_cmp(&x.value()).then(x.id.cmp(&y.id)));
+        words.truncate(n);
+        words.sort_by_key(|w| w.id);
     }
-    e.proper |= proper;
+    words
+}
+
+/// Sorts the bag by id and keeps each word once, with its largest weight.
+fn merge_bag(mut bag: Vec<Weighted>) -> Vec<Weighted> {
+    bag.sort_by(|x, y| x.id.cmp(&y.id).then(y.weight.total_cmp(&x.weight)));
+    let mut out: Vec<Weighted> = Vec::with_capacity(bag.len());
+    for w in bag {
+        match out.last_mut() {
+            Some(last) if last.id == w.id => last.proper |= w.proper,
+            _ => out.push(w),
+        }
+    }
+    out
 }
 
 /// The first and last word positions covered by the figure's span.
@@ -262,27 +306,46 @@ fn figure_positions(toks: &[Term], fig: &Figure) -> Option<(usize, usize)> {
     span_positions(toks, fig.start, fig.end)
 }
 
-/// Weight of the word at `i`: 1 next to the figure, falling with distance, and
-/// lower across each clause boundary (comma, semicolon, dash, bracket).
-fn distance_weight(toks: &[Term], i: usize, left: usize, right: usize) -> f32 {
-    let p = toks[i].position;
+/// For each word position, how many clause boundaries stand at or before it.
+fn boundary_counts(toks: &[Term]) -> Vec<u16> {
+    let last = toks.iter().map(|t| t.position).max().unwrap_or(0);
+    let mut counts = vec![0u16; last + 2];
+    for t in toks.iter().filter(|t| t.boundary) {
+        if let Some(c) = counts.get_mut(t.position) {
+            *c = c.saturating_add(1);
+        }
+    }
+    for i in 1..counts.len() {
+        counts[i] = counts[i].saturating_add(counts[i - 1]);
+    }
+    counts
+}
+
+/// Weight of the word at position `p`: 1 next to the figure, falling with
+/// distance, and lower across each clause boundary (comma, semicolon, dash,
+/// bracket) between them.
+fn distance_weight(boundaries: &[u16], p: usize, left: usize, right: usize) -> f32 {
     let (d, lo, hi) = if p < left {
         (left - p, p, left)
     } else {
         (p.saturating_sub(right), right, p)
     };
-    let boundaries = toks
-        .iter()
-        .filter(|t| t.boundary && t.position > lo && t.position <= hi)
-        .count();
+    let at = |q: usize| {
+        boundaries
+            .get(q)
+            .or(boundaries.last())
+            .copied()
+            .unwrap_or(0)
+    };
+    let crossed = at(hi).saturating_sub(at(lo));
     let base = 1.0 / (1.0 + (d.saturating_sub(1) as f32) / 4.0);
-    base * 0.6f32.powi(boundaries.min(8) as i32)
+    base * 0.6f32.powi(i32::from(crossed.min(8)))
 }
 
 /// The counted noun: the extractor's `counted` word where it can be found just
 /// after the number, else the last word of the noun phrase that follows the number
-/// ("four tactical fighter jets are" gives "jets", with "tactical" and "fighter" as
-/// modifiers). Dates have no counted thing.
+/// ("three armoured supply trucks were" gives "trucks", with "armoured" and "supply"
+/// as modifiers). Dates have no counted thing.
 fn find_head(toks: &[Term], left: usize, right: usize, fig: &Figure) -> Option<Head> {
     if fig.kind == FigureKind::Date {
         return None;
@@ -301,13 +364,24 @@ fn find_head(toks: &[Term], left: usize, right: usize, fig: &Figure) -> Option<H
         let folded = crate::text::fold(counted);
         if !is_unit(&folded) {
             let cstem = lexicon::stem(&folded);
-            if let Some(phrase) = fig.counted_phrase.as_deref() {
-                return Some(head_from_phrase(&folded, phrase));
+            // The word as written, for labels ("people" for a counted "person");
+            // the extractor's normal form stays the stem compared on.
+            let class = lexicon::noun_class(&folded);
+            let written = after.iter().position(|t| t.stem == cstem).or_else(|| {
+                after
+                    .iter()
+                    .rposition(|t| class.is_some() && lexicon::noun_class(&t.folded) == class)
+            });
+            let mut head = match (fig.counted_phrase.as_deref(), written) {
+                (Some(phrase), _) => head_from_phrase(&folded, phrase),
+                (None, Some(k)) => make_head(&after[k].folded, &after[..k]),
+                (None, None) => make_head(&folded, &[]),
+            };
+            if let Some(k) = written {
+                head.word = after[k].folded.clone();
             }
-            if let Some(k) = after.iter().position(|t| t.stem == cstem) {
-                return Some(make_head(&after[k].folded, &after[..k]));
-            }
-            return Some(make_head(&folded, &[]));
+            head.stem = cstem;
+            return Some(head);
         }
     }
     // "52% of the vote", "140 of the 300 seats": the noun after "of".
@@ -322,13 +396,16 @@ fn find_head(toks: &[Term], left: usize, right: usize, fig: &Figure) -> Option<H
     };
     // The phrase ends before a participle and after a word that names an event
     // ("52% of the votes cast": "votes").
+    // A participle may lead the phrase as an adjective ("armoured supply trucks")
+    // when a content word follows it.
     let mut phrase: Vec<&Term> = Vec::new();
-    for t in after.iter().copied() {
-        if !t.is_content() || t.folded.ends_with("ed") {
+    for (k, t) in after.iter().copied().enumerate() {
+        let adjective = k == 0 && after.get(1).is_some_and(|n| n.is_content());
+        if !t.is_content() || (t.folded.ends_with("ed") && !adjective) {
             break;
         }
         phrase.push(t);
-        if lexicon::predicate_class(&t.folded).is_some() {
+        if !adjective && lexicon::predicate_class(&t.folded).is_some() {
             break;
         }
     }
@@ -353,7 +430,7 @@ fn head_before_of(toks: &[Term], left: usize) -> Option<Head> {
     Some(make_head(&noun.folded, &[]))
 }
 
-/// The head from the extractor's noun phrase ("tactical fighter jet"): its
+/// The head from the extractor's noun phrase ("armoured supply truck"): its
 /// content words other than the head are the modifiers.
 fn head_from_phrase(head: &str, phrase: &str) -> Head {
     let toks = terms(phrase, 0..phrase.len());
@@ -412,9 +489,12 @@ fn find_predicate(
             t.position.saturating_sub(right)
         }
     };
-    let in_head =
-        |t: &Term| head.is_some_and(|h| h.stem == t.stem || h.modifiers.contains(&t.stem));
     let classed = |t: &Term| lexicon::predicate_class(&t.folded).is_some();
+    // The counted noun is never its own predicate; a modifier is, when it names an
+    // event ("12,000 displaced residents"), not otherwise ("armoured trucks").
+    let in_head = |t: &Term| {
+        head.is_some_and(|h| h.stem == t.stem || (h.modifiers.contains(&t.stem) && !classed(t)))
+    };
     let participle =
         |t: &Term| dist(t) <= 6 && !t.proper && t.folded.ends_with("ed") && t.folded.len() > 4;
     toks.iter()
@@ -494,19 +574,40 @@ fn since_first(toks: &[Term], left: usize) -> Option<Predicate> {
 }
 
 /// The sentences just before and after `index`, if they are article text.
-fn neighbours(doc: &Document<'_>, index: usize) -> Vec<std::ops::Range<usize>> {
+fn neighbours(doc: &Document<'_>, index: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    if let Some(prev) = index.checked_sub(1).and_then(|i| doc.sentences.get(i)) {
-        if !prev.boilerplate {
-            out.push(prev.range());
-        }
+    if let Some(prev) = index.checked_sub(1)
+        && doc.sentences.get(prev).is_some_and(|s| !s.boilerplate)
+    {
+        out.push(prev);
     }
-    if let Some(next) = doc.sentences.get(index + 1) {
-        if !next.boilerplate {
-            out.push(next.range());
-        }
+    if doc.sentences.get(index + 1).is_some_and(|s| !s.boilerplate) {
+        out.push(index + 1);
     }
     out
+}
+
+/// The terms of the sentences of one document, each sentence split once however
+/// many figures it holds or neighbours.
+#[derive(Debug, Default)]
+pub struct TermCache {
+    sentences: super::hash::FastMap<usize, Vec<Term>>,
+}
+
+impl TermCache {
+    /// Splits sentence `i` of `doc` if it has not been yet.
+    fn fill(&mut self, doc: &Document<'_>, i: usize) {
+        if let Some(s) = doc.sentences.get(i) {
+            self.sentences
+                .entry(i)
+                .or_insert_with(|| terms(doc.text(), s.range()));
+        }
+    }
+
+    /// The terms of a sentence filled before (none otherwise).
+    fn get(&self, i: usize) -> &[Term] {
+        self.sentences.get(&i).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn sentence_key(toks: &[Term]) -> u64 {
@@ -524,4 +625,168 @@ pub fn predicate_feature(frame: &Frame) -> Option<String> {
         .as_ref()
         .and_then(|p| p.class)
         .map(class_feature)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, DateOrigin, Source};
+    use crate::figure::{Qualifier, Value};
+
+    fn corpus(text: &str) -> Corpus {
+        Corpus {
+            sources: vec![Source {
+                id: "a".into(),
+                path: "a.txt".into(),
+                outlet: None,
+                url: None,
+                series: None,
+                published: None,
+                published_from: DateOrigin::None,
+                published_span: None,
+                text: text.into(),
+            }],
+            diagnostics: Vec::new(),
+            is_sample: false,
+        }
+    }
+
+    fn figure_at(doc: &Document<'_>, written: &str, kind: FigureKind) -> Figure {
+        let start = doc.text().find(written).expect("figure in text");
+        let end = start + written.len();
+        let sentence = doc
+            .sentences
+            .iter()
+            .position(|s| s.start <= start && end <= s.end)
+            .expect("in a sentence");
+        Figure {
+            source: 0,
+            sentence,
+            start,
+            end,
+            kind,
+            value: Value::Number { lo: 1.0, hi: 1.0 },
+            qualifier: Qualifier::Exact,
+            unit: None,
+            counted: None,
+            counted_phrase: None,
+            predicate: None,
+            derivation: None,
+        }
+    }
+
+    fn frame_of(text: &str, written: &str, kind: FigureKind) -> Frame {
+        let c = corpus(text);
+        let docs = crate::document::prepare(&c);
+        let vocab = Vocab::build(&docs);
+        let fig = figure_at(&docs[0], written, kind);
+        frame(0, &fig, &docs[0], &vocab, &[], &mut TermCache::default()).expect("a frame")
+    }
+
+    #[test]
+    fn the_nearest_event_word_in_the_clause_is_the_predicate() {
+        let text = "Floods killed 48 people and displaced 12,000 residents, while another 3,000 fled to the hills.";
+        let killed = frame_of(text, "48", FigureKind::Count);
+        assert_eq!(
+            killed.head.as_ref().map(|h| h.word.as_str()),
+            Some("people")
+        );
+        assert_eq!(
+            killed.predicate.as_ref().and_then(|p| p.class),
+            Some("death")
+        );
+        let displaced = frame_of(text, "12,000", FigureKind::Count);
+        assert_eq!(
+            displaced.head.as_ref().map(|h| h.word.as_str()),
+            Some("residents")
+        );
+        assert_eq!(
+            displaced.predicate.as_ref().map(|p| p.word.as_str()),
+            Some("displaced")
+        );
+        let fled = frame_of(text, "3,000", FigureKind::Count);
+        assert_eq!(
+            fled.predicate.as_ref().and_then(|p| p.class),
+            Some("flight")
+        );
+    }
+
+    #[test]
+    fn a_date_after_first_since_marks_an_interruption() {
+        let text = "The two unions held their first formal meeting since May 2010 on Saturday.";
+        let f = frame_of(text, "May 2010", FigureKind::Date);
+        let p = f.predicate.expect("a predicate");
+        assert_eq!(p.class, Some("interruption"));
+        assert!(f.head.is_none(), "dates count nothing");
+    }
+
+    #[test]
+    fn the_noun_phrase_after_the_number_gives_head_and_modifiers() {
+        let text = "The army sent three armoured supply trucks to the border town.";
+        let f = frame_of(text, "three", FigureKind::Count);
+        let h = f.head.expect("a head");
+        assert_eq!(h.word, "trucks");
+        assert_eq!(
+            h.modifiers,
+            vec![lexicon::stem("armoured"), lexicon::stem("supply")]
+        );
+        assert_eq!(f.predicate.and_then(|p| p.class), Some("deployment"));
+        let share = frame_of(
+            "The mayor won 52% of the vote on Sunday.",
+            "52%",
+            FigureKind::Percent,
+        );
+        assert_eq!(share.head.map(|h| h.word), Some("vote".into()));
+        let displaced = frame_of(
+            "Floods left 12,000 displaced residents.",
+            "12,000",
+            FigureKind::Count,
+        );
+        assert_eq!(
+            displaced.head.as_ref().map(|h| h.word.as_str()),
+            Some("residents")
+        );
+        assert_eq!(
+            displaced.predicate.and_then(|p| p.class),
+            Some("displacement")
+        );
+    }
+
+    #[test]
+    fn words_nearer_another_figure_count_less() {
+        let text = "Ames won 52% of the vote against 48% for Bell, the commission said.";
+        let c = corpus(text);
+        let docs = crate::document::prepare(&c);
+        let vocab = Vocab::build(&docs);
+        let ames = figure_at(&docs[0], "52%", FigureKind::Percent);
+        let bell = figure_at(&docs[0], "48%", FigureKind::Percent);
+        let mut cache = TermCache::default();
+        let fa = frame(
+            0,
+            &ames,
+            &docs[0],
+            &vocab,
+            &[(bell.start, bell.end)],
+            &mut cache,
+        )
+        .expect("frame");
+        let fb = frame(
+            1,
+            &bell,
+            &docs[0],
+            &vocab,
+            &[(ames.start, ames.end)],
+            &mut cache,
+        )
+        .expect("frame");
+        let weight = |f: &Frame, w: &str| {
+            let id = vocab.id(&lexicon::stem(w)).expect("word");
+            f.words
+                .iter()
+                .find(|x| x.id == id)
+                .map_or(0.0, |x| x.weight)
+        };
+        assert!(weight(&fa, "ames") > weight(&fb, "ames"));
+        assert!(weight(&fb, "bell") > weight(&fa, "bell"));
+    }
 }

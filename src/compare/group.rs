@@ -14,11 +14,13 @@
 //!    source that disagree.
 //! 5. Support: a figure left out whose best match is in a group that already holds a
 //!    consistent figure of its own source joins as a supporting statement (a date
-//!    derived from "an 18-month freeze" next to a stated "since" date).
+//!    derived from "a six-week strike" next to a stated "since" date).
 //!
 //! Values never take part: a group is formed from context alone.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use super::hash::{FastMap, FastSet};
 
 use rayon::prelude::*;
 
@@ -67,7 +69,8 @@ pub struct Edge {
 pub struct Group {
     /// Figure indices, sorted.
     pub members: Vec<usize>,
-    /// The edges that formed the group, strongest first.
+    /// The edges that formed the group, strongest first. Their shared words are
+    /// not listed until [`detail`] is called.
     pub edges: Vec<Edge>,
     /// Figures that joined as support of a figure of their own source.
     pub supports: Vec<Support>,
@@ -111,9 +114,32 @@ pub fn group(inp: &Inputs<'_>) -> Vec<Group> {
         .collect();
     for g in &mut out {
         g.members.sort_unstable();
+        g.edges.sort_by(|x, y| {
+            y.m.score
+                .total_cmp(&x.m.score)
+                .then(x.a.cmp(&y.a))
+                .then(x.b.cmp(&y.b))
+        });
     }
     out.sort_by_key(|g| g.members.first().copied());
     out
+}
+
+/// Scores an edge again with the shared words listed, for explanations (grouping
+/// scores without them).
+pub fn detail(inp: &Inputs<'_>, e: &mut Edge) {
+    let (Some(fa), Some(fb)) = (&inp.frames[e.a], &inp.frames[e.b]) else {
+        return;
+    };
+    e.m = score::score(
+        fa,
+        fb,
+        e.m.head,
+        e.m.predicate,
+        e.m.aligned,
+        inp.vocab,
+        true,
+    );
 }
 
 /// Blocking keys of a frame, most distinctive first: its counted noun, its
@@ -122,7 +148,7 @@ fn keys(f: &Frame, vocab: &Vocab) -> Vec<(Key, f32)> {
     let mut out: Vec<(Key, f32)> = f
         .words
         .iter()
-        .map(|w| (Key::Word(w.id), w.weight * vocab.idf(w.id)))
+        .map(|w| (Key::Word(w.id), w.value()))
         .collect();
     if let Some(h) = &f.head {
         out.push((Key::Head(head_key(h)), vocab.idf_of(&h.stem)));
@@ -150,7 +176,7 @@ enum Key {
 /// are aligned.
 fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usize, bool)> {
     let opts = inp.opts;
-    let mut index: HashMap<Key, Vec<usize>> = HashMap::new();
+    let mut index: FastMap<Key, Vec<usize>> = FastMap::default();
     let frame_keys: Vec<Vec<(Key, f32)>> = inp
         .frames
         .par_iter()
@@ -222,7 +248,7 @@ fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usi
 /// pair with what is left over once their twin is matched; they join their twin's
 /// group at the end.
 fn twins(inp: &Inputs<'_>) -> Vec<Option<usize>> {
-    let mut first: HashMap<(usize, u64, usize, String), usize> = HashMap::new();
+    let mut first: FastMap<(usize, u64, usize, String), usize> = FastMap::default();
     let mut out = vec![None; inp.frames.len()];
     for (i, f) in inp.frames.iter().enumerate() {
         let Some(f) = f else { continue };
@@ -245,7 +271,7 @@ fn twins(inp: &Inputs<'_>) -> Vec<Option<usize>> {
 
 /// Adds each repeated figure to the group of its twin.
 fn attach_twins(twins: &[Option<usize>], groups: &mut [Group]) {
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut group_of: FastMap<usize, usize> = FastMap::default();
     for (gi, g) in groups.iter().enumerate() {
         for &m in &g.members {
             group_of.insert(m, gi);
@@ -275,7 +301,7 @@ fn score_pairs(inp: &Inputs<'_>, pairs: &[(usize, usize, bool)]) -> Vec<Edge> {
                 return None;
             }
             let (head, pred) = score::compatible(fa, fb, &inp.figures[a], &inp.figures[b]).ok()?;
-            let m = score::score(fa, fb, head, pred, aligned, inp.vocab);
+            let m = score::score(fa, fb, head, pred, aligned, inp.vocab, false);
             let needed = if aligned || inp.periods.same_period(fa.source, fb.source) {
                 opts.threshold
             } else {
@@ -294,7 +320,7 @@ fn score_pairs(inp: &Inputs<'_>, pairs: &[(usize, usize, bool)]) -> Vec<Edge> {
 /// its counterpart next). Strongest first.
 fn mutual_best(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Edge> {
     let src = |x: usize| inp.figures[x].source;
-    let mut matched: HashSet<(usize, usize)> = HashSet::new();
+    let mut matched: FastSet<(usize, usize)> = FastSet::default();
     let mut out: Vec<Edge> = Vec::new();
     for _ in 0..MATCH_ROUNDS {
         let open: Vec<&Edge> = edges
@@ -302,7 +328,7 @@ fn mutual_best(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Edge> {
             .filter(|e| !matched.contains(&(e.a, src(e.b))) && !matched.contains(&(e.b, src(e.a))))
             .collect();
         // best[(figure, other source)] = (score, other figure)
-        let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::new();
+        let mut best: FastMap<(usize, usize), (f32, usize)> = FastMap::default();
         let mut offer = |x: usize, y: usize, s: f32| {
             let key = (x, src(y));
             let better = match best.get(&key) {
@@ -341,16 +367,84 @@ fn mutual_best(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Edge> {
     out
 }
 
-/// A group under construction.
+/// A group under construction, with what the coherence checks need kept up to
+/// date: one representative per distinct (counted noun, predicate), and the
+/// members of each source.
 struct Building {
     members: Vec<usize>,
     edges: Vec<Edge>,
-    supports: Vec<Support>,
+    representatives: Vec<((String, String), usize)>,
+    by_source: FastMap<usize, Vec<usize>>,
+}
+
+impl Building {
+    fn new(inp: &Inputs<'_>, members: &[usize], edge: Edge) -> Building {
+        let mut b = Building {
+            members: Vec::new(),
+            edges: vec![edge],
+            representatives: Vec::new(),
+            by_source: FastMap::default(),
+        };
+        for &m in members {
+            b.add(inp, m);
+        }
+        b
+    }
+
+    fn add(&mut self, inp: &Inputs<'_>, m: usize) {
+        self.members.push(m);
+        self.by_source
+            .entry(inp.figures[m].source)
+            .or_default()
+            .push(m);
+        if let Some(f) = &inp.frames[m] {
+            let key = frame_key(f);
+            if !self.representatives.iter().any(|(k, _)| *k == key) {
+                self.representatives.push((key, m));
+            }
+        }
+    }
+
+    /// True when `other` may join this group.
+    fn accepts(&self, inp: &Inputs<'_>, other: &Building) -> bool {
+        let reps = |b: &Building| b.representatives.iter().map(|r| r.1).collect::<Vec<_>>();
+        if !frames_compatible(inp, &reps(self), &reps(other)) {
+            return false;
+        }
+        let (small, large) = if self.by_source.len() <= other.by_source.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        small.by_source.iter().all(|(source, xs)| {
+            large
+                .by_source
+                .get(source)
+                .is_none_or(|ys| xs.iter().all(|&x| ys.iter().all(|&y| repeats(inp, x, y))))
+        })
+    }
+
+    fn absorb(&mut self, inp: &Inputs<'_>, other: Building) {
+        for m in other.members {
+            self.add(inp, m);
+        }
+        self.edges.extend(other.edges);
+    }
+}
+
+/// The (counted noun, predicate) of a frame, as compatibility sees them.
+fn frame_key(f: &Frame) -> (String, String) {
+    (
+        f.head.as_ref().map_or(String::new(), |h| h.stem.clone()),
+        f.predicate.as_ref().map_or(String::new(), |p| {
+            p.class.unwrap_or(p.stem.as_str()).to_string()
+        }),
+    )
 }
 
 /// Joins mutual-best edges, strongest first, into groups that stay coherent.
 fn merge(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Group> {
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut group_of: FastMap<usize, usize> = FastMap::default();
     let mut groups: Vec<Option<Building>> = Vec::new();
     for e in edges {
         let ga = group_of.get(&e.a).copied();
@@ -358,44 +452,39 @@ fn merge(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Group> {
         match (ga, gb) {
             (Some(x), Some(y)) if x == y => {}
             (Some(x), Some(y)) => {
-                let (xs, ys) = match (&groups[x], &groups[y]) {
-                    (Some(gx), Some(gy)) => (gx.members.clone(), gy.members.clone()),
-                    _ => continue,
+                let ok = match (&groups[x], &groups[y]) {
+                    (Some(gx), Some(gy)) => gx.accepts(inp, gy),
+                    _ => false,
                 };
-                if !coherent(inp, &xs, &ys) {
+                if !ok {
                     continue;
                 }
-                let (keep, drop) = if xs.len() >= ys.len() { (x, y) } else { (y, x) };
+                let size = |g: usize| groups[g].as_ref().map_or(0, |b| b.members.len());
+                let (keep, drop) = if size(x) >= size(y) { (x, y) } else { (y, x) };
                 let dropped = groups[drop].take().expect("group exists: checked above");
                 for &m in &dropped.members {
                     group_of.insert(m, keep);
                 }
                 let kept = groups[keep].as_mut().expect("group exists: checked above");
-                kept.members.extend(dropped.members);
-                kept.edges.extend(dropped.edges);
+                kept.absorb(inp, dropped);
                 kept.edges.push(e.clone());
             }
             (Some(x), None) | (None, Some(x)) => {
                 let new = if ga.is_some() { e.b } else { e.a };
-                let Some(gx) = groups[x].as_ref() else {
+                let Some(gx) = groups[x].as_mut() else {
                     continue;
                 };
-                if !coherent(inp, &gx.members, &[new]) {
+                let single = Building::new(inp, &[new], e.clone());
+                if !gx.accepts(inp, &single) {
                     continue;
                 }
-                let gx = groups[x].as_mut().expect("group exists: checked above");
-                gx.members.push(new);
-                gx.edges.push(e.clone());
+                gx.absorb(inp, single);
                 group_of.insert(new, x);
             }
             (None, None) => {
                 group_of.insert(e.a, groups.len());
                 group_of.insert(e.b, groups.len());
-                groups.push(Some(Building {
-                    members: vec![e.a, e.b],
-                    edges: vec![e.clone()],
-                    supports: Vec::new(),
-                }));
+                groups.push(Some(Building::new(inp, &[e.a, e.b], e.clone())));
             }
         }
     }
@@ -405,16 +494,9 @@ fn merge(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Group> {
         .map(|b| Group {
             members: b.members,
             edges: b.edges,
-            supports: b.supports,
+            supports: Vec::new(),
         })
         .collect()
-}
-
-/// True when two sets of figures may form one fact: every counted noun and
-/// predicate compatible across them, and any source present on both sides stating
-/// the same thing twice (a repeated sentence, or the same value).
-fn coherent(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
-    frames_compatible(inp, xs, ys) && same_source_repeats(inp, xs, ys)
 }
 
 /// Every counted noun and predicate of one set compatible with every one of the
@@ -444,21 +526,9 @@ fn frames_compatible(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
     })
 }
 
-/// A source on both sides must state the same thing on both: the same sentence
-/// (repeated) or the same value. Two different values of one source are never
-/// joined through other sources.
-fn same_source_repeats(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
-    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &m in xs {
-        by_source.entry(inp.figures[m].source).or_default().push(m);
-    }
-    ys.iter().all(|&y| {
-        by_source
-            .get(&inp.figures[y].source)
-            .is_none_or(|same| same.iter().all(|&x| repeats(inp, x, y)))
-    })
-}
-
+/// A source on both sides of a merge must state the same thing on both: the same
+/// sentence (repeated) or the same value. Two different values of one source are
+/// never joined through other sources.
 fn repeats(inp: &Inputs<'_>, x: usize, y: usize) -> bool {
     let same_sentence = match (&inp.frames[x], &inp.frames[y]) {
         (Some(a), Some(b)) => a.sentence_key == b.sentence_key,
@@ -477,7 +547,7 @@ fn consistent(inp: &Inputs<'_>, x: usize, y: usize) -> bool {
 /// Adds figures left out of every group whose best match lies in a group that
 /// holds a consistent figure of their own source.
 fn attach_supports(inp: &Inputs<'_>, edges: &[Edge], groups: &mut [Group]) {
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut group_of: FastMap<usize, usize> = FastMap::default();
     for (gi, g) in groups.iter().enumerate() {
         for &m in &g.members {
             group_of.insert(m, gi);

@@ -2,11 +2,11 @@
 //! the article sentences of all sources.
 //!
 //! The names of the event a corpus is about appear in most sentences and say little
-//! about which fact a figure states; words such as "killed", "freeze" or
-//! "conversation" are rare and say a lot. Word ids are given in first-seen order
+//! about which fact a figure states; words such as "killed", "evacuated" or
+//! "ceasefire" are rare and say a lot. Word ids are given in first-seen order
 //! (sources in corpus order, sentences in text order), so they are deterministic.
 
-use std::collections::{HashMap, HashSet};
+use super::hash::{FastMap, FastSet};
 
 use rayon::prelude::*;
 
@@ -17,60 +17,100 @@ use crate::document::Document;
 /// The words of a corpus with their sentence frequencies.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
     stems: Vec<String>,
     surfaces: Vec<String>,
     df: Vec<u32>,
+    /// Per word: the number of documents that hold it.
+    doc_df: Vec<u32>,
     /// Per word: (lower-case occurrences, capitalized occurrences not at the start
     /// of a sentence).
     cases: Vec<(u32, u32)>,
     sentences: u32,
     documents: Vec<Vec<(u32, f32)>>,
+    idfs: Vec<f32>,
+    /// The mean similarity of two documents of this corpus.
+    document_baseline: f32,
+    /// Per word: its first character and its length in characters, for quick
+    /// checks before string similarity.
+    shapes: Vec<(char, u16)>,
+    /// Ids of the class features, by class name.
+    predicate_ids: FastMap<&'static str, u32>,
+    noun_ids: FastMap<&'static str, u32>,
 }
 
+/// Up to this many documents, the baseline similarity is the mean over all pairs.
+const BASELINE_PAIRS_ALL: usize = 100;
+/// Pairs sampled for the baseline similarity of a larger corpus.
+const BASELINE_SAMPLE: usize = 5_000;
 /// How many of its most distinctive words describe a document.
-const DOCUMENT_WORDS: usize = 50;
+const DOCUMENT_WORDS: usize = 32;
 
 impl Vocab {
     /// Counts, for every stem and every predicate class, the article sentences that
     /// hold it.
     pub fn build(docs: &[Document<'_>]) -> Vocab {
-        let per_doc: Vec<Vec<Feature>> = docs.par_iter().map(doc_features).collect();
+        let per_doc: Vec<DocCounts> = docs.par_iter().map(doc_counts).collect();
         let mut vocab = Vocab::default();
         for doc in docs {
             vocab.sentences += doc.body_sentences().count() as u32;
         }
-        let mut counts: Vec<HashMap<u32, u32>> = Vec::with_capacity(per_doc.len());
-        for features in per_doc {
-            let mut tf: HashMap<u32, u32> = HashMap::new();
-            for f in features {
-                let id = vocab.intern(&f.key, &f.surface) as usize;
-                if f.new_in_sentence {
-                    vocab.df[id] += 1;
-                    if !f.key.contains(':') {
-                        *tf.entry(id as u32).or_default() += 1;
-                    }
-                }
-                match f.case {
-                    Case::Lower => vocab.cases[id].0 += 1,
-                    Case::Proper => vocab.cases[id].1 += 1,
-                    Case::Unknown => {}
+        let mut counts: Vec<FastMap<u32, u32>> = Vec::with_capacity(per_doc.len());
+        for doc in per_doc {
+            let mut tf: FastMap<u32, u32> = FastMap::default();
+            for key in &doc.order {
+                let Some(stat) = doc.stats.get(key) else {
+                    continue;
+                };
+                let id = vocab.intern(key, &stat.surface) as usize;
+                vocab.df[id] += stat.sentences;
+                vocab.doc_df[id] += 1;
+                vocab.cases[id].0 += stat.lower;
+                vocab.cases[id].1 += stat.proper;
+                if !key.contains(':') {
+                    tf.insert(id as u32, stat.sentences);
                 }
             }
             counts.push(tf);
         }
+        for c in lexicon::predicate_class_names() {
+            if let Some(id) = vocab.id(&class_feature(c)) {
+                vocab.predicate_ids.insert(c, id);
+            }
+        }
+        for c in lexicon::noun_class_names() {
+            if let Some(id) = vocab.id(&noun_feature(c)) {
+                vocab.noun_ids.insert(c, id);
+            }
+        }
+        vocab.idfs = (0..vocab.df.len() as u32)
+            .map(|id| vocab.compute_idf(id))
+            .collect();
+        vocab.shapes = vocab
+            .surfaces
+            .iter()
+            .map(|s| {
+                let n = s.chars().count().min(usize::from(u16::MAX)) as u16;
+                (s.chars().next().unwrap_or(' '), n)
+            })
+            .collect();
         vocab.documents = counts
             .par_iter()
             .map(|tf| vocab.document_vector(tf))
             .collect();
+        vocab.document_baseline = vocab.mean_document_similarity();
         vocab
     }
 
     /// A document as its most distinctive words, weighted by (1 + ln tf) × IDF,
     /// normalized, sorted by id.
-    fn document_vector(&self, tf: &HashMap<u32, u32>) -> Vec<(u32, f32)> {
+    ///
+    /// Words found in no other document are left out: they can never be shared,
+    /// and would only make every document look unlike every other.
+    fn document_vector(&self, tf: &FastMap<u32, u32>) -> Vec<(u32, f32)> {
         let mut v: Vec<(u32, f32)> = tf
             .iter()
+            .filter(|(id, _)| self.doc_df.get(**id as usize).is_some_and(|&d| d >= 2))
             .map(|(&id, &n)| (id, (1.0 + (n as f32).ln()) * self.idf(id)))
             .collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -85,9 +125,42 @@ impl Vocab {
         v
     }
 
-    /// Cosine similarity of two documents (by source index): how much they are
-    /// about the same story.
+    /// The mean similarity of two documents: over all pairs in a small corpus, over
+    /// a fixed sample of pairs in a large one.
+    fn mean_document_similarity(&self) -> f32 {
+        let n = self.documents.len();
+        let pairs: Vec<(usize, usize)> = if n <= BASELINE_PAIRS_ALL {
+            (0..n)
+                .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+                .collect()
+        } else {
+            (0..BASELINE_SAMPLE)
+                .map(|i| {
+                    let a = (i * 7_919) % n;
+                    let b = (a + 1 + (i * 104_729) % (n - 1)) % n;
+                    (a, b)
+                })
+                .collect()
+        };
+        if pairs.is_empty() {
+            return 0.0;
+        }
+        let sum: f32 = pairs
+            .iter()
+            .map(|&(a, b)| self.raw_document_similarity(a, b))
+            .sum();
+        sum / pairs.len() as f32
+    }
+
+    /// How much more alike two documents (by source index) are than two documents
+    /// of this corpus are on average: evidence that they tell the same story. In a
+    /// corpus about one story every pair is alike, and this says nothing.
     pub fn document_similarity(&self, a: usize, b: usize) -> f32 {
+        (self.raw_document_similarity(a, b) - self.document_baseline).max(0.0)
+    }
+
+    /// Cosine similarity of two documents' most distinctive shared words.
+    fn raw_document_similarity(&self, a: usize, b: usize) -> f32 {
         let (Some(x), Some(y)) = (self.documents.get(a), self.documents.get(b)) else {
             return 0.0;
         };
@@ -115,6 +188,7 @@ impl Vocab {
         self.stems.push(stem.to_string());
         self.surfaces.push(surface.to_string());
         self.df.push(0);
+        self.doc_df.push(0);
         self.cases.push((0, 0));
         id
     }
@@ -127,6 +201,18 @@ impl Vocab {
     /// Inverse document frequency: `ln((N + 1) / (df + 0.5))`, at least a small
     /// positive floor so that even ubiquitous words weigh something.
     pub fn idf(&self, id: u32) -> f32 {
+        match self.idfs.get(id as usize) {
+            Some(&x) => x,
+            None => self.compute_idf(id),
+        }
+    }
+
+    /// The first character and the length in characters of a word.
+    pub fn shape(&self, id: u32) -> (char, u16) {
+        self.shapes.get(id as usize).copied().unwrap_or((' ', 0))
+    }
+
+    fn compute_idf(&self, id: u32) -> f32 {
         let df = self.df.get(id as usize).copied().unwrap_or(0) as f32;
         let n = self.sentences as f32;
         ((n + 1.0) / (df + 0.5)).ln().max(0.05)
@@ -146,6 +232,16 @@ impl Vocab {
             .get(id as usize)
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// The id of a predicate class feature, when the corpus has it.
+    pub fn predicate_class_id(&self, class: &str) -> Option<u32> {
+        self.predicate_ids.get(class).copied()
+    }
+
+    /// The id of a noun class feature, when the corpus has it.
+    pub fn noun_class_id(&self, class: &str) -> Option<u32> {
+        self.noun_ids.get(class).copied()
     }
 
     /// True when the word looks like a name in this corpus: written with a capital
@@ -179,58 +275,70 @@ pub fn noun_feature(class: &str) -> String {
     format!("noun:{class}")
 }
 
-/// How a word was written, for telling names from common words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Case {
-    /// In lower case.
-    Lower,
-    /// With a capital, not at the start of a sentence.
-    Proper,
-    /// At the start of a sentence, or not a word.
-    Unknown,
+/// What one document says about each of its words and class features.
+#[derive(Default)]
+struct DocCounts {
+    /// Keys in first-seen order, so that ids are given deterministically.
+    order: Vec<String>,
+    stats: FastMap<String, Stat>,
 }
 
-/// One occurrence of a word or class feature in an article sentence.
-struct Feature {
-    key: String,
+/// Counts of one word in one document.
+#[derive(Default)]
+struct Stat {
     surface: String,
-    /// True for the first occurrence in its sentence (sentence frequencies count
-    /// those).
-    new_in_sentence: bool,
-    case: Case,
+    /// Article sentences that hold it.
+    sentences: u32,
+    /// Occurrences in lower case.
+    lower: u32,
+    /// Occurrences with a capital, not at the start of a sentence.
+    proper: u32,
 }
 
-/// The features of each article sentence of one document, in order.
-fn doc_features(doc: &Document<'_>) -> Vec<Feature> {
-    let mut out = Vec::new();
+impl DocCounts {
+    /// Counts one occurrence of `key`; `new` says it is its first in the sentence.
+    fn count(&mut self, key: &str, surface: &str, new: bool, lower: bool, proper: bool) {
+        let stat = match self.stats.get_mut(key) {
+            Some(s) => s,
+            None => {
+                self.order.push(key.to_string());
+                self.stats.entry(key.to_string()).or_insert_with(|| Stat {
+                    surface: surface.to_string(),
+                    ..Stat::default()
+                })
+            }
+        };
+        stat.sentences += u32::from(new);
+        stat.lower += u32::from(lower);
+        stat.proper += u32::from(proper);
+    }
+}
+
+/// The counts of the article sentences of one document.
+fn doc_counts(doc: &Document<'_>) -> DocCounts {
+    let mut out = DocCounts::default();
+    let mut key = String::new();
     for (_, s) in doc.body_sentences() {
-        let mut seen: HashSet<String> = HashSet::new();
-        for t in terms(doc.text(), s.range()) {
-            let pred = lexicon::predicate_class(&t.folded).map(|c| (class_feature(c), c));
-            let noun = lexicon::noun_class(&t.folded).map(|c| (noun_feature(c), c));
-            for (key, class) in [pred, noun].into_iter().flatten() {
-                let new_in_sentence = seen.insert(key.clone());
-                out.push(Feature {
-                    key,
-                    surface: class.to_string(),
-                    new_in_sentence,
-                    case: Case::Unknown,
-                });
+        let terms = terms(doc.text(), s.range());
+        let mut seen: FastSet<&str> = FastSet::default();
+        let mut seen_classes: Vec<String> = Vec::new();
+        for t in &terms {
+            let pred = lexicon::predicate_class(&t.folded).map(|c| ("pred:", c));
+            let noun = lexicon::noun_class(&t.folded).map(|c| ("noun:", c));
+            for (prefix, class) in [pred, noun].into_iter().flatten() {
+                key.clear();
+                key.push_str(prefix);
+                key.push_str(class);
+                let new = !seen_classes.contains(&key);
+                if new {
+                    seen_classes.push(key.clone());
+                }
+                out.count(&key, class, new, false, false);
             }
             if t.is_content() {
-                let case = if t.proper {
-                    Case::Proper
-                } else if t.capitalized {
-                    Case::Unknown
-                } else {
-                    Case::Lower
-                };
-                out.push(Feature {
-                    new_in_sentence: seen.insert(t.stem.clone()),
-                    key: t.stem,
-                    surface: t.folded,
-                    case,
-                });
+                let new = seen.insert(t.stem.as_str());
+                let lower = !t.capitalized;
+                out.count(&t.stem, &t.folded, new, lower, t.proper);
             }
         }
     }

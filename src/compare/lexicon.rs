@@ -3,13 +3,13 @@
 //! and nouns describe the same kind of happening ("killed", "deaths", "toll") and
 //! which words carry no information about what a figure measures ("said", "year").
 
-use std::collections::HashMap;
+use super::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// Classes of predicates: words that say what happened to the thing a figure
 /// counts or dates. Two figures whose predicates fall in different classes are
 /// never the same fact ("killed 300" and "displaced 300").
-const PREDICATE_CLASSES: &[(&str, &[&'static str])] = &[
+const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
     (
         "death",
         &[
@@ -223,8 +223,8 @@ const PREDICATE_CLASSES: &[(&str, &[&'static str])] = &[
 ];
 
 /// Classes of counted nouns that name the same kind of thing, so that "240 people"
-/// and "240 civilians" or "four jets" and "four warplanes" may be one fact.
-const NOUN_CLASSES: &[(&str, &[&'static str])] = &[
+/// and "240 civilians" or "six barges" and "six boats" may be one fact.
+const NOUN_CLASSES: &[(&str, &[&str])] = &[
     (
         "people",
         &[
@@ -560,23 +560,33 @@ const NUMBER_WORDS: &[&str] = &[
     "two",
 ];
 
+/// The names of all predicate classes.
+pub fn predicate_class_names() -> impl Iterator<Item = &'static str> {
+    PREDICATE_CLASSES.iter().map(|(c, _)| *c)
+}
+
+/// The names of all noun classes.
+pub fn noun_class_names() -> impl Iterator<Item = &'static str> {
+    NOUN_CLASSES.iter().map(|(c, _)| *c)
+}
+
 /// Predicate class of a word, by its folded form. Only the forms listed count:
 /// looking up by stem would make "land" a deployment (from "landed").
 pub fn predicate_class(folded: &str) -> Option<&'static str> {
-    static MAP: LazyLock<HashMap<&'static str, &'static str>> =
+    static MAP: LazyLock<FastMap<&'static str, &'static str>> =
         LazyLock::new(|| class_map(PREDICATE_CLASSES));
     MAP.get(folded).copied()
 }
 
 /// Noun class of a counted noun, by its folded form.
 pub fn noun_class(folded: &str) -> Option<&'static str> {
-    static MAP: LazyLock<HashMap<&'static str, &'static str>> =
+    static MAP: LazyLock<FastMap<&'static str, &'static str>> =
         LazyLock::new(|| class_map(NOUN_CLASSES));
     MAP.get(folded).copied()
 }
 
-fn class_map(classes: &[(&'static str, &[&'static str])]) -> HashMap<&'static str, &'static str> {
-    let mut map = HashMap::new();
+fn class_map(classes: &[(&'static str, &[&'static str])]) -> FastMap<&'static str, &'static str> {
+    let mut map = FastMap::default();
     for (class, words) in classes {
         for w in *words {
             map.insert(*w, *class);
@@ -588,15 +598,23 @@ fn class_map(classes: &[(&'static str, &[&'static str])]) -> HashMap<&'static st
 /// True when a folded word says nothing about which fact a figure states: a stop
 /// word, a reporting verb, a time word or a number word.
 pub fn is_context_noise(folded: &str) -> bool {
-    crate::text::is_stop_word(folded)
-        || CONTEXT_STOP_WORDS.contains(&folded)
-        || TEMPORAL_WORDS.contains(&folded)
-        || NUMBER_WORDS.contains(&folded)
+    static NOISE: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+        crate::text::STOP_WORDS
+            .iter()
+            .chain(CONTEXT_STOP_WORDS)
+            .chain(TEMPORAL_WORDS)
+            .chain(NUMBER_WORDS)
+            .copied()
+            .collect()
+    });
+    NOISE.contains(folded)
 }
 
 /// True for words of time expressions ("March", "last", "week").
 pub fn is_temporal(folded: &str) -> bool {
-    TEMPORAL_WORDS.contains(&folded)
+    static TEMPORAL: LazyLock<FastSet<&'static str>> =
+        LazyLock::new(|| TEMPORAL_WORDS.iter().copied().collect());
+    TEMPORAL.contains(folded)
 }
 
 /// A crude English stem: enough to make "killed", "kills" and "killing" one word,

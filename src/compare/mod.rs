@@ -19,6 +19,7 @@ pub mod explain;
 pub mod facts;
 pub mod frame;
 pub mod group;
+pub mod hash;
 pub mod idf;
 pub mod lexicon;
 pub mod period;
@@ -84,15 +85,15 @@ pub struct CompareOptions {
 impl Default for CompareOptions {
     fn default() -> Self {
         CompareOptions {
-            threshold: 0.30,
+            threshold: 0.25,
             strong_threshold: 1.4,
             context_alone: 0.3,
             approx_tolerance: 0.03,
             rounding_cap: 0.05,
             colloquial_tolerance: 0.20,
             period_gap_days: 180,
-            max_candidates: 64,
-            query_keys: 8,
+            max_candidates: 16,
+            query_keys: 6,
         }
     }
 }
@@ -120,9 +121,9 @@ pub struct FactValue {
     pub source_index: usize,
     /// The value as typed.
     pub value: Value,
-    /// The normalized value as printed ("250000", "2014-03").
+    /// The normalized value as printed ("1200", "2019-11").
     pub normalized: String,
-    /// The figure as written ("some 250,000").
+    /// The figure as written ("some 1,200").
     pub text: String,
     /// How the value is hedged.
     pub qualifier: Qualifier,
@@ -148,7 +149,7 @@ pub struct Finding {
     pub status: Status,
     /// The kind of figure.
     pub kind: FigureKind,
-    /// A short readable label ("people killed (civil, war)").
+    /// A short readable label ("people killed (flood, valley)").
     pub fact: String,
     /// The key of the fact (kind, counted noun, predicate), part of the id.
     pub key: String,
@@ -195,17 +196,7 @@ pub fn compare(
         })
         .collect();
     let rivals = rivals(figures);
-    let frames: Vec<Option<frame::Frame>> = figures
-        .par_iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let doc = docs.get(f.source)?;
-            if readings[i].is_none() || !takes_part(f, doc) {
-                return None;
-            }
-            frame::frame(i, f, doc, &vocab, &rivals[i])
-        })
-        .collect();
+    let frames = frames(docs, figures, &readings, &rivals, &vocab);
     let periods = period::Periods::build(docs, figures, opts);
     let aligned_figures = aligned_figure_pairs(figures, &frames, aligned, &vocab);
     let inputs = group::Inputs {
@@ -221,6 +212,43 @@ pub fn compare(
     let mut findings = facts::findings(docs, &inputs, &groups);
     findings.warnings = periods.warnings(docs);
     findings
+}
+
+/// The frames of all figures (`None` for those that take no part), built source
+/// by source in parallel so that each sentence is split once.
+fn frames(
+    docs: &[Document<'_>],
+    figures: &[Figure],
+    readings: &[Option<conflict::Reading>],
+    rivals: &[Vec<(usize, usize)>],
+    vocab: &idf::Vocab,
+) -> Vec<Option<frame::Frame>> {
+    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    for (i, f) in figures.iter().enumerate() {
+        if let Some(list) = by_source.get_mut(f.source) {
+            list.push(i);
+        }
+    }
+    let built: Vec<Vec<(usize, frame::Frame)>> = by_source
+        .par_iter()
+        .enumerate()
+        .map(|(source, list)| {
+            let doc = &docs[source];
+            let mut cache = frame::TermCache::default();
+            list.iter()
+                .filter(|&&i| readings[i].is_some() && takes_part(&figures[i], doc))
+                .filter_map(|&i| {
+                    let f = frame::frame(i, &figures[i], doc, vocab, &rivals[i], &mut cache)?;
+                    Some((i, f))
+                })
+                .collect()
+        })
+        .collect();
+    let mut out: Vec<Option<frame::Frame>> = vec![None; figures.len()];
+    for (i, f) in built.into_iter().flatten() {
+        out[i] = Some(f);
+    }
+    out
 }
 
 /// For each figure, the spans of the other figures of its kind in its sentence.
@@ -381,7 +409,7 @@ pub fn explain_pair(
             })
             .map(|(_, g)| (g.start, g.end))
             .collect();
-        frame::frame(i, f, doc, &vocab, &rivals)
+        frame::frame(i, f, doc, &vocab, &rivals, &mut frame::TermCache::default())
     };
     let (Some(fa), Some(fb)) = (frame_of(a), frame_of(b)) else {
         return String::from("one of the figures takes no part in comparison");
@@ -390,7 +418,7 @@ pub fn explain_pair(
     match score::compatible(&fa, &fb, &figures[a], &figures[b]) {
         Err(r) => out.push_str(&format!("; incompatible: {r:?}")),
         Ok((head, pred)) => {
-            let m = score::score(&fa, &fb, head, pred, false, &vocab);
+            let m = score::score(&fa, &fb, head, pred, false, &vocab, true);
             out.push_str(&format!(
                 "; {} (threshold {:.2})",
                 explain::match_reasons(&m, Some((&fa, &fb)), &vocab),

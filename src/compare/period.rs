@@ -23,10 +23,10 @@ pub struct PeriodWarning {
     pub source: String,
     /// Source index in the corpus.
     pub source_index: usize,
-    /// The source's period as far as known ("published 2016-09-20", "2016-09-05 or
+    /// The source's period as far as known ("published 2021-04-02", "2021-03-30 or
     /// later").
     pub period: String,
-    /// The reference period of the corpus ("2015-09-19 to 2015-09-23").
+    /// The reference period of the corpus ("2020-03-01 to 2020-03-05").
     pub reference: String,
     /// A sentence for the report.
     pub message: String,
@@ -173,6 +173,36 @@ impl Periods {
         }
     }
 
+    /// The period id of a source (sources of unknown date are in the reference
+    /// period).
+    pub fn period(&self, source: usize) -> usize {
+        self.cluster.get(source).copied().unwrap_or(self.reference)
+    }
+
+    /// The latest publication date of the sources, or `None` when one of them has
+    /// no publication date.
+    pub fn latest_publication(&self, sources: &[usize]) -> Option<NaiveDate> {
+        sources
+            .iter()
+            .map(|&s| match self.anchor(s) {
+                Anchor::Published(d) => Some(d),
+                _ => None,
+            })
+            .try_fold(NaiveDate::MIN, |acc, d| d.map(|d| acc.max(d)))
+    }
+
+    /// The earliest date each source is known to be published on or after, or
+    /// `None` when one of them has no date at all.
+    pub fn earliest_anchor(&self, sources: &[usize]) -> Option<NaiveDate> {
+        sources
+            .iter()
+            .map(|&s| match self.anchor(s) {
+                Anchor::Published(d) | Anchor::NotBefore(d) => Some(d),
+                Anchor::Unknown => None,
+            })
+            .try_fold(NaiveDate::MAX, |acc, d| d.map(|d| acc.min(d)))
+    }
+
     /// The anchor of a source.
     pub fn anchor(&self, source: usize) -> Anchor {
         self.anchors.get(source).copied().unwrap_or(Anchor::Unknown)
@@ -235,10 +265,11 @@ fn stated_date(f: &Figure, docs: &[Document<'_>]) -> Option<NaiveDate> {
     if doc.sentences.get(f.sentence)?.boilerplate {
         return None;
     }
-    if let Some((s, e)) = doc.source.published_span {
-        if f.start < e && f.end > s {
-            return None;
-        }
+    if let Some((s, e)) = doc.source.published_span
+        && f.start < e
+        && f.end > s
+    {
+        return None;
     }
     Some(date)
 }

@@ -4,12 +4,12 @@
 //! things that can be the same, predicates of the same class); compatible frames
 //! are scored by the cosine of their IDF-weighted context words, with a bonus for a
 //! shared predicate and a shared counted noun. Words that differ only in spelling
-//! ("defence"/"defense") or names written in another form (a transliteration, a
+//! ("organise"/"organize") or names written in another form (a transliteration, a
 //! short first name) are matched by string similarity, not by lists of names.
 
 use serde::Serialize;
 
-use super::frame::{Frame, Head, NEIGHBOUR_WEIGHT, Predicate};
+use super::frame::{Frame, Head, NEIGHBOUR_WEIGHT, Predicate, Weighted};
 use super::idf::Vocab;
 use crate::figure::Figure;
 
@@ -33,15 +33,13 @@ pub const DOCUMENT_WEIGHT: f32 = 0.4;
 pub const ALIGNED_BONUS: f32 = 1.0;
 /// Jaro-Winkler similarity above which two words are spellings of one word.
 const SPELLING_SIMILARITY: f64 = 0.92;
-/// At most this many unmatched words of each side are tried for fuzzy matching.
-const FUZZY_WORDS: usize = 12;
 
 /// Why two figures cannot be the same fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reject {
     /// Different kinds or units.
     Kind,
-    /// The counted things differ ("jets" and "helicopters").
+    /// The counted things differ ("barges" and "tugs").
     Counted,
     /// The predicates name different events ("killed" and "displaced").
     Predicate,
@@ -118,7 +116,8 @@ pub fn compatible(
 
 /// The same noun, related nouns, or `None` when they are different things.
 pub fn head_match(x: &Head, y: &Head) -> Option<HeadMatch> {
-    if x.stem == y.stem || similar_spelling(&x.word, &y.word) {
+    let same_initial = x.word.as_bytes().first() == y.word.as_bytes().first();
+    if x.stem == y.stem || (same_initial && similar_spelling(&x.word, &y.word)) {
         return Some(HeadMatch::Same);
     }
     let same_class = x.class.is_some() && x.class == y.class;
@@ -153,6 +152,9 @@ fn is_verb(p: &Predicate) -> bool {
 
 /// Scores two compatible frames. `aligned` says whether they sit at the same place
 /// in two aligned sentences.
+///
+/// With `detail`, the shared words are listed (for explanations); without, only
+/// the score is computed, which is what grouping needs for every candidate pair.
 pub fn score(
     a: &Frame,
     b: &Frame,
@@ -160,8 +162,13 @@ pub fn score(
     predicate: PredicateMatch,
     aligned: bool,
     vocab: &Vocab,
+    detail: bool,
 ) -> Match {
-    let (context, shared) = context_similarity(a, b, vocab);
+    let (context, shared) = if detail {
+        context_similarity(a, b, vocab)
+    } else {
+        (context_cosine(a, b, vocab, |_, _, _| {}), Vec::new())
+    };
     let document = vocab.document_similarity(a.source, b.source);
     let mut score = context + DOCUMENT_WEIGHT * document;
     score += match predicate {
@@ -200,21 +207,35 @@ pub fn score(
 /// million".
 fn names_differ(a: &Frame, b: &Frame, vocab: &Vocab) -> Option<(u32, u32)> {
     let (x, y) = (a.names.first()?, b.names.first()?);
-    let same = |p: u32, q: u32| {
-        let (sp, sq) = (vocab.surface(p), vocab.surface(q));
-        p == q || similar_spelling(sp, sq) || name_form(sp, sq) || compound_of(sp, sq)
-    };
     let found_in = |names: &[u32], other: &Frame| {
         names.iter().any(|&p| {
-            other
+            let exact = other
                 .words
-                .iter()
-                .filter(|w| w.weight > NEIGHBOUR_WEIGHT)
-                .any(|w| same(p, w.id))
+                .binary_search_by_key(&p, |w| w.id)
+                .is_ok_and(|i| other.words[i].weight > NEIGHBOUR_WEIGHT);
+            exact
+                || other
+                    .words
+                    .iter()
+                    .filter(|w| w.proper && w.weight > NEIGHBOUR_WEIGHT)
+                    .any(|w| same_name(p, w.id, vocab))
         })
     };
     let shared = found_in(&a.names, b) || found_in(&b.names, a);
     (!shared).then_some((*x, *y))
+}
+
+/// Two forms of one name: a spelling, a short form, a compound.
+fn same_name(p: u32, q: u32, vocab: &Vocab) -> bool {
+    if p == q {
+        return true;
+    }
+    let ((cp, np), (cq, nq)) = (vocab.shape(p), vocab.shape(q));
+    if cp != cq && np.min(nq) < 5 {
+        return false;
+    }
+    let (sp, sq) = (vocab.surface(p), vocab.surface(q));
+    similar_spelling(sp, sq) || name_form(sp, sq) || compound_of(sp, sq)
 }
 
 /// True when a match rests on more than a vague likeness of context: the same or
@@ -236,125 +257,138 @@ pub fn has_evidence(m: &Match, context_alone: f32) -> bool {
 /// and counting it twice would let it outweigh the words that tell two figures
 /// of one sentence apart ("140 of the 300 seats").
 pub fn context_similarity(a: &Frame, b: &Frame, vocab: &Vocab) -> (f32, Vec<(u32, u32, f32)>) {
-    let rewarded = rewarded_words(a, b, vocab);
+    let mut shared = Vec::new();
+    let cos = context_cosine(a, b, vocab, |x, y, c| shared.push((x, y, c)));
+    shared.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
+    (cos, shared)
+}
+
+/// The cosine of [`context_similarity`], telling `on_shared` each shared word
+/// pair and its share of the cosine.
+fn context_cosine(
+    a: &Frame,
+    b: &Frame,
+    vocab: &Vocab,
+    mut on_shared: impl FnMut(u32, u32, f32),
+) -> f32 {
+    let rewarded = rewarded_words(a, b);
     let norm_without = |f: &Frame| {
-        let removed: f32 = f
-            .words
+        let removed: f32 = rewarded
             .iter()
-            .filter(|w| rewarded.contains(&w.id))
-            .map(|w| (w.weight * vocab.idf(w.id)).powi(2))
+            .flatten()
+            .filter_map(|&id| f.words.binary_search_by_key(&id, |w| w.id).ok())
+            .map(|i| f.words[i].value().powi(2))
             .sum();
         (f.norm * f.norm - removed).max(0.0).sqrt()
     };
     let (na, nb) = (norm_without(a), norm_without(b));
     if na <= 0.0 || nb <= 0.0 {
-        return (0.0, Vec::new());
+        return 0.0;
     }
-    let mut shared = Vec::new();
+    let scale = 1.0 / (na * nb);
+    let mut dot = 0.0;
+    let mut any = false;
     let (mut i, mut j) = (0, 0);
-    let mut only_a = Vec::new();
-    let mut only_b = Vec::new();
     while i < a.words.len() && j < b.words.len() {
         let (x, y) = (a.words[i], b.words[j]);
         match x.id.cmp(&y.id) {
             std::cmp::Ordering::Equal => {
-                if !rewarded.contains(&x.id) {
-                    let idf = vocab.idf(x.id);
-                    shared.push((x.id, y.id, x.weight * y.weight * idf * idf));
+                if !rewarded.contains(&Some(x.id)) {
+                    let c = x.value() * y.value();
+                    dot += c;
+                    any = true;
+                    on_shared(x.id, y.id, c * scale);
                 }
                 i += 1;
                 j += 1;
             }
-            std::cmp::Ordering::Less => {
-                only_a.push(x);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                only_b.push(y);
-                j += 1;
-            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
         }
     }
-    only_a.extend_from_slice(&a.words[i..]);
-    only_b.extend_from_slice(&b.words[j..]);
-    if !shared.is_empty() || a.head.is_some() || a.predicate.is_some() {
-        shared.extend(fuzzy_matches(&only_a, &only_b, vocab));
+    if any || a.head.is_some() || a.predicate.is_some() {
+        fuzzy_matches(a, b, &rewarded, vocab, |x, y, c| {
+            dot += c;
+            on_shared(x, y, c * scale);
+        });
     }
-    only_a.retain(|w| !rewarded.contains(&w.id));
-    only_b.retain(|w| !rewarded.contains(&w.id));
-    let dot: f32 = shared.iter().map(|s| s.2).sum();
-    let cos = (dot / (na * nb)).clamp(0.0, 1.0);
-    for s in &mut shared {
-        s.2 /= na * nb;
-    }
-    shared.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
-    (cos, shared)
+    (dot * scale).clamp(0.0, 1.0)
 }
 
 /// Ids of the counted noun and predicate word when both frames have the same one.
-fn rewarded_words(a: &Frame, b: &Frame, vocab: &Vocab) -> Vec<u32> {
-    let mut out = Vec::new();
-    if let (Some(x), Some(y)) = (&a.head, &b.head) {
-        if x.stem == y.stem {
-            out.extend(vocab.id(&x.stem));
-        }
-    }
-    if let (Some(x), Some(y)) = (&a.predicate, &b.predicate) {
-        if x.stem == y.stem {
-            out.extend(vocab.id(&x.stem));
-        }
-    }
-    out
+fn rewarded_words(a: &Frame, b: &Frame) -> [Option<u32>; 2] {
+    let head = match (a.head_id, b.head_id) {
+        (Some(x), Some(y)) if x == y => Some(x),
+        _ => None,
+    };
+    let predicate = match (a.predicate_id, b.predicate_id) {
+        (Some(x), Some(y)) if x == y => Some(x),
+        _ => None,
+    };
+    [head, predicate]
 }
 
 /// Pairs of words, one from each side, that are spellings of one word: for the
-/// strongest unmatched words only, each word used once.
+/// strongest words of each frame that the other frame lacks, each word used once.
 fn fuzzy_matches(
-    only_a: &[super::frame::Weighted],
-    only_b: &[super::frame::Weighted],
+    a: &Frame,
+    b: &Frame,
+    rewarded: &[Option<u32>; 2],
     vocab: &Vocab,
-) -> Vec<(u32, u32, f32)> {
-    let strongest = |ws: &[super::frame::Weighted]| {
-        let mut v: Vec<_> = ws.to_vec();
-        v.sort_by(|x, y| {
-            (y.weight * vocab.idf(y.id))
-                .total_cmp(&(x.weight * vocab.idf(x.id)))
-                .then(x.id.cmp(&y.id))
-        });
-        v.truncate(FUZZY_WORDS);
-        v
+    mut on_match: impl FnMut(u32, u32, f32),
+) {
+    let lacks = |w: &Weighted, other: &Frame| {
+        !rewarded.contains(&Some(w.id))
+            && other.words.binary_search_by_key(&w.id, |o| o.id).is_err()
     };
-    let xs = strongest(only_a);
-    let mut ys = strongest(only_b);
-    let mut out = Vec::new();
-    for x in xs {
-        let sx = vocab.surface(x.id);
-        let found = ys.iter().position(|y| {
-            let sy = vocab.surface(y.id);
-            similar_spelling(sx, sy)
-                || compound_of(sx, sy)
-                || (x.proper && y.proper && name_form(sx, sy))
-        });
-        if let Some(k) = found {
-            let y = ys.remove(k);
-            let idf = vocab.idf(x.id).min(vocab.idf(y.id));
-            out.push((x.id, y.id, x.weight * y.weight * idf * idf));
+    // Bit k set: b.top[k] is not available (shared, rewarded, or used).
+    let mut used: u64 = 0;
+    for (k, y) in b.top.iter().enumerate() {
+        if !lacks(y, a) {
+            used |= 1 << k;
         }
     }
-    out
+    for x in a.top.iter().filter(|w| lacks(w, b)) {
+        let (cx, nx) = vocab.shape(x.id);
+        let found = b.top.iter().enumerate().position(|(k, y)| {
+            if used & (1 << k) != 0 {
+                return false;
+            }
+            let (cy, ny) = vocab.shape(y.id);
+            if cx != cy && nx.min(ny) < 5 {
+                return false;
+            }
+            let (sx, sy) = (vocab.surface(x.id), vocab.surface(y.id));
+            (cx == cy && similar_spelling(sx, sy))
+                || compound_of(sx, sy)
+                || (x.proper && y.proper && cx == cy && name_form(sx, sy))
+        });
+        if let Some(k) = found {
+            used |= 1 << k;
+            let y = b.top[k];
+            let idf = x.idf.min(y.idf);
+            on_match(x.id, y.id, x.weight * y.weight * idf * idf);
+        }
+    }
 }
 
 /// Two spellings of one word: same first letter, long enough, and a Jaro-Winkler
-/// similarity of at least 0.92 ("defence"/"defense", a transliterated name).
+/// similarity of at least 0.92 ("organise"/"organize", a transliterated name).
 pub fn similar_spelling(a: &str, b: &str) -> bool {
-    a.chars().next() == b.chars().next()
-        && a.chars().count() >= 5
-        && b.chars().count() >= 5
+    if a.as_bytes().first() != b.as_bytes().first() {
+        return false;
+    }
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    // Jaro-Winkler reaches 0.92 only when the shorter word is at least 60% as
+    // long as the longer one; checking that first saves most of the calls.
+    na >= 5
+        && nb >= 5
+        && na.min(nb) * 5 >= na.max(nb) * 3
         && strsim::jaro_winkler(a, b) >= SPELLING_SIMILARITY
 }
 
-/// One word is the end of the other, a compound of it ("quake"/"earthquake",
-/// "phone"/"telephone"); the shorter has at least five letters.
+/// One word is the end of the other, a compound of it ("storm"/"snowstorm",
+/// "ground"/"playground"); the shorter has at least five letters.
 fn compound_of(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.chars().count() >= 5 && long.len() > short.len() && long.ends_with(short)
@@ -373,11 +407,11 @@ mod tests {
 
     #[test]
     fn spellings_and_name_forms_match() {
-        assert!(similar_spelling("defence", "defense"));
+        assert!(similar_spelling("organise", "organize"));
         assert!(similar_spelling("kowalsky", "kowalski"));
         assert!(!similar_spelling("war", "was"));
         assert!(name_form("alex", "alexander"));
-        assert!(compound_of("quake", "earthquake"));
+        assert!(compound_of("storm", "snowstorm"));
         assert!(!compound_of("ship", "warship"));
         assert!(!name_form("al", "alexander"));
     }
@@ -394,22 +428,20 @@ mod tests {
     #[test]
     fn counted_things_match_by_noun_class_or_modifier() {
         assert_eq!(
-            head_match(&head("jets", &["fighter"]), &head("jet", &[])),
+            head_match(&head("trucks", &["tanker"]), &head("truck", &[])),
             Some(HeadMatch::Same)
         );
         assert_eq!(
-            head_match(&head("jets", &["fighter"]), &head("aircraft", &["fighter"])),
+            head_match(&head("trucks", &["tanker"]), &head("lorries", &["tanker"])),
+            Some(HeadMatch::Related)
+        );
+        assert_eq!(head_match(&head("trucks", &[]), &head("buses", &[])), None);
+        assert_eq!(
+            head_match(&head("carriages", &["sleeper"]), &head("sleepers", &[])),
             Some(HeadMatch::Related)
         );
         assert_eq!(
-            head_match(&head("jets", &[]), &head("helicopters", &[])),
-            None
-        );
-        assert_eq!(
-            head_match(
-                &head("gunships", &["helicopter"]),
-                &head("helicopters", &[])
-            ),
+            head_match(&head("frigates", &[]), &head("warships", &[])),
             Some(HeadMatch::Related)
         );
         assert_eq!(

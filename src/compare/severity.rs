@@ -63,7 +63,7 @@ pub struct Severity {
 /// One side of a conflicting pair, as a reader sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct Side<'a> {
-    /// The figure as written ("some 250,000").
+    /// The figure as written ("some 1,200").
     pub written: &'a str,
     /// The source id.
     pub source: &'a str,

@@ -17,9 +17,11 @@ pub struct Term {
     /// Position of the token among the word and number tokens of the sentence;
     /// parts of one hyphenated word share it.
     pub position: usize,
-    /// Folded form ("people", "military").
+    /// Folded form ("people", "harbour").
     pub folded: String,
-    /// Stem of the folded form, the key words are compared on.
+    /// Stem of the folded form, the key words are compared on; empty for words
+    /// that are not content words (see [`Term::is_content`]), which are never
+    /// compared by stem.
     pub stem: String,
     /// Word, number or punctuation.
     pub kind: TokenKind,
@@ -29,6 +31,8 @@ pub struct Term {
     pub proper: bool,
     /// True when the word is written with a capital, wherever it stands.
     pub capitalized: bool,
+    /// True for words that can describe what a figure is about.
+    pub content: bool,
     /// True for a comma, semicolon, colon, bracket or dash: clause boundaries that
     /// make a word further from a figure.
     pub boundary: bool,
@@ -38,15 +42,12 @@ impl Term {
     /// True for words that can describe what a figure is about (not stop words,
     /// time words, number words or reporting verbs).
     pub fn is_content(&self) -> bool {
-        self.kind == TokenKind::Word
-            && self.folded.chars().count() >= 2
-            && self.folded.chars().any(char::is_alphabetic)
-            && !lexicon::is_context_noise(&self.folded)
+        self.content
     }
 }
 
 /// Splits `text[range]` into terms: hyphenated words become one term per part
-/// ("military-to-military" gives "military", "to", "military").
+/// ("ship-to-shore" gives "ship", "to", "shore").
 pub fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
     let mut out = Vec::new();
     let mut position = 0;
@@ -65,6 +66,7 @@ pub fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
                     kind: TokenKind::Punct,
                     proper: false,
                     capitalized: false,
+                    content: false,
                     boundary: matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '[' | ']'),
                 });
             }
@@ -72,17 +74,29 @@ pub fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
                 let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
                 let proper = !first_word && capitalized;
                 for part in split_parts(raw) {
-                    let folded = text::fold(part);
+                    let folded = if part.is_ascii() {
+                        part.to_ascii_lowercase()
+                    } else {
+                        text::fold(part)
+                    };
                     let part_kind = if part.chars().any(char::is_alphabetic) {
                         TokenKind::Word
                     } else {
                         kind
                     };
+                    let content = part_kind == TokenKind::Word
+                        && folded.len() >= 2
+                        && !lexicon::is_context_noise(&folded);
                     out.push(Term {
                         start: tok.start,
                         end: tok.end,
                         position,
-                        stem: lexicon::stem(&folded),
+                        stem: if content {
+                            lexicon::stem(&folded)
+                        } else {
+                            String::new()
+                        },
+                        content,
                         folded,
                         kind: part_kind,
                         proper,
