@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(name = "claimdiff", version, about, long_about = None)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// What to do (default: `sources`).
+    /// What to do (default: `report`).
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -28,6 +28,12 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The discrepancy report (the main job): facts on which the sources disagree,
+    /// updates, agreements, and a summary of reused passages.
+    Report(ReportArgs),
+    /// Passages shared across sources (verbatim, edited, quotes) with their edits,
+    /// and quotations with their speakers.
+    Align(AlignArgs),
     /// The sources as read: outlet, publication date and where it came from,
     /// sentence count and the boilerplate that was marked.
     Sources(PathsArg),
@@ -36,6 +42,31 @@ pub enum Command {
     /// Every extracted figure with its span, kind, normalized value, qualifier and
     /// context, for inspection.
     Figures(PathsArg),
+}
+
+/// Arguments of `claimdiff report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files and folders to read; without paths, the embedded sample corpus.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Leave out reuse between sources of the same outlet or series.
+    #[arg(long)]
+    pub exclude_same_outlet: bool,
+    /// Say why figures were grouped into each fact.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// Arguments of `claimdiff align`.
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// Files and folders to read; without paths, the embedded sample corpus.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Leave out reuse between sources of the same outlet or series.
+    #[arg(long)]
+    pub exclude_same_outlet: bool,
 }
 
 /// Paths of a subcommand.

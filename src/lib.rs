@@ -10,7 +10,9 @@
 //! ```
 
 pub mod align;
+pub mod analysis;
 pub mod clean;
+pub mod compare;
 pub mod corpus;
 pub mod document;
 pub mod extract;
@@ -22,5 +24,6 @@ pub mod segment;
 pub mod text;
 pub mod yaml;
 
+pub use analysis::{Analysis, Options, analyze};
 pub use corpus::{Corpus, DateOrigin, Diagnostic, Severity, Source};
 pub use document::{Document, Sentence, Span, prepare};

@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use claimdiff::report::build::{ViewOptions, report_view};
 use claimdiff::report::{self, Style};
-use claimdiff::{Corpus, Severity};
+use claimdiff::{Corpus, Options, Severity};
 use cli::{Cli, Command, Common, Format};
 
 /// Exit code for usage and input errors.
@@ -37,46 +38,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// What a command produced: the text to print and whether the input had errors.
-fn run(cli: Cli) -> anyhow::Result<u8> {
-    let common = cli.common;
-    let (command, paths) = match cli.command {
-        Some(Command::Sources(p)) => (View::Sources, p.paths),
-        Some(Command::Sentences(p)) => (View::Sentences, p.paths),
-        Some(Command::Figures(p)) => (View::Figures, p.paths),
-        None => (View::Sources, cli.paths),
-    };
-    let format = command.check_format(common.format)?;
-    let corpus = load(&paths, &common);
-    if corpus.sources.is_empty() {
-        anyhow::bail!("no readable sources in the given paths");
-    }
-    let docs = claimdiff::prepare(&corpus);
-    let style = style(&common);
-    let text = match (command, format) {
-        (View::Sources, Format::Json) => report::json::sources(&report::source_views(&docs)),
-        (View::Sources, _) => report::table::sources(&report::source_views(&docs), &style),
-        (View::Sentences, Format::Jsonl) => {
-            report::json::sentences_jsonl(&report::sentence_views(&docs))
-        }
-        (View::Sentences, _) => report::table::sentences(&report::sentence_views(&docs), &style),
-        (View::Figures, format) => {
-            let figures = claimdiff::extract::figures_all(&docs);
-            let views = report::figure_views(&docs, &figures);
-            match format {
-                Format::Json => report::json::figures(&views),
-                Format::Csv => report::csv::figures(&views),
-                _ => report::table::figures(&views, &style),
-            }
-        }
-    };
-    output::emit(&text, common.out.as_deref())?;
-    Ok(if corpus.has_errors() { EXIT_INPUT } else { 0 })
-}
-
-/// The views the binary can print.
+/// A command with its own settings, once arguments are parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum View {
+    Report {
+        exclude_same_outlet: bool,
+        explain: bool,
+    },
+    Align {
+        exclude_same_outlet: bool,
+    },
     Sources,
     Sentences,
     Figures,
@@ -85,6 +56,8 @@ enum View {
 impl View {
     fn name(self) -> &'static str {
         match self {
+            View::Report { .. } => "report",
+            View::Align { .. } => "align",
             View::Sources => "sources",
             View::Sentences => "sentences",
             View::Figures => "figures",
@@ -93,6 +66,8 @@ impl View {
 
     fn formats(self) -> &'static [Format] {
         match self {
+            View::Report { .. } => &[Format::Table, Format::Markdown, Format::Json, Format::Csv],
+            View::Align { .. } => &[Format::Table, Format::Markdown, Format::Json],
             View::Sources => &[Format::Table, Format::Json],
             View::Sentences => &[Format::Table, Format::Jsonl],
             View::Figures => &[Format::Table, Format::Json, Format::Csv],
@@ -114,6 +89,108 @@ impl View {
                     f.name(),
                     names.join(", ")
                 )
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    let common = cli.common;
+    let (view, paths) = match cli.command {
+        Some(Command::Report(a)) => (
+            View::Report {
+                exclude_same_outlet: a.exclude_same_outlet,
+                explain: a.explain,
+            },
+            a.paths,
+        ),
+        Some(Command::Align(a)) => (
+            View::Align {
+                exclude_same_outlet: a.exclude_same_outlet,
+            },
+            a.paths,
+        ),
+        Some(Command::Sources(p)) => (View::Sources, p.paths),
+        Some(Command::Sentences(p)) => (View::Sentences, p.paths),
+        Some(Command::Figures(p)) => (View::Figures, p.paths),
+        None => (
+            View::Report {
+                exclude_same_outlet: false,
+                explain: false,
+            },
+            cli.paths,
+        ),
+    };
+    let format = view.check_format(common.format)?;
+    let corpus = load(&paths, &common);
+    if corpus.sources.is_empty() {
+        anyhow::bail!("no readable sources in the given paths");
+    }
+    let style = style(&common);
+    let text = render(&corpus, view, format, &style);
+    output::emit(&text, common.out.as_deref())?;
+    Ok(if corpus.has_errors() { EXIT_INPUT } else { 0 })
+}
+
+/// Runs what `view` needs of the pipeline and prints it in `format`.
+fn render(corpus: &Corpus, view: View, format: Format, style: &Style) -> String {
+    match view {
+        View::Report {
+            exclude_same_outlet,
+            explain,
+        } => {
+            let opts = Options {
+                exclude_same_outlet,
+                ..Options::default()
+            };
+            let analysis = claimdiff::analyze(corpus, &opts);
+            let v = report_view(&analysis, ViewOptions { explain });
+            match format {
+                Format::Json => report::json::report(&v),
+                Format::Markdown => report::markdown::report(&v),
+                Format::Csv => report::csv::report(&v),
+                _ => report::table::report(&v, style),
+            }
+        }
+        View::Align {
+            exclude_same_outlet,
+        } => {
+            let opts = Options {
+                exclude_same_outlet,
+                ..Options::default()
+            };
+            let analysis = claimdiff::analyze(corpus, &opts);
+            let v = report_view(&analysis, ViewOptions::default());
+            match format {
+                Format::Json => report::json::align(&v),
+                Format::Markdown => report::markdown::align(&v),
+                _ => report::table::align(&v, style),
+            }
+        }
+        View::Sources => {
+            let docs = claimdiff::prepare(corpus);
+            let views = report::source_views(&docs);
+            match format {
+                Format::Json => report::json::sources(&views),
+                _ => report::table::sources(&views, style),
+            }
+        }
+        View::Sentences => {
+            let docs = claimdiff::prepare(corpus);
+            let rows = report::sentence_views(&docs);
+            match format {
+                Format::Jsonl => report::json::sentences_jsonl(&rows),
+                _ => report::table::sentences(&rows, style),
+            }
+        }
+        View::Figures => {
+            let docs = claimdiff::prepare(corpus);
+            let figures = claimdiff::extract::figures_all(&docs);
+            let views = report::figure_views(&docs, &figures);
+            match format {
+                Format::Json => report::json::figures(&views),
+                Format::Csv => report::csv::figures(&views),
+                _ => report::table::figures(&views, style),
             }
         }
     }

@@ -5,6 +5,7 @@ mod util;
 mod align;
 mod clean;
 mod cli;
+mod compare;
 mod extract_cases;
 mod extract_seeds;
 mod quotes;

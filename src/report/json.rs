@@ -54,3 +54,28 @@ pub fn figures(views: &[super::FigureView]) -> String {
         figures: views,
     })
 }
+
+#[derive(Serialize)]
+struct AlignDoc<'a> {
+    schema: u32,
+    sources: &'a [SourceView],
+    passages: &'a [super::PassageView],
+    quotes: &'a [super::QuoteView],
+    discrepancies: Vec<&'a super::FindingView>,
+}
+
+/// `claimdiff align --format json`: the passages, quotes and attribution
+/// discrepancies of the report, same fields as in the whole report.
+pub fn align(view: &super::ReportView) -> String {
+    pretty(&AlignDoc {
+        schema: SCHEMA,
+        sources: &view.sources,
+        passages: &view.passages,
+        quotes: &view.quotes,
+        discrepancies: view
+            .discrepancies
+            .iter()
+            .filter(|d| d.kind == "attribution")
+            .collect(),
+    })
+}

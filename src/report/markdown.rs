@@ -129,3 +129,74 @@ pub fn report(view: &ReportView) -> String {
     }
     out
 }
+
+/// `claimdiff align --format markdown`: passages with their edits, then quotes.
+pub fn align(view: &ReportView) -> String {
+    let mut out = String::from("# claimdiff: reused passages and quotes\n\n");
+    let _ = writeln!(out, "{}\n", summary_line(view));
+    let conflicts: Vec<_> = view
+        .discrepancies
+        .iter()
+        .filter(|d| d.kind == "attribution")
+        .cloned()
+        .collect();
+    findings(&mut out, view, "Attribution conflicts", &conflicts);
+    out.push_str("## Passages\n\n");
+    if view.passages.is_empty() {
+        out.push_str("None.\n\n");
+    }
+    for (i, p) in view.passages.iter().enumerate() {
+        let speaker = p
+            .speaker
+            .as_deref()
+            .map(|s| format!(", said by {}", cell(s)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "### {}. {} (similarity {:.2}{speaker})\n\nid `{}`\n",
+            i + 1,
+            p.kind,
+            p.similarity,
+            p.id
+        );
+        for o in &p.occurrences {
+            let _ = writeln!(
+                out,
+                "- {} {}..{}: {}",
+                source_label(view, &o.source),
+                o.start,
+                o.end,
+                cell(&super::table::excerpt(&o.text, 240))
+            );
+        }
+        for e in &p.edits {
+            let _ = writeln!(
+                out,
+                "\nEdits `{}` → `{}`: {}",
+                e.from,
+                e.to,
+                cell(&e.inline)
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str("## Quotes\n\n| speaker | sources | quote |\n|---|---|---|\n");
+    for q in &view.quotes {
+        let sources: Vec<_> = q
+            .occurrences
+            .iter()
+            .map(|o| match &o.speaker {
+                Some(s) => format!("`{}` ({})", o.source, cell(s)),
+                None => format!("`{}`", o.source),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            cell(q.speaker.as_deref().unwrap_or("unknown")),
+            sources.join(", "),
+            cell(&super::table::excerpt(&q.text, 160))
+        );
+    }
+    out
+}

@@ -4,6 +4,7 @@
 //! (`table`, `json`, ...) turn views into strings. Every view is sorted so that the
 //! same input always prints the same bytes.
 
+pub mod build;
 pub mod csv;
 pub mod json;
 pub mod markdown;

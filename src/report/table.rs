@@ -281,6 +281,85 @@ pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
     format!("{t}\n")
 }
 
+/// `claimdiff align`: passages shared across sources with their edits, then
+/// quotations with the speaker each source gives.
+pub fn align(view: &ReportView, style: &Style) -> String {
+    let mut out = format!("claimdiff align: {}\n", super::summary_line(view));
+    let conflicts: Vec<FindingView> = view
+        .discrepancies
+        .iter()
+        .filter(|d| d.kind == "attribution")
+        .cloned()
+        .collect();
+    if !conflicts.is_empty() {
+        heading(
+            &mut out,
+            "ATTRIBUTION CONFLICTS: the same words, different speakers",
+            style,
+        );
+        out.push_str(&findings_table(view, &conflicts, style));
+    }
+    heading(&mut out, "REUSED PASSAGES", style);
+    if view.passages.is_empty() {
+        out.push_str("none\n");
+    } else {
+        let mut t = new_table(style, &["#", "kind", "source", "span", "text / edits"]);
+        for (i, p) in view.passages.iter().enumerate() {
+            for (j, o) in p.occurrences.iter().enumerate() {
+                let (number, kind) = if j == 0 {
+                    let mut kind = format!("{}\n{:.2}", p.kind, p.similarity);
+                    if let Some(s) = &p.speaker {
+                        kind.push_str(&format!("\n{s}"));
+                    }
+                    (format!("{}", i + 1), kind)
+                } else {
+                    (String::new(), String::new())
+                };
+                t.add_row(vec![
+                    Cell::new(number),
+                    Cell::new(kind),
+                    Cell::new(&o.source),
+                    Cell::new(format!("{}..{}", o.start, o.end)),
+                    Cell::new(excerpt(&o.text, 200)),
+                ]);
+            }
+            for e in &p.edits {
+                t.add_row(vec![
+                    Cell::new(""),
+                    Cell::new(""),
+                    Cell::new(format!("edits\n{}\n→ {}", e.from, e.to)),
+                    Cell::new(""),
+                    Cell::new(excerpt(&e.inline, 400)),
+                ]);
+            }
+        }
+        out.push_str(&format!("{t}\n"));
+    }
+    heading(&mut out, "QUOTES", style);
+    if view.quotes.is_empty() {
+        out.push_str("none\n");
+    } else {
+        let mut t = new_table(style, &["speaker", "sources", "quote"]);
+        for q in &view.quotes {
+            let sources: Vec<String> = q
+                .occurrences
+                .iter()
+                .map(|o| match &o.speaker {
+                    Some(s) if Some(s) != q.speaker.as_ref() => format!("{} ({s})", o.source),
+                    _ => o.source.clone(),
+                })
+                .collect();
+            t.add_row(vec![
+                Cell::new(q.speaker.as_deref().unwrap_or("unknown")),
+                Cell::new(sources.join("\n")),
+                Cell::new(excerpt(&q.text, 160)),
+            ]);
+        }
+        out.push_str(&format!("{t}\n"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

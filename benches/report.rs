@@ -1,0 +1,292 @@
+//! The discrepancy report at scale: wall time, CPU time and peak memory of the whole
+//! pipeline (load is excluded; prepare, extract, quotes, align, compare and building
+//! the report view are included) on generated corpora of N articles.
+//!
+//! `cargo bench --bench report` runs N = 1,000 and 10,000, each in a fresh process so
+//! that peak memory is measured per size; `cargo bench --bench report -- --n 2000`
+//! runs one size.
+//!
+//! The corpus imitates a newsroom archive: N/10 events, each covered by about ten
+//! articles of about 600 words. An event is the sample corpus's article bodies with
+//! every capitalised word (names, places) replaced by an invented one of that event and
+//! most other content words replaced by invented ones of that event, and every figure
+//! scaled by a factor of that event; its articles draw their sentences
+//! from it, shuffled, with one figure in five changed by up to ±20% more, from 40
+//! outlets over a few days around the event's date. So figures have many partners
+//! with the same wording in other events ("killed", "civil war") but a different
+//! subject, as in real archives, and reuse within an event is common.
+
+#[path = "support/measure.rs"]
+mod measure;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use claimdiff::report::build::{ViewOptions, report_view};
+use claimdiff::{Corpus, DateOrigin, Source};
+
+/// Sizes run by default.
+const SIZES: [usize; 2] = [1_000, 10_000];
+/// Words per article, about.
+const WORDS: usize = 600;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--list") {
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--n") {
+        let n = args
+            .get(i + 1)
+            .and_then(|s| s.parse().ok())
+            .expect("--n takes a number of articles");
+        run(n);
+        return;
+    }
+    let exe = std::env::current_exe().expect("the benchmark knows its own path");
+    for n in SIZES {
+        let status = Command::new(&exe)
+            .args(["--n", &n.to_string()])
+            .status()
+            .expect("the benchmark can run itself");
+        assert!(status.success(), "run with N = {n} failed");
+    }
+}
+
+/// SplitMix64: the corpus for a size is always the same.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Articles per event.
+const PER_EVENT: usize = 10;
+
+/// The body sentences of the sample corpus.
+fn sentence_pool() -> Vec<String> {
+    let sample = Corpus::sample();
+    let docs = claimdiff::prepare(&sample);
+    docs.iter()
+        .flat_map(|d| {
+            d.body_sentences()
+                .map(|(_, s)| d.sentence_text(s).to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|s| s.split_whitespace().count() >= 6)
+        .collect()
+}
+
+const SYLLABLES: [&str; 16] = [
+    "ka", "lo", "mer", "dan", "vi", "sor", "tel", "ba", "rin", "go", "zu", "pe", "nal", "chi",
+    "ro", "fen",
+];
+
+/// An invented name for `word` in `event`: the same every time.
+fn invented(word: &str, event: u64) -> String {
+    let mut h = claimdiff::fingerprint::hash64(word.as_bytes()) ^ event.wrapping_mul(0x9e37);
+    let mut name = String::new();
+    for _ in 0..2 + (h % 2) {
+        name.push_str(SYLLABLES[(h % 16) as usize]);
+        h /= 16;
+    }
+    let mut c = name.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => name,
+    }
+}
+
+/// Rewrites a sentence for an event: capitalised words renamed (the first word of
+/// the sentence too, unless it is a common sentence opener), six in ten other content
+/// words replaced by invented words of the event (so that events do not share their
+/// wording), numbers below 1,900 scaled by `scale` percent, then one in `jitter` of
+/// them changed by up to ±20%.
+fn rewrite(sentence: &str, event: u64, scale: u64, jitter: usize, rng: &mut Rng) -> String {
+    let mut out = String::with_capacity(sentence.len() + 16);
+    let mut word = String::new();
+    let mut flush = |word: &mut String, out: &mut String, rng: &mut Rng| {
+        if word.is_empty() {
+            return;
+        }
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            let value: u64 = word.parse().unwrap_or(0);
+            let mut v = value;
+            if (10..1900).contains(&value) {
+                v = (v * scale / 100).max(1);
+                if rng.below(jitter) == 0 {
+                    v = (v * (80 + rng.below(41) as u64) / 100).max(1);
+                }
+            }
+            out.push_str(&v.to_string());
+        } else if word.chars().next().is_some_and(char::is_uppercase)
+            && !matches!(
+                word.as_str(),
+                "The" | "A" | "An" | "But" | "In" | "It" | "On" | "For"
+            )
+        {
+            out.push_str(&invented(word, event));
+        } else if word.len() > 3
+            && !claimdiff::text::is_stop_word(word)
+            && claimdiff::fingerprint::hash64(word.as_bytes()).wrapping_add(event * 7) % 10 < 6
+        {
+            out.push_str(&invented(word, event).to_lowercase());
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in sentence.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out, rng);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out, rng);
+    out
+}
+
+fn generate(n: usize) -> Corpus {
+    let pool = sentence_pool();
+    let mut rng = Rng(0x5eed_0f_c1a1);
+    let first_day = NaiveDate::from_ymd_opt(2014, 1, 1).expect("a valid date");
+    let mut sources = Vec::with_capacity(n);
+    let events = n.div_ceil(PER_EVENT);
+    for event in 0..events {
+        let scale = 50 + rng.below(150) as u64;
+        let day = first_day + chrono::Days::new(rng.below(700) as u64);
+        for k in 0..PER_EVENT.min(n - event * PER_EVENT) {
+            let i = event * PER_EVENT + k;
+            let mut text = String::new();
+            let mut words = 0;
+            let mut in_paragraph = 0;
+            while words < WORDS {
+                let s = rewrite(
+                    &pool[rng.below(pool.len())],
+                    event as u64,
+                    scale,
+                    5,
+                    &mut rng,
+                );
+                words += s.split_whitespace().count();
+                text.push_str(&s);
+                in_paragraph += 1;
+                text.push_str(if in_paragraph % 2 == 0 { "\n\n" } else { " " });
+            }
+            sources.push(Source {
+                id: format!("a{i:06}"),
+                path: format!("generated/a{i:06}.txt"),
+                outlet: Some(format!("Outlet {}", rng.below(40))),
+                url: None,
+                series: None,
+                published: Some(day + chrono::Days::new(rng.below(4) as u64)),
+                published_from: DateOrigin::Manifest,
+                published_span: None,
+                text,
+            });
+        }
+    }
+    Corpus {
+        sources,
+        diagnostics: Vec::new(),
+        is_sample: false,
+    }
+}
+
+fn run(n: usize) {
+    let corpus = generate(n);
+    let bytes: usize = corpus.sources.iter().map(|s| s.text.len()).sum();
+    let rss_corpus = measure::status_kb("VmRSS:");
+    let cpu0 = measure::cpu_seconds();
+    stages(&corpus);
+    let t0 = Instant::now();
+    let analysis = claimdiff::analyze(&corpus, &claimdiff::Options::default());
+    let t_analyze = t0.elapsed();
+    let view = report_view(&analysis, ViewOptions::default());
+    let total = t0.elapsed();
+    let cpu = measure::cpu_seconds() - cpu0;
+    let peak = measure::status_kb("VmHWM:");
+    println!(
+        "\n== report, N = {n} articles ({:.1} MB), {} threads",
+        bytes as f64 / 1e6,
+        rayon::current_num_threads()
+    );
+    println!(
+        "figures {}  passages {}  quotes {}  discrepancies {}  agreements {}  updates {}",
+        analysis.figures.len(),
+        view.passages.len(),
+        view.quotes.len(),
+        view.discrepancies.len(),
+        view.agreements.len(),
+        view.updates.len()
+    );
+    println!(
+        "wall {}  (analyze {}, report view {})  cpu {cpu:.1} s",
+        secs(total),
+        secs(t_analyze),
+        secs(total - t_analyze)
+    );
+    println!(
+        "peak memory {:.0} MB (corpus alone {:.0} MB)",
+        peak as f64 / 1024.0,
+        rss_corpus as f64 / 1024.0
+    );
+}
+
+/// Times each stage alone, one after the other, to show where the time goes.
+fn stages(corpus: &Corpus) {
+    let t = Instant::now();
+    let docs = claimdiff::prepare(corpus);
+    let prepare = t.elapsed();
+    let t = Instant::now();
+    let figures = claimdiff::extract::figures_all(&docs);
+    let extract = t.elapsed();
+    let t = Instant::now();
+    let quotes = claimdiff::quotes::find_quotes(&docs);
+    let quote = t.elapsed();
+    let t = Instant::now();
+    let alignment = claimdiff::align::align_with_quotes(&docs, &Default::default(), &quotes);
+    let align = t.elapsed();
+    let pairs: Vec<claimdiff::compare::AlignedPair> = alignment
+        .sentences
+        .iter()
+        .map(|p| claimdiff::compare::AlignedPair {
+            a: claimdiff::compare::SentenceRef {
+                source: p.a.source,
+                sentence: p.a.sentence,
+            },
+            b: claimdiff::compare::SentenceRef {
+                source: p.b.source,
+                sentence: p.b.sentence,
+            },
+        })
+        .collect();
+    let t = Instant::now();
+    let _ = claimdiff::compare::compare(&docs, &figures, &pairs, &Default::default());
+    let compare = t.elapsed();
+    println!(
+        "stages: prepare {}  extract {}  quotes {}  align {}  compare {}",
+        secs(prepare),
+        secs(extract),
+        secs(quote),
+        secs(align),
+        secs(compare)
+    );
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}

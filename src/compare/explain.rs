@@ -1,0 +1,240 @@
+//! Words for people: the short label of a fact ("people killed (civil war)") and
+//! the lines that say why figures were grouped and why their values agree or not,
+//! printed by `--explain` so that a reader can trust or reject a finding.
+
+use std::collections::BTreeMap;
+
+use super::frame::{Frame, NEIGHBOUR_WEIGHT};
+use super::group::{Edge, Group};
+use super::idf::Vocab;
+use super::score::{HeadMatch, Match, PredicateMatch};
+
+/// How many context words a label shows.
+const LABEL_WORDS: usize = 3;
+
+/// The short label of a fact: its counted noun and predicate as most sources write
+/// them, and the context words that weighed most in grouping it.
+pub fn label(group: &Group, frames: &[Option<Frame>], vocab: &Vocab) -> String {
+    let members: Vec<&Frame> = group
+        .members
+        .iter()
+        .filter_map(|&m| frames.get(m).and_then(Option::as_ref))
+        .collect();
+    let head = most_common(
+        members
+            .iter()
+            .filter_map(|f| f.head.as_ref().map(|h| h.word.clone())),
+    );
+    let predicate = predicate_label(&members);
+    let mut words = Vec::new();
+    for (id, _) in top_shared(group, frames, vocab) {
+        let w = vocab.surface(id).to_string();
+        if Some(&w) != head.as_ref() && Some(&w) != predicate.as_ref() && !words.contains(&w) {
+            words.push(w);
+        }
+        if words.len() == LABEL_WORDS {
+            break;
+        }
+    }
+    let mut out: Vec<String> = [head, predicate].into_iter().flatten().collect();
+    if !words.is_empty() {
+        let context = format!("({})", words.join(", "));
+        out.push(context);
+    }
+    if out.is_empty() {
+        String::from("(no context)")
+    } else {
+        out.join(" ")
+    }
+}
+
+/// The predicate word most members use; when they use different words of one
+/// class, the class name.
+fn predicate_label(members: &[&Frame]) -> Option<String> {
+    let words: Vec<String> = members
+        .iter()
+        .filter_map(|f| f.predicate.as_ref().map(|p| p.word.clone()))
+        .collect();
+    let mut distinct = words.clone();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() > 1 {
+        let classes: Vec<&str> = members
+            .iter()
+            .filter_map(|f| f.predicate.as_ref().and_then(|p| p.class))
+            .collect();
+        if let Some(c) = classes.first() {
+            if classes.iter().all(|x| x == c) {
+                return Some((*c).to_string());
+            }
+        }
+    }
+    most_common(words.into_iter())
+}
+
+fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for i in items {
+        *counts.entry(i).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(w, _)| w)
+}
+
+/// Shared context words of a group's edges, by their summed share of the score:
+/// words of the figures' own sentences only (not of the neighbouring sentences, not
+/// word classes), so that the label says what the sentences say.
+fn top_shared(group: &Group, frames: &[Option<Frame>], vocab: &Vocab) -> Vec<(u32, f32)> {
+    let mut sums: BTreeMap<u32, f32> = BTreeMap::new();
+    let edges = group
+        .edges
+        .iter()
+        .chain(group.supports.iter().filter_map(|s| s.via.as_ref()));
+    for e in edges {
+        let (Some(Some(fa)), Some(Some(fb))) = (frames.get(e.a), frames.get(e.b)) else {
+            continue;
+        };
+        for &(a, b, c) in &e.m.shared {
+            let own = weight(fa, a) > NEIGHBOUR_WEIGHT && weight(fb, b) > NEIGHBOUR_WEIGHT;
+            if own && !vocab.is_class_feature(a) {
+                *sums.entry(a).or_default() += c;
+            }
+        }
+    }
+    let mut v: Vec<(u32, f32)> = sums.into_iter().collect();
+    v.sort_by(|x, y| {
+        y.1.total_cmp(&x.1)
+            .then(vocab.surface(x.0).cmp(vocab.surface(y.0)))
+    });
+    v
+}
+
+/// The weight of a word in a frame's context (0 when absent).
+fn weight(f: &Frame, id: u32) -> f32 {
+    f.words
+        .binary_search_by_key(&id, |w| w.id)
+        .map_or(0.0, |i| f.words[i].weight)
+}
+
+/// One line saying why two figures were grouped.
+pub fn edge_line(
+    e: &Edge,
+    name: impl Fn(usize) -> String,
+    frames: &[Option<Frame>],
+    vocab: &Vocab,
+) -> String {
+    let pair = match (frames.get(e.a), frames.get(e.b)) {
+        (Some(Some(a)), Some(Some(b))) => Some((a, b)),
+        _ => None,
+    };
+    format!(
+        "{} and {}: {}",
+        name(e.a),
+        name(e.b),
+        match_reasons(&e.m, pair, vocab)
+    )
+}
+
+/// The reasons of a match, as a reader would check them; with the two frames, the
+/// predicate and counted words are named.
+pub fn match_reasons(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab) -> String {
+    let mut parts = vec![format!("score {:.2}", m.score)];
+    if m.aligned {
+        parts.push("same place in two aligned (reused) sentences".into());
+    }
+    parts.extend(predicate_reason(m, frames));
+    if let Some((x, y)) = m.names_differ {
+        parts.push(format!(
+            "different names next to the figures, '{}' and '{}' (counts against)",
+            vocab.surface(x),
+            vocab.surface(y)
+        ));
+    }
+    parts.extend(head_reason(m, frames));
+    let words: Vec<String> = m
+        .shared
+        .iter()
+        .take(6)
+        .map(|&(a, b, c)| {
+            let (sa, sb) = (vocab.surface(a), vocab.surface(b));
+            if a == b {
+                format!("{sa} {c:.2}")
+            } else {
+                format!("{sa}~{sb} {c:.2}")
+            }
+        })
+        .collect();
+    if words.is_empty() {
+        parts.push(format!("context {:.2}", m.context));
+    } else {
+        parts.push(format!(
+            "context {:.2} from {}",
+            m.context,
+            words.join(", ")
+        ));
+    }
+    parts.push(format!("documents {:.2} alike", m.document));
+    parts.join("; ")
+}
+
+fn predicate_reason(m: &Match, frames: Option<(&Frame, &Frame)>) -> Option<String> {
+    let words = frames.and_then(|(a, b)| {
+        let (p, q) = (a.predicate.as_ref()?, b.predicate.as_ref()?);
+        Some((p.word.as_str(), q.word.as_str(), p.class.or(q.class)))
+    });
+    Some(match (m.predicate, words) {
+        (PredicateMatch::Class, Some((p, q, Some(c)))) if p != q => {
+            format!("predicates '{p}' and '{q}' are both of the class '{c}'")
+        }
+        (PredicateMatch::Class | PredicateMatch::Word, Some((p, _, _))) => {
+            format!("the same predicate '{p}'")
+        }
+        (PredicateMatch::Class | PredicateMatch::Word, None) => "the same predicate".into(),
+        (PredicateMatch::Different, Some((p, q, _))) => {
+            format!("different predicates '{p}' and '{q}' (counts against)")
+        }
+        (PredicateMatch::Different, None) => "different predicates (counts against)".into(),
+        (PredicateMatch::Unknown, _) => return None,
+    })
+}
+
+fn head_reason(m: &Match, frames: Option<(&Frame, &Frame)>) -> Option<String> {
+    let words = frames.and_then(|(a, b)| {
+        Some((
+            a.head.as_ref()?.word.as_str(),
+            b.head.as_ref()?.word.as_str(),
+        ))
+    });
+    Some(match (m.head, words) {
+        (HeadMatch::Same, Some((h, _))) => format!("both count '{h}'"),
+        (HeadMatch::Related, Some((h, k))) => format!("related counted things '{h}' and '{k}'"),
+        (HeadMatch::Same, None) => "the same counted noun".into(),
+        (HeadMatch::Related, None) => "related counted nouns".into(),
+        (HeadMatch::Unknown, _) => return None,
+    })
+}
+
+/// A description of a frame's predicate and counted thing, for explanations.
+pub fn frame_line(f: &Frame) -> String {
+    let mut parts = Vec::new();
+    if let Some(h) = &f.head {
+        if h.modifiers.is_empty() {
+            parts.push(format!("counts '{}'", h.word));
+        } else {
+            parts.push(format!("counts '{}' ({})", h.word, h.modifiers.join(" ")));
+        }
+    }
+    if let Some(p) = &f.predicate {
+        match p.class {
+            Some(c) => parts.push(format!("predicate '{}' ({c})", p.word)),
+            None => parts.push(format!("predicate '{}'", p.word)),
+        }
+    }
+    if parts.is_empty() {
+        "no counted noun or predicate".into()
+    } else {
+        parts.join(", ")
+    }
+}

@@ -1,0 +1,522 @@
+//! Grouping figures into facts.
+//!
+//! 1. Candidates: an inverted index from words, counted nouns and predicate classes
+//!    to figures. Each figure looks up its most distinctive keys (rarest first) and
+//!    takes at most `max_candidates` figures of other sources and the same kind, so
+//!    that a corpus of thousands of articles is never compared pair by pair.
+//!    Figures at the same place in aligned sentences are always candidates.
+//! 2. Scoring: compatibility rules, then the context score ([`super::score`]).
+//!    Pairs from different periods must reach `strong_threshold` (or be aligned).
+//! 3. Mutual best matches: an edge is kept when each figure is the other's best
+//!    match in the other's source, and its score reaches `threshold`.
+//! 4. Merging: edges from strongest to weakest join groups, unless the join would
+//!    put incompatible counted things or predicates together, or two values of one
+//!    source that disagree.
+//! 5. Support: a figure left out whose best match is in a group that already holds a
+//!    consistent figure of its own source joins as a supporting statement (a date
+//!    derived from "an 18-month freeze" next to a stated "since" date).
+//!
+//! Values never take part: a group is formed from context alone.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use super::CompareOptions;
+use super::conflict::{self, Reading, Verdict};
+use super::frame::{Frame, Head};
+use super::idf::{Vocab, class_feature};
+use super::period::Periods;
+use super::score::{self, Match};
+use crate::figure::Figure;
+
+/// Rounds of mutual best matching.
+const MATCH_ROUNDS: usize = 3;
+
+/// Everything grouping reads, indexed by figure.
+pub struct Inputs<'a> {
+    /// The figures.
+    pub figures: &'a [Figure],
+    /// Their frames (`None` for figures that take no part).
+    pub frames: &'a [Option<Frame>],
+    /// Their values as intervals (`None` for unresolved values).
+    pub readings: &'a [Option<Reading>],
+    /// The corpus vocabulary.
+    pub vocab: &'a Vocab,
+    /// The periods of the sources.
+    pub periods: &'a Periods,
+    /// Figure pairs at the same place in aligned sentences.
+    pub aligned: &'a [(usize, usize)],
+    /// Options.
+    pub opts: &'a CompareOptions,
+}
+
+/// An edge between two figures of different sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    /// Figure index (the smaller).
+    pub a: usize,
+    /// Figure index (the larger).
+    pub b: usize,
+    /// Why they match.
+    pub m: Match,
+}
+
+/// A group of figures taken to state one fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Figure indices, sorted.
+    pub members: Vec<usize>,
+    /// The edges that formed the group, strongest first.
+    pub edges: Vec<Edge>,
+    /// Figures that joined as support of a figure of their own source.
+    pub supports: Vec<Support>,
+}
+
+/// A figure that joined a group as support of another figure of its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Support {
+    /// The figure that joined.
+    pub figure: usize,
+    /// The figure of the same source whose value it agrees with.
+    pub supporter: usize,
+    /// The match that led it to the group; `None` when it stands at the same place
+    /// in a repetition of the supporter's sentence (a lead printed twice).
+    pub via: Option<Edge>,
+}
+
+impl Group {
+    /// The distinct sources of the group.
+    pub fn sources(&self, figures: &[Figure]) -> Vec<usize> {
+        let mut s: Vec<usize> = self.members.iter().map(|&m| figures[m].source).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    }
+}
+
+/// Groups figures into facts; only groups with two sources or more are returned,
+/// sorted by their first member.
+pub fn group(inp: &Inputs<'_>) -> Vec<Group> {
+    let twins = twins(inp);
+    let pairs = candidate_pairs(inp, &twins);
+    let edges = score_pairs(inp, &pairs);
+    let mutual = mutual_best(inp, &edges);
+    let mut groups = merge(inp, &mutual);
+    attach_supports(inp, &edges, &mut groups);
+    attach_twins(&twins, &mut groups);
+    let mut out: Vec<Group> = groups
+        .into_iter()
+        .filter(|g| g.sources(inp.figures).len() >= 2)
+        .collect();
+    for g in &mut out {
+        g.members.sort_unstable();
+    }
+    out.sort_by_key(|g| g.members.first().copied());
+    out
+}
+
+/// Blocking keys of a frame, most distinctive first: its counted noun, its
+/// predicate class and its context words, ranked by weight × IDF.
+fn keys(f: &Frame, vocab: &Vocab) -> Vec<(Key, f32)> {
+    let mut out: Vec<(Key, f32)> = f
+        .words
+        .iter()
+        .map(|w| (Key::Word(w.id), w.weight * vocab.idf(w.id)))
+        .collect();
+    if let Some(h) = &f.head {
+        out.push((Key::Head(head_key(h)), vocab.idf_of(&h.stem)));
+    }
+    if let Some(c) = f.predicate.as_ref().and_then(|p| p.class) {
+        out.push((Key::Class(c), vocab.idf_of(&class_feature(c))));
+    }
+    out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    out
+}
+
+fn head_key(h: &Head) -> String {
+    h.class
+        .map_or_else(|| h.stem.clone(), |c| format!("class:{c}"))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Key {
+    Word(u32),
+    Head(String),
+    Class(&'static str),
+}
+
+/// Candidate pairs (smaller index first), sorted and distinct, with whether they
+/// are aligned.
+fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usize, bool)> {
+    let opts = inp.opts;
+    let mut index: HashMap<Key, Vec<usize>> = HashMap::new();
+    let frame_keys: Vec<Vec<(Key, f32)>> = inp
+        .frames
+        .par_iter()
+        .map(|f| f.as_ref().map(|f| keys(f, inp.vocab)).unwrap_or_default())
+        .collect();
+    for (i, ks) in frame_keys.iter().enumerate() {
+        for (k, _) in ks {
+            index.entry(k.clone()).or_default().push(i);
+        }
+    }
+    let found: Vec<Vec<usize>> = (0..inp.frames.len())
+        .into_par_iter()
+        .map(|i| {
+            let Some(f) = &inp.frames[i] else {
+                return Vec::new();
+            };
+            if twins[i].is_some() {
+                return Vec::new();
+            }
+            let mut out: Vec<usize> = Vec::new();
+            for (k, _) in frame_keys[i].iter().take(opts.query_keys) {
+                let Some(postings) = index.get(k) else {
+                    continue;
+                };
+                for &j in postings {
+                    if out.len() >= opts.max_candidates {
+                        break;
+                    }
+                    let Some(g) = &inp.frames[j] else { continue };
+                    if twins[j].is_none()
+                        && g.source != f.source
+                        && g.kind == f.kind
+                        && !out.contains(&j)
+                    {
+                        out.push(j);
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let mut pairs: Vec<(usize, usize, bool)> = Vec::new();
+    for (i, js) in found.iter().enumerate() {
+        for &j in js {
+            pairs.push((i.min(j), i.max(j), false));
+        }
+    }
+    for &(a, b) in inp.aligned {
+        let (a, b) = (twins[a].unwrap_or(a), twins[b].unwrap_or(b));
+        if a != b {
+            pairs.push((a.min(b), a.max(b), true));
+        }
+    }
+    // Aligned entries sort after plain ones; keep the last of each pair.
+    pairs.sort_unstable();
+    let mut out: Vec<(usize, usize, bool)> = Vec::with_capacity(pairs.len());
+    for p in pairs {
+        match out.last_mut() {
+            Some(last) if last.0 == p.0 && last.1 == p.1 => last.2 |= p.2,
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
+/// For each figure that repeats an earlier one of its source (same sentence
+/// words, same place in the sentence, same kind and value: a lead printed twice),
+/// that earlier figure. Repeats take no part in matching, so that they cannot
+/// pair with what is left over once their twin is matched; they join their twin's
+/// group at the end.
+fn twins(inp: &Inputs<'_>) -> Vec<Option<usize>> {
+    let mut first: HashMap<(usize, u64, usize, String), usize> = HashMap::new();
+    let mut out = vec![None; inp.frames.len()];
+    for (i, f) in inp.frames.iter().enumerate() {
+        let Some(f) = f else { continue };
+        let value = inp.figures[i].value.normalized();
+        let key = (
+            f.source,
+            f.sentence_key,
+            f.offset,
+            format!("{:?}{value}", f.kind),
+        );
+        match first.get(&key) {
+            Some(&j) => out[i] = Some(j),
+            None => {
+                first.insert(key, i);
+            }
+        }
+    }
+    out
+}
+
+/// Adds each repeated figure to the group of its twin.
+fn attach_twins(twins: &[Option<usize>], groups: &mut [Group]) {
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for &m in &g.members {
+            group_of.insert(m, gi);
+        }
+    }
+    for (x, twin) in twins.iter().enumerate() {
+        let Some(t) = *twin else { continue };
+        if let Some(&gi) = group_of.get(&t) {
+            groups[gi].members.push(x);
+            groups[gi].supports.push(Support {
+                figure: x,
+                supporter: t,
+                via: None,
+            });
+        }
+    }
+}
+
+/// Scores candidate pairs; keeps those that pass the rules and the threshold.
+fn score_pairs(inp: &Inputs<'_>, pairs: &[(usize, usize, bool)]) -> Vec<Edge> {
+    let opts = inp.opts;
+    pairs
+        .par_iter()
+        .filter_map(|&(a, b, aligned)| {
+            let (fa, fb) = (inp.frames[a].as_ref()?, inp.frames[b].as_ref()?);
+            if fa.source == fb.source {
+                return None;
+            }
+            let (head, pred) = score::compatible(fa, fb, &inp.figures[a], &inp.figures[b]).ok()?;
+            let m = score::score(fa, fb, head, pred, aligned, inp.vocab);
+            let needed = if aligned || inp.periods.same_period(fa.source, fb.source) {
+                opts.threshold
+            } else {
+                opts.strong_threshold
+            };
+            let ok = m.score >= needed && score::has_evidence(&m, opts.context_alone);
+            ok.then_some(Edge { a, b, m })
+        })
+        .collect()
+}
+
+/// Edges where each figure is the other's best match within the other's source,
+/// found in rounds: once a figure is matched in a source, its edges to that source
+/// leave the next round, so that the second-best figures of a sentence can find
+/// each other ("seven killed in one town" matched, "400 killed this year" pairs with
+/// its counterpart next). Strongest first.
+fn mutual_best(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Edge> {
+    let src = |x: usize| inp.figures[x].source;
+    let mut matched: HashSet<(usize, usize)> = HashSet::new();
+    let mut out: Vec<Edge> = Vec::new();
+    for _ in 0..MATCH_ROUNDS {
+        let open: Vec<&Edge> = edges
+            .iter()
+            .filter(|e| !matched.contains(&(e.a, src(e.b))) && !matched.contains(&(e.b, src(e.a))))
+            .collect();
+        // best[(figure, other source)] = (score, other figure)
+        let mut best: HashMap<(usize, usize), (f32, usize)> = HashMap::new();
+        let mut offer = |x: usize, y: usize, s: f32| {
+            let key = (x, src(y));
+            let better = match best.get(&key) {
+                None => true,
+                Some(&(bs, by)) => s > bs || (s == bs && y < by),
+            };
+            if better {
+                best.insert(key, (s, y));
+            }
+        };
+        for e in &open {
+            offer(e.a, e.b, e.m.score);
+            offer(e.b, e.a, e.m.score);
+        }
+        let is_best = |x: usize, y: usize| best.get(&(x, src(y))).is_some_and(|&(_, by)| by == y);
+        let found: Vec<Edge> = open
+            .into_iter()
+            .filter(|e| is_best(e.a, e.b) && is_best(e.b, e.a))
+            .cloned()
+            .collect();
+        if found.is_empty() {
+            break;
+        }
+        for e in &found {
+            matched.insert((e.a, src(e.b)));
+            matched.insert((e.b, src(e.a)));
+        }
+        out.extend(found);
+    }
+    out.sort_by(|x, y| {
+        y.m.score
+            .total_cmp(&x.m.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    out
+}
+
+/// A group under construction.
+struct Building {
+    members: Vec<usize>,
+    edges: Vec<Edge>,
+    supports: Vec<Support>,
+}
+
+/// Joins mutual-best edges, strongest first, into groups that stay coherent.
+fn merge(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Group> {
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut groups: Vec<Option<Building>> = Vec::new();
+    for e in edges {
+        let ga = group_of.get(&e.a).copied();
+        let gb = group_of.get(&e.b).copied();
+        match (ga, gb) {
+            (Some(x), Some(y)) if x == y => {}
+            (Some(x), Some(y)) => {
+                let (xs, ys) = match (&groups[x], &groups[y]) {
+                    (Some(gx), Some(gy)) => (gx.members.clone(), gy.members.clone()),
+                    _ => continue,
+                };
+                if !coherent(inp, &xs, &ys) {
+                    continue;
+                }
+                let (keep, drop) = if xs.len() >= ys.len() { (x, y) } else { (y, x) };
+                let dropped = groups[drop].take().expect("group exists: checked above");
+                for &m in &dropped.members {
+                    group_of.insert(m, keep);
+                }
+                let kept = groups[keep].as_mut().expect("group exists: checked above");
+                kept.members.extend(dropped.members);
+                kept.edges.extend(dropped.edges);
+                kept.edges.push(e.clone());
+            }
+            (Some(x), None) | (None, Some(x)) => {
+                let new = if ga.is_some() { e.b } else { e.a };
+                let Some(gx) = groups[x].as_ref() else {
+                    continue;
+                };
+                if !coherent(inp, &gx.members, &[new]) {
+                    continue;
+                }
+                let gx = groups[x].as_mut().expect("group exists: checked above");
+                gx.members.push(new);
+                gx.edges.push(e.clone());
+                group_of.insert(new, x);
+            }
+            (None, None) => {
+                group_of.insert(e.a, groups.len());
+                group_of.insert(e.b, groups.len());
+                groups.push(Some(Building {
+                    members: vec![e.a, e.b],
+                    edges: vec![e.clone()],
+                    supports: Vec::new(),
+                }));
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .flatten()
+        .map(|b| Group {
+            members: b.members,
+            edges: b.edges,
+            supports: b.supports,
+        })
+        .collect()
+}
+
+/// True when two sets of figures may form one fact: every counted noun and
+/// predicate compatible across them, and any source present on both sides stating
+/// the same thing twice (a repeated sentence, or the same value).
+fn coherent(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
+    frames_compatible(inp, xs, ys) && same_source_repeats(inp, xs, ys)
+}
+
+/// Every counted noun and predicate of one set compatible with every one of the
+/// other.
+fn frames_compatible(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
+    let distinct = |set: &[usize]| {
+        let mut by_key: BTreeMap<String, &Frame> = BTreeMap::new();
+        for &m in set {
+            if let Some(f) = &inp.frames[m] {
+                let key = format!(
+                    "{}|{}",
+                    f.head.as_ref().map_or("", |h| h.stem.as_str()),
+                    f.predicate
+                        .as_ref()
+                        .map_or("", |p| p.class.unwrap_or(p.stem.as_str()))
+                );
+                by_key.entry(key).or_insert(f);
+            }
+        }
+        by_key
+    };
+    let (fx, fy) = (distinct(xs), distinct(ys));
+    fx.values().all(|a| {
+        fy.values().all(|b| {
+            score::compatible(a, b, &inp.figures[a.figure], &inp.figures[b.figure]).is_ok()
+        })
+    })
+}
+
+/// A source on both sides must state the same thing on both: the same sentence
+/// (repeated) or the same value. Two different values of one source are never
+/// joined through other sources.
+fn same_source_repeats(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &m in xs {
+        by_source.entry(inp.figures[m].source).or_default().push(m);
+    }
+    ys.iter().all(|&y| {
+        by_source
+            .get(&inp.figures[y].source)
+            .is_none_or(|same| same.iter().all(|&x| repeats(inp, x, y)))
+    })
+}
+
+fn repeats(inp: &Inputs<'_>, x: usize, y: usize) -> bool {
+    let same_sentence = match (&inp.frames[x], &inp.frames[y]) {
+        (Some(a), Some(b)) => a.sentence_key == b.sentence_key,
+        _ => false,
+    };
+    same_sentence || inp.figures[x].value == inp.figures[y].value
+}
+
+fn consistent(inp: &Inputs<'_>, x: usize, y: usize) -> bool {
+    match (&inp.readings[x], &inp.readings[y]) {
+        (Some(a), Some(b)) => conflict::compare(a, b) == Verdict::Consistent,
+        _ => false,
+    }
+}
+
+/// Adds figures left out of every group whose best match lies in a group that
+/// holds a consistent figure of their own source.
+fn attach_supports(inp: &Inputs<'_>, edges: &[Edge], groups: &mut [Group]) {
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for &m in &g.members {
+            group_of.insert(m, gi);
+        }
+    }
+    let mut best: BTreeMap<usize, &Edge> = BTreeMap::new();
+    for e in edges {
+        for (x, y) in [(e.a, e.b), (e.b, e.a)] {
+            if group_of.contains_key(&x) || !group_of.contains_key(&y) {
+                continue;
+            }
+            let better = best.get(&x).is_none_or(|b| {
+                e.m.score > b.m.score || (e.m.score == b.m.score && (e.a, e.b) < (b.a, b.b))
+            });
+            if better {
+                best.insert(x, e);
+            }
+        }
+    }
+    for (x, e) in best {
+        let y = if e.a == x { e.b } else { e.a };
+        let Some(&gi) = group_of.get(&y) else {
+            continue;
+        };
+        let source = inp.figures[x].source;
+        let supporter = groups[gi]
+            .members
+            .iter()
+            .copied()
+            .find(|&m| inp.figures[m].source == source && consistent(inp, m, x));
+        let Some(supporter) = supporter else { continue };
+        if !frames_compatible(inp, &groups[gi].members, &[x]) {
+            continue;
+        }
+        groups[gi].members.push(x);
+        groups[gi].supports.push(Support {
+            figure: x,
+            supporter,
+            via: Some(e.clone()),
+        });
+    }
+}

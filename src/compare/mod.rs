@@ -1,0 +1,402 @@
+//! Comparison: which figures of different sources state the same fact, and whether
+//! their values agree, disagree, or show an update over time.
+//!
+//! The stages, one file each:
+//! - [`frame`]: what a figure is about (counted noun, predicate, weighted context);
+//! - [`idf`]: how distinctive each word is in this corpus;
+//! - [`score`]: how strongly two figures look like one fact;
+//! - [`group`]: candidates from an inverted index, mutual best matches, groups;
+//! - [`conflict`]: values as intervals, and when two of them conflict;
+//! - [`severity`]: how far apart conflicting values are, in words;
+//! - [`period`]: which period each source is about; updates over time;
+//! - [`facts`]: groups turned into findings; [`explain`]: labels and reasons.
+//!
+//! Values never decide a group: figures are grouped by context alone, and only then
+//! are their values compared.
+
+pub mod conflict;
+pub mod explain;
+pub mod facts;
+pub mod frame;
+pub mod group;
+pub mod idf;
+pub mod lexicon;
+pub mod period;
+pub mod score;
+pub mod severity;
+pub mod terms;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::figure::{Figure, FigureKind, Qualifier, Value};
+
+pub use period::PeriodWarning;
+pub use severity::{Level, Severity};
+
+/// A sentence of a source: (source index, sentence index in `Document::sentences`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct SentenceRef {
+    /// Source index.
+    pub source: usize,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// Two sentences of different sources that are reuses of each other (the
+/// alignment stage finds them). Figures at the same place in them are taken to be
+/// the same fact even when little else of their context is shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct AlignedPair {
+    /// One sentence.
+    pub a: SentenceRef,
+    /// The other sentence.
+    pub b: SentenceRef,
+}
+
+/// Settings of comparison. The defaults are the measured ones (see docs/facts.md).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareOptions {
+    /// Score a mutual best match needs to join two figures into a fact.
+    pub threshold: f32,
+    /// Context similarity that alone (without a shared counted noun or predicate)
+    /// is evidence enough to pair two figures.
+    pub context_alone: f32,
+    /// Score needed when the two sources are about different periods.
+    pub strong_threshold: f32,
+    /// Least relative widening of an approximate value on each side ("some 250" is
+    /// read as 242.5–257.5 at 0.03).
+    pub approx_tolerance: f64,
+    /// Largest relative widening that the rounding of an approximate value may add
+    /// ("about 1,200", rounded to the hundred, is ±50, about 4.2%).
+    pub rounding_cap: f64,
+    /// Relative widening of a single spoken unit ("an hour", "a year").
+    pub colloquial_tolerance: f64,
+    /// Publication dates further apart than this start a new period.
+    pub period_gap_days: i64,
+    /// How many candidates each figure scores at most.
+    pub max_candidates: usize,
+    /// How many of a figure's most distinctive keys are looked up for candidates.
+    pub query_keys: usize,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions {
+            threshold: 0.30,
+            strong_threshold: 1.4,
+            context_alone: 0.3,
+            approx_tolerance: 0.03,
+            rounding_cap: 0.05,
+            colloquial_tolerance: 0.20,
+            period_gap_days: 180,
+            max_candidates: 64,
+            query_keys: 8,
+        }
+    }
+}
+
+/// Whether the values of a fact agree, disagree, or changed over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// At least two sources state values that cannot all be true.
+    Discrepancy,
+    /// All sources state values that can all be true.
+    Agreement,
+    /// The values differ only as a later source updates an earlier one.
+    Update,
+}
+
+/// One value stated for a fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactValue {
+    /// Index of the figure in the slice given to [`compare`].
+    pub figure: usize,
+    /// Source id.
+    pub source: String,
+    /// Source index in the corpus.
+    pub source_index: usize,
+    /// The value as typed.
+    pub value: Value,
+    /// The normalized value as printed ("250000", "2014-03").
+    pub normalized: String,
+    /// The figure as written ("some 250,000").
+    pub text: String,
+    /// How the value is hedged.
+    pub qualifier: Qualifier,
+    /// Sentence index in the source.
+    pub sentence: usize,
+    /// Start byte offset of the figure in the source text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// How a derived value was obtained, if it was.
+    pub derivation: Option<String>,
+    /// True when this value joined only as support for another value of the same
+    /// source.
+    pub support: bool,
+}
+
+/// A fact stated by two sources or more, with its values and what they show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable id: a fingerprint of the fact key and the sorted (source, value) pairs.
+    pub id: String,
+    /// Discrepancy, agreement or update.
+    pub status: Status,
+    /// The kind of figure.
+    pub kind: FigureKind,
+    /// A short readable label ("people killed (civil, war)").
+    pub fact: String,
+    /// The key of the fact (kind, counted noun, predicate), part of the id.
+    pub key: String,
+    /// Every value stated for the fact, by source then position.
+    pub values: Vec<FactValue>,
+    /// How serious a discrepancy is (`None` for agreements and updates).
+    pub severity: Option<Severity>,
+    /// Why the figures were grouped and how their values compare.
+    pub explain: Vec<String>,
+}
+
+/// The result of comparison.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Findings {
+    /// Facts on which sources disagree, most severe first.
+    pub discrepancies: Vec<Finding>,
+    /// Facts on which sources agree.
+    pub agreements: Vec<Finding>,
+    /// Facts whose value changed between sources published at different times.
+    pub updates: Vec<Finding>,
+    /// Sources about a different period than the rest.
+    pub warnings: Vec<PeriodWarning>,
+}
+
+/// Compares the figures of a corpus: groups them into facts by context and reports
+/// the discrepancies, agreements and updates among facts stated by two sources or
+/// more, with warnings about sources from other periods.
+///
+/// `figures[i].source` indexes `docs`; figures in boilerplate, in a source's
+/// publication line, with an unresolved value or pointing outside their document
+/// take no part.
+pub fn compare(
+    docs: &[Document<'_>],
+    figures: &[Figure],
+    aligned: &[AlignedPair],
+    opts: &CompareOptions,
+) -> Findings {
+    let vocab = idf::Vocab::build(docs);
+    let readings: Vec<Option<conflict::Reading>> = figures
+        .par_iter()
+        .map(|f| {
+            let doc = docs.get(f.source)?;
+            conflict::reading(f, doc.text().get(f.start..f.end)?, opts)
+        })
+        .collect();
+    let rivals = rivals(figures);
+    let frames: Vec<Option<frame::Frame>> = figures
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let doc = docs.get(f.source)?;
+            if readings[i].is_none() || !takes_part(f, doc) {
+                return None;
+            }
+            frame::frame(i, f, doc, &vocab, &rivals[i])
+        })
+        .collect();
+    let periods = period::Periods::build(docs, figures, opts);
+    let aligned_figures = aligned_figure_pairs(figures, &frames, aligned, &vocab);
+    let inputs = group::Inputs {
+        figures,
+        frames: &frames,
+        readings: &readings,
+        vocab: &vocab,
+        periods: &periods,
+        aligned: &aligned_figures,
+        opts,
+    };
+    let groups = group::group(&inputs);
+    let mut findings = facts::findings(docs, &inputs, &groups);
+    findings.warnings = periods.warnings(docs);
+    findings
+}
+
+/// For each figure, the spans of the other figures of its kind in its sentence.
+fn rivals(figures: &[Figure]) -> Vec<Vec<(usize, usize)>> {
+    use std::collections::BTreeMap;
+    let mut by_sentence: BTreeMap<(usize, usize, FigureKind), Vec<usize>> = BTreeMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        by_sentence
+            .entry((f.source, f.sentence, f.kind))
+            .or_default()
+            .push(i);
+    }
+    let mut out = vec![Vec::new(); figures.len()];
+    for members in by_sentence.values() {
+        for &i in members {
+            out[i] = members
+                .iter()
+                .filter(|&&j| j != i && figures[j].start != figures[i].start)
+                .map(|&j| (figures[j].start, figures[j].end))
+                .collect();
+        }
+    }
+    out
+}
+
+/// True when a figure is article text: not boilerplate, not the publication line.
+fn takes_part(f: &Figure, doc: &Document<'_>) -> bool {
+    let Some(s) = doc.sentences.get(f.sentence) else {
+        return false;
+    };
+    if s.boilerplate || f.start < s.start || f.end > s.end {
+        return false;
+    }
+    match doc.source.published_span {
+        Some((a, b)) => !(f.start < b && f.end > a),
+        None => true,
+    }
+}
+
+/// Figures at the same place in aligned sentences. When both sentences hold as
+/// many figures of a kind, the k-th is paired with the k-th; otherwise (an edit
+/// dropped or added one) each figure of the shorter list is paired with the
+/// compatible figure of the other whose words around it are most alike.
+fn aligned_figure_pairs(
+    figures: &[Figure],
+    frames: &[Option<frame::Frame>],
+    aligned: &[AlignedPair],
+    vocab: &idf::Vocab,
+) -> Vec<(usize, usize)> {
+    use std::collections::BTreeMap;
+    let mut by_sentence: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        if frames[i].is_some() {
+            by_sentence
+                .entry((f.source, f.sentence))
+                .or_default()
+                .push(i);
+        }
+    }
+    for v in by_sentence.values_mut() {
+        v.sort_by_key(|&i| (figures[i].start, i));
+    }
+    let mut out = Vec::new();
+    for p in aligned {
+        if p.a.source == p.b.source {
+            continue;
+        }
+        let (Some(xs), Some(ys)) = (
+            by_sentence.get(&(p.a.source, p.a.sentence)),
+            by_sentence.get(&(p.b.source, p.b.sentence)),
+        ) else {
+            continue;
+        };
+        let mut kinds: Vec<FigureKind> = xs.iter().map(|&i| figures[i].kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        for kind in kinds {
+            let xk: Vec<usize> = xs
+                .iter()
+                .copied()
+                .filter(|&i| figures[i].kind == kind)
+                .collect();
+            let yk: Vec<usize> = ys
+                .iter()
+                .copied()
+                .filter(|&i| figures[i].kind == kind)
+                .collect();
+            if xk.len() == yk.len() {
+                out.extend(xk.into_iter().zip(yk));
+            } else {
+                out.extend(closest_pairs(figures, frames, &xk, &yk, vocab));
+            }
+        }
+    }
+    out
+}
+
+/// Pairs each figure of the shorter list with the most alike compatible figure of
+/// the longer one, each used once.
+fn closest_pairs(
+    figures: &[Figure],
+    frames: &[Option<frame::Frame>],
+    xs: &[usize],
+    ys: &[usize],
+    vocab: &idf::Vocab,
+) -> Vec<(usize, usize)> {
+    let (short, long) = if xs.len() <= ys.len() {
+        (xs, ys)
+    } else {
+        (ys, xs)
+    };
+    let mut used: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for &x in short {
+        let Some(fx) = frames[x].as_ref() else {
+            continue;
+        };
+        let best = long
+            .iter()
+            .copied()
+            .filter(|y| !used.contains(y))
+            .filter_map(|y| {
+                let fy = frames[y].as_ref()?;
+                score::compatible(fx, fy, &figures[x], &figures[y]).ok()?;
+                Some((score::context_similarity(fx, fy, vocab).0, y))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, y)) = best {
+            used.push(y);
+            out.push((x, y));
+        }
+    }
+    out
+}
+
+/// Says how two figures compare as statements of one fact: their frames, whether
+/// they are compatible, and their score against the threshold. For `--explain`
+/// questions such as "why were these two not grouped?", and for tuning.
+pub fn explain_pair(
+    docs: &[Document<'_>],
+    figures: &[Figure],
+    a: usize,
+    b: usize,
+    opts: &CompareOptions,
+) -> String {
+    let vocab = idf::Vocab::build(docs);
+    let frame_of = |i: usize| {
+        let f = figures.get(i)?;
+        let doc = docs.get(f.source)?;
+        if !takes_part(f, doc) {
+            return None;
+        }
+        let rivals: Vec<(usize, usize)> = figures
+            .iter()
+            .enumerate()
+            .filter(|(j, g)| {
+                *j != i && g.source == f.source && g.sentence == f.sentence && g.kind == f.kind
+            })
+            .map(|(_, g)| (g.start, g.end))
+            .collect();
+        frame::frame(i, f, doc, &vocab, &rivals)
+    };
+    let (Some(fa), Some(fb)) = (frame_of(a), frame_of(b)) else {
+        return String::from("one of the figures takes no part in comparison");
+    };
+    let mut out = format!("{}; {}", explain::frame_line(&fa), explain::frame_line(&fb));
+    match score::compatible(&fa, &fb, &figures[a], &figures[b]) {
+        Err(r) => out.push_str(&format!("; incompatible: {r:?}")),
+        Ok((head, pred)) => {
+            let m = score::score(&fa, &fb, head, pred, false, &vocab);
+            out.push_str(&format!(
+                "; {} (threshold {:.2})",
+                explain::match_reasons(&m, Some((&fa, &fb)), &vocab),
+                opts.threshold
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,670 @@
+//! Comparison on corpora with known answers: fixtures whose figures are marked by
+//! hand with the fact they state (tests/fixtures/compare), and the sample corpus.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use claimdiff::compare::{self, AlignedPair, CompareOptions, Findings, SentenceRef, Status};
+use claimdiff::corpus::{Corpus, DateOrigin, Source};
+use claimdiff::document::{Document, prepare};
+use claimdiff::figure::{Figure, FigureKind, Grain, Qualifier, Value};
+
+/// A fixture corpus: the corpus, its figures, and the gold fact of each figure.
+struct Fixture {
+    corpus: Corpus,
+    figures: Vec<Figure>,
+    gold: Vec<Option<String>>,
+}
+
+fn fixture_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/compare")
+        .join(name)
+}
+
+/// Reads a fixture: `== source ID DATE` starts a source (DATE may be `-`), lines
+/// starting with `#` are comments, and figures are marked `[[written|spec]]`.
+fn load(name: &str) -> Fixture {
+    parse(&std::fs::read_to_string(fixture_path(name)).expect("fixture exists"))
+}
+
+/// Parses fixture text (see [`load`]).
+fn parse(raw: &str) -> Fixture {
+    let mut sources: Vec<(String, Option<NaiveDate>, String)> = Vec::new();
+    for line in raw.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        if let Some(head) = line.strip_prefix("== source ") {
+            let mut parts = head.split_whitespace();
+            let id = parts.next().expect("source id").to_string();
+            let date = parts
+                .next()
+                .filter(|d| *d != "-")
+                .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("fixture date"));
+            sources.push((id, date, String::new()));
+        } else if let Some(last) = sources.last_mut() {
+            last.2.push_str(line);
+            last.2.push('\n');
+        }
+    }
+    let mut figures_spec = Vec::new();
+    let mut built = Vec::new();
+    for (i, (id, date, marked)) in sources.into_iter().enumerate() {
+        let (text, specs) = unmark(&marked);
+        for (start, end, spec) in specs {
+            figures_spec.push((i, start, end, spec));
+        }
+        built.push(Source {
+            id: id.clone(),
+            path: format!("{id}.txt"),
+            outlet: Some(id),
+            url: None,
+            series: None,
+            published: date,
+            published_from: if date.is_some() {
+                DateOrigin::Manifest
+            } else {
+                DateOrigin::None
+            },
+            published_span: None,
+            text: text.trim_end().to_string(),
+        });
+    }
+    let corpus = Corpus {
+        sources: built,
+        diagnostics: Vec::new(),
+        is_sample: false,
+    };
+    let docs = prepare(&corpus);
+    let mut figures = Vec::new();
+    let mut gold = Vec::new();
+    for (source, start, end, spec) in figures_spec {
+        let (fig, label) = figure(&docs[source], start, end, &spec);
+        figures.push(fig);
+        gold.push(label);
+    }
+    drop(docs);
+    Fixture {
+        corpus,
+        figures,
+        gold,
+    }
+}
+
+/// Removes `[[written|spec]]` marks: the text, and each mark's span and spec.
+fn unmark(marked: &str) -> (String, Vec<(usize, usize, String)>) {
+    let mut text = String::new();
+    let mut specs = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find("[[") {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after.find("]]").expect("closed mark");
+        let (written, spec) = after[..close].split_once('|').expect("mark has a spec");
+        let start = text.len();
+        text.push_str(written);
+        specs.push((start, text.len(), spec.to_string()));
+        rest = &after[close + 2..];
+    }
+    text.push_str(rest);
+    (text, specs)
+}
+
+/// Builds a figure from a spec: `kind value [q=..] [c=..] [p=..] [d=..] [u=..] [@fact]`.
+fn figure(doc: &Document<'_>, start: usize, end: usize, spec: &str) -> (Figure, Option<String>) {
+    let mut parts = spec.split_whitespace();
+    let kind = match parts.next().expect("kind") {
+        "count" => FigureKind::Count,
+        "date" => FigureKind::Date,
+        "duration" => FigureKind::Duration,
+        "age" => FigureKind::Age,
+        "money" => FigureKind::Money,
+        "percent" => FigureKind::Percent,
+        "ordinal" => FigureKind::Ordinal,
+        other => panic!("unknown kind {other}"),
+    };
+    let value = parse_value(kind, parts.next().expect("value"));
+    let sentence = doc
+        .sentences
+        .iter()
+        .position(|s| s.start <= start && end <= s.end)
+        .expect("figure lies in a sentence");
+    let mut fig = Figure {
+        source: doc.index,
+        sentence,
+        start,
+        end,
+        kind,
+        value,
+        qualifier: Qualifier::Exact,
+        unit: None,
+        counted: None,
+        counted_phrase: None,
+        predicate: None,
+        derivation: None,
+    };
+    let mut label = None;
+    for p in parts {
+        let unscore = |s: &str| s.replace('_', " ");
+        if let Some(l) = p.strip_prefix('@') {
+            label = Some(l.to_string());
+        } else if let Some(q) = p.strip_prefix("q=") {
+            fig.qualifier = match q {
+                "approx" => Qualifier::Approx,
+                "at_least" => Qualifier::AtLeast,
+                "more_than" => Qualifier::MoreThan,
+                "at_most" => Qualifier::AtMost,
+                "less_than" => Qualifier::LessThan,
+                "range" => Qualifier::Range,
+                other => panic!("unknown qualifier {other}"),
+            };
+        } else if let Some(c) = p.strip_prefix("c=") {
+            fig.counted = Some(c.to_string());
+        } else if let Some(c) = p.strip_prefix("p=") {
+            fig.counted_phrase = Some(unscore(c));
+        } else if let Some(d) = p.strip_prefix("d=") {
+            fig.derivation = Some(unscore(d));
+        } else if let Some(u) = p.strip_prefix("u=") {
+            fig.unit = Some(u.to_string());
+        } else {
+            panic!("unknown spec part {p}");
+        }
+    }
+    (fig, label)
+}
+
+fn parse_value(kind: FigureKind, v: &str) -> Value {
+    if kind == FigureKind::Date {
+        let (date, grain) = match v.len() {
+            4 => (format!("{v}-01-01"), Grain::Year),
+            7 => (format!("{v}-01"), Grain::Month),
+            _ => (v.to_string(), Grain::Day),
+        };
+        let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").expect("fixture date value");
+        return Value::Date { date, grain };
+    }
+    let (lo, hi) = v.split_once(':').unwrap_or((v, v));
+    Value::Number {
+        lo: lo.parse().expect("number"),
+        hi: hi.parse().expect("number"),
+    }
+}
+
+fn run(fx: &Fixture, aligned: &[AlignedPair], opts: &CompareOptions) -> Findings {
+    let docs = prepare(&fx.corpus);
+    compare::compare(&docs, &fx.figures, aligned, opts)
+}
+
+fn all(f: &Findings) -> impl Iterator<Item = &compare::Finding> {
+    f.discrepancies
+        .iter()
+        .chain(&f.agreements)
+        .chain(&f.updates)
+}
+
+/// The finding that holds figure `i`.
+fn finding_of(f: &Findings, i: usize) -> Option<&compare::Finding> {
+    all(f).find(|x| x.values.iter().any(|v| v.figure == i))
+}
+
+/// The figure index of the (first) figure marked with a fact, in a source.
+fn marked(fx: &Fixture, source: &str, fact: &str) -> usize {
+    let s = fx
+        .corpus
+        .sources
+        .iter()
+        .position(|x| x.id == source)
+        .expect("source");
+    (0..fx.figures.len())
+        .find(|&i| fx.figures[i].source == s && fx.gold[i].as_deref() == Some(fact))
+        .unwrap_or_else(|| panic!("no {fact} in {source}"))
+}
+
+/// Pairwise precision and recall of grouping against the gold facts: over pairs of
+/// figures from different sources, "grouped together" against "same gold fact".
+fn pair_scores(fx: &Fixture, f: &Findings) -> (usize, usize, usize) {
+    let mut predicted: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for x in all(f) {
+        for a in &x.values {
+            for b in &x.values {
+                if a.figure < b.figure && a.source_index != b.source_index {
+                    predicted.insert((a.figure, b.figure));
+                }
+            }
+        }
+    }
+    let mut gold: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for i in 0..fx.figures.len() {
+        for j in i + 1..fx.figures.len() {
+            let same = fx.gold[i].is_some() && fx.gold[i] == fx.gold[j];
+            if same && fx.figures[i].source != fx.figures[j].source {
+                gold.insert((i, j));
+            }
+        }
+    }
+    let tp = predicted.intersection(&gold).count();
+    (tp, predicted.len(), gold.len())
+}
+
+/// Prints the wrong and the missed pairs of a fixture, with their scores.
+fn report_errors(fx: &Fixture, opts: &CompareOptions) {
+    let f = run(fx, &[], opts);
+    let docs = prepare(&fx.corpus);
+    let name = |i: usize| {
+        let fig = &fx.figures[i];
+        let s = &fx.corpus.sources[fig.source];
+        format!("{} '{}'", s.id, &s.text[fig.start..fig.end])
+    };
+    let mut predicted: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for x in all(&f) {
+        for a in &x.values {
+            for b in &x.values {
+                if a.figure < b.figure && a.source_index != b.source_index {
+                    predicted.insert((a.figure, b.figure));
+                }
+            }
+        }
+    }
+    for i in 0..fx.figures.len() {
+        for j in i + 1..fx.figures.len() {
+            if fx.figures[i].source == fx.figures[j].source {
+                continue;
+            }
+            let gold = fx.gold[i].is_some() && fx.gold[i] == fx.gold[j];
+            let got = predicted.contains(&(i, j));
+            if gold != got {
+                println!(
+                    "{} {} / {}: {}",
+                    if got { "WRONG" } else { "MISSED" },
+                    name(i),
+                    name(j),
+                    compare::explain_pair(&docs, &fx.figures, i, j, opts)
+                );
+            }
+        }
+    }
+}
+
+const FIXTURES: &[&str] = &[
+    "quake.txt",
+    "floods.txt",
+    "talks.txt",
+    "fleet.txt",
+    "election.txt",
+    "strikes.txt",
+];
+
+#[test]
+fn grouping_threshold_is_precise_on_fixtures_with_known_answers() {
+    let fixtures: Vec<Fixture> = FIXTURES.iter().map(|n| load(n)).collect();
+    let default = CompareOptions::default();
+    let mut table = Vec::new();
+    for step in 0..=12 {
+        let t = 0.05 * step as f32;
+        let opts = CompareOptions {
+            threshold: t,
+            ..default.clone()
+        };
+        let (mut tp, mut pred, mut gold) = (0, 0, 0);
+        for fx in &fixtures {
+            let (a, b, c) = pair_scores(fx, &run(fx, &[], &opts));
+            tp += a;
+            pred += b;
+            gold += c;
+        }
+        let p = if pred == 0 {
+            1.0
+        } else {
+            tp as f64 / pred as f64
+        };
+        let r = tp as f64 / gold as f64;
+        table.push((t, p, r));
+        println!(
+            "threshold {t:.2}: precision {p:.3} recall {r:.3} ({tp}/{pred} predicted, {gold} gold)"
+        );
+    }
+    let debug = CompareOptions {
+        threshold: std::env::var("CLAIMDIFF_DEBUG_THRESHOLD")
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(default.threshold),
+        ..default.clone()
+    };
+    for fx in &fixtures {
+        report_errors(fx, &debug);
+    }
+    let at_default = table
+        .iter()
+        .find(|(t, _, _)| (t - default.threshold).abs() < 1e-6)
+        .expect("the default threshold is on the grid");
+    assert_eq!(at_default.1, 1.0, "no wrong pair at the default threshold");
+    assert!(
+        at_default.2 >= 0.75,
+        "recall at the default threshold: {}",
+        at_default.2
+    );
+}
+
+/// The sample corpus, its documents' figures and the findings on it.
+fn seeds() -> (Corpus, Vec<Figure>) {
+    let corpus = Corpus::load(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")]);
+    let docs = prepare(&corpus);
+    let figures = claimdiff::extract::figures_all(&docs);
+    drop(docs);
+    (corpus, figures)
+}
+
+fn seed_findings() -> (Corpus, Vec<Figure>, Findings) {
+    let (corpus, figures) = seeds();
+    let docs = prepare(&corpus);
+    let f = compare::compare(&docs, &figures, &[], &CompareOptions::default());
+    drop(docs);
+    (corpus, figures, f)
+}
+
+/// The (source id prefix, text) pairs of a finding, sorted.
+fn stated(x: &compare::Finding) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = x
+        .values
+        .iter()
+        .map(|v| (v.source[..3].to_string(), v.text.clone()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn has(x: &compare::Finding, source: &str, text: &str) -> bool {
+    x.values
+        .iter()
+        .any(|v| v.source.starts_with(source) && v.text == text)
+}
+
+#[test]
+fn seeds_death_toll_is_a_discrepancy_between_two_sources() {
+    let (_, _, f) = seed_findings();
+    let toll = f
+        .discrepancies
+        .iter()
+        .find(|x| has(x, "002", "240,000"))
+        .expect("the toll is a discrepancy");
+    assert!(has(toll, "001", "some 250,000"), "{:?}", stated(toll));
+    assert_eq!(toll.values.len(), 2, "{:?}", stated(toll));
+    let s = toll
+        .severity
+        .as_ref()
+        .expect("discrepancies have a severity");
+    assert_eq!(s.level, compare::Level::Low, "{}", s.explanation);
+    assert!(s.explanation.contains("4%"), "{}", s.explanation);
+}
+
+#[test]
+fn seeds_freeze_start_is_a_discrepancy_listing_every_source() {
+    let (_, _, f) = seed_findings();
+    let freeze = f
+        .discrepancies
+        .iter()
+        .find(|x| has(x, "000", "March 2014"))
+        .expect("the freeze start is a discrepancy");
+    assert!(has(freeze, "001", "August 2014"), "{:?}", stated(freeze));
+    // The third account of the same event: ties broken off "in April last year".
+    assert!(
+        has(freeze, "002", "April last year"),
+        "{:?}",
+        stated(freeze)
+    );
+    assert_eq!(freeze.kind, claimdiff::figure::FigureKind::Date);
+    let s = freeze.severity.as_ref().expect("severity");
+    assert_eq!(s.level, compare::Level::Medium, "{}", s.explanation);
+    assert!(
+        freeze.explain.iter().any(|l| l.contains("interruption")),
+        "the explanation says why 'broke off' and 'first … since' are one event: {:#?}",
+        freeze.explain
+    );
+}
+
+#[test]
+fn seeds_four_fighter_jets_are_an_agreement() {
+    let (_, _, f) = seed_findings();
+    let jets = f
+        .agreements
+        .iter()
+        .find(|x| has(x, "001", "four") && has(x, "002", "four"))
+        .expect("the jets are an agreement");
+    assert!(jets.values.iter().all(|v| v.normalized == "4"));
+    // The helicopters and gunships of the same sentence in 004 are other facts.
+    for x in all(&f) {
+        let fours = x
+            .values
+            .iter()
+            .filter(|v| v.source.starts_with("004"))
+            .count();
+        assert!(fours <= 1, "{:?}", stated(x));
+    }
+}
+
+#[test]
+fn seeds_report_no_other_discrepancy_and_warn_about_the_later_source() {
+    let (_, _, f) = seed_findings();
+    let known = |x: &compare::Finding| has(x, "002", "240,000") || has(x, "000", "March 2014");
+    for x in &f.discrepancies {
+        assert!(
+            known(x),
+            "unexpected discrepancy {} {:?}",
+            x.fact,
+            stated(x)
+        );
+    }
+    assert_eq!(f.discrepancies.len(), 2);
+    // 003 is from a year later: warned about, and none of its figures compared.
+    assert_eq!(f.warnings.len(), 1, "{:?}", f.warnings);
+    assert!(f.warnings[0].source.starts_with("003"));
+    assert!(f.warnings[0].message.contains("2016"));
+    for x in all(&f) {
+        assert!(
+            x.values.iter().all(|v| !v.source.starts_with("003")),
+            "{:?}",
+            stated(x)
+        );
+    }
+}
+
+#[test]
+fn findings_group_one_kind_at_least_two_sources_and_point_at_their_text() {
+    let (corpus, figures, f) = seed_findings();
+    for x in all(&f) {
+        let mut sources: Vec<usize> = x.values.iter().map(|v| v.source_index).collect();
+        sources.dedup();
+        assert!(sources.len() >= 2, "{:?}", stated(x));
+        for v in &x.values {
+            assert_eq!(figures[v.figure].kind, x.kind);
+            let text = &corpus.sources[v.source_index].text;
+            assert_eq!(&text[v.start..v.end], v.text);
+        }
+    }
+}
+
+#[test]
+fn comparison_is_deterministic() {
+    let (corpus, figures, first) = seed_findings();
+    let docs = prepare(&corpus);
+    let again = compare::compare(&docs, &figures, &[], &CompareOptions::default());
+    assert_eq!(first, again);
+    let ids: BTreeSet<&str> = all(&first).map(|x| x.id.as_str()).collect();
+    assert_eq!(ids.len(), all(&first).count(), "ids are distinct");
+}
+
+#[test]
+fn a_conflicting_toll_reported_the_same_day_is_a_medium_discrepancy() {
+    let fx = load("quake.txt");
+    let f = run(&fx, &[], &CompareOptions::default());
+    let dead = finding_of(&f, marked(&fx, "quake-ledger", "q-dead")).expect("toll grouped");
+    assert_eq!(dead.status, Status::Discrepancy);
+    assert_eq!(dead.values.len(), 3);
+    let s = dead.severity.as_ref().expect("severity");
+    // 290 against 340: 50 apart, 15% of the larger.
+    assert_eq!(s.level, compare::Level::Medium, "{}", s.explanation);
+    // "at least 312", "more than 3,500", "about 3,800" and "around 4,000" are
+    // all compatible: bounds and approximations are intervals.
+    let buildings = finding_of(&f, marked(&fx, "quake-ledger", "q-buildings")).expect("grouped");
+    assert_eq!(buildings.status, Status::Agreement);
+    assert_eq!(buildings.values.len(), 3);
+}
+
+#[test]
+fn a_toll_that_rises_between_publication_dates_is_an_update() {
+    let fx = load("floods.txt");
+    let f = run(&fx, &[], &CompareOptions::default());
+    let dead = finding_of(&f, marked(&fx, "floods-monday", "f-dead")).expect("toll grouped");
+    assert_eq!(dead.status, Status::Update);
+    assert!(dead.severity.is_none());
+    assert!(f.discrepancies.is_empty(), "{:?}", f.discrepancies);
+    assert!(dead.explain.iter().any(|l| l.contains("update")));
+}
+
+#[test]
+fn a_toll_that_falls_later_is_a_discrepancy_not_an_update() {
+    let fx = parse(
+        "== source early 2022-07-11\n\
+         Floods in the Orsen basin have killed [[63|count 63 c=person]] people, the emergency service said.\n\
+         == source late 2022-07-13\n\
+         Floods in the Orsen basin have killed [[48|count 48 c=person]] people, the emergency service said.\n",
+    );
+    let f = run(&fx, &[], &CompareOptions::default());
+    assert_eq!(f.discrepancies.len(), 1, "{f:?}");
+    assert!(f.updates.is_empty());
+}
+
+#[test]
+fn same_day_sources_never_make_an_update() {
+    let fx = parse(
+        "== source a 2022-07-13\n\
+         Floods in the Orsen basin have killed [[48|count 48 c=person]] people, the emergency service said.\n\
+         == source b 2022-07-13\n\
+         Floods in the Orsen basin have killed [[63|count 63 c=person]] people, the emergency service said.\n",
+    );
+    let f = run(&fx, &[], &CompareOptions::default());
+    assert_eq!(f.discrepancies.len(), 1, "{f:?}");
+}
+
+#[test]
+fn one_source_stating_two_values_is_not_a_discrepancy() {
+    let fx = parse(
+        "== source only 2022-07-13\n\
+         Floods in the Orsen basin have killed [[48|count 48 c=person]] people, the emergency service said.\n\
+         Floods in the Orsen basin have killed [[63|count 63 c=person]] people, the emergency service said.\n\
+         == source other 2022-07-13\n\
+         The dam at Lindau held, engineers said, though water rose [[two|count 2 c=metre]] metres.\n",
+    );
+    let f = run(&fx, &[], &CompareOptions::default());
+    assert_eq!(all(&f).count(), 0, "{f:?}");
+}
+
+#[test]
+fn dates_in_different_months_conflict_and_a_derived_date_joins_them() {
+    let fx = load("talks.txt");
+    let f = run(&fx, &[], &CompareOptions::default());
+    let stop = finding_of(&f, marked(&fx, "talks-times", "t-stop")).expect("grouped");
+    assert_eq!(stop.status, Status::Discrepancy);
+    // The date derived from "ending a six-month stoppage" is one of the values.
+    assert!(stop.values.iter().any(|v| v.derivation.is_some()));
+    let sources: BTreeSet<&str> = stop.values.iter().map(|v| v.source.as_str()).collect();
+    assert_eq!(sources.len(), 3, "{:?}", stated(stop));
+    // The same event in another month's words is never grouped with a different
+    // event of the same story: 1,200 pensioners are not 1,200 workers.
+    let pensioners = (0..fx.figures.len())
+        .find(|&i| fx.figures[i].counted.as_deref() == Some("pensioner"))
+        .expect("fixture has pensioners");
+    assert!(finding_of(&f, pensioners).is_none());
+}
+
+#[test]
+fn a_rounded_percentage_agrees_with_the_precise_one() {
+    let fx = load("election.txt");
+    let f = run(&fx, &[], &CompareOptions::default());
+    let share = finding_of(&f, marked(&fx, "vote-daily", "e-velk-share")).expect("grouped");
+    assert_eq!(share.status, Status::Agreement, "{:#?}", share.explain);
+    assert!(has(share, "vote-herald", "52%"));
+    // Two candidates' vote counts are never one fact, though worded alike.
+    let votes = marked(&fx, "vote-daily", "e-velk-votes");
+    assert!(finding_of(&f, votes).is_none());
+}
+
+#[test]
+fn tolls_of_different_attacks_in_one_story_stay_apart() {
+    let fx = load("strikes.txt");
+    let f = run(&fx, &[], &CompareOptions::default());
+    let hospital = finding_of(&f, marked(&fx, "strikes-agency", "s-hospital")).expect("grouped");
+    assert_eq!(hospital.status, Status::Discrepancy);
+    assert_eq!(hospital.values.len(), 2);
+    let market = finding_of(&f, marked(&fx, "strikes-paper", "s-market")).expect("grouped");
+    assert_eq!(market.status, Status::Agreement);
+    assert_eq!(market.values.len(), 3);
+}
+
+#[test]
+fn a_source_from_another_period_is_warned_about_and_not_compared() {
+    let fx = load("fleet.txt");
+    let f = run(&fx, &[], &CompareOptions::default());
+    assert_eq!(f.warnings.len(), 1);
+    assert_eq!(f.warnings[0].source, "fleet-review");
+    let review = fx
+        .corpus
+        .sources
+        .iter()
+        .position(|s| s.id == "fleet-review")
+        .expect("source");
+    for x in all(&f) {
+        assert!(
+            x.values.iter().all(|v| v.source_index != review),
+            "{:?}",
+            stated(x)
+        );
+    }
+}
+
+#[test]
+fn an_undated_source_that_only_mentions_later_dates_gets_a_warning() {
+    let fx = parse(
+        "== source a 2019-02-01\n\
+         The navy sent [[two|count 2 c=frigate]] frigates to the northern border on Thursday.\n\
+         == source b 2019-02-02\n\
+         [[Two|count 2 c=warship]] warships of the navy anchored off the coast.\n\
+         == source later -\n\
+         On [[5 March 2020|date 2020-03-05]], [[two|count 2 c=frigate]] frigates patrolled the northern border.\n",
+    );
+    let f = run(&fx, &[], &CompareOptions::default());
+    assert_eq!(f.warnings.len(), 1, "{:?}", f.warnings);
+    assert_eq!(f.warnings[0].source, "later");
+    assert!(f.warnings[0].period.contains("2020-03-05"));
+    assert!(all(&f).all(|x| x.values.iter().all(|v| v.source != "later")));
+}
+
+#[test]
+fn figures_at_the_same_place_in_aligned_sentences_are_one_fact() {
+    let fx = load("fleet.txt");
+    let (a, b) = (
+        marked(&fx, "fleet-agency", "m-frigates"),
+        marked(&fx, "fleet-gazette", "m-frigates"),
+    );
+    let without = run(&fx, &[], &CompareOptions::default());
+    assert!(
+        finding_of(&without, a).is_none(),
+        "too little context alone"
+    );
+    let pair = AlignedPair {
+        a: SentenceRef {
+            source: fx.figures[a].source,
+            sentence: fx.figures[a].sentence,
+        },
+        b: SentenceRef {
+            source: fx.figures[b].source,
+            sentence: fx.figures[b].sentence,
+        },
+    };
+    let with = run(&fx, &[pair], &CompareOptions::default());
+    let x = finding_of(&with, a).expect("aligned figures are grouped");
+    assert!(x.values.iter().any(|v| v.figure == b));
+    assert!(x.explain.iter().any(|l| l.contains("aligned")));
+}
