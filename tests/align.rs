@@ -381,3 +381,57 @@ fn wire_copy_reprinted_by_many_sources_is_one_passage_with_a_linear_report() {
     // A spanning tree of comparisons, not all 66 pairs.
     assert_eq!(p.diffs.len(), 11);
 }
+
+#[test]
+fn awkward_input_never_panics_and_spans_stay_on_char_boundaries() {
+    let long = "word ".repeat(5000);
+    let texts = [
+        String::new(),
+        "“".to_string(),
+        "\"\"\"\" ” “ „ « » ‘ ’ '".to_string(),
+        "İSTANBUL — İsmail Çelik, the ÇAĞ spokesman, said “ﬁne ﬂow” today.\n\n“Ödül,” he said."
+            .to_string(),
+        "Ünïcödé café — 30 °C, “quoted” text ”glued“ marks, and an unclosed “quote".to_string(),
+        "According to , “” said. Mr. . Dr. “x”".to_string(),
+        format!("“{long}"),
+        "The storm closed 12 schools in the north on Monday, officials said in a statement.\n\n\
+         The storm closed 14 schools in the north on Monday, officials said in a statement."
+            .to_string(),
+        "Ünïcödé café — 30 °C, “quoted” text ”glued“ marks, and an unclosed “quote".to_string(),
+    ];
+    let mut corpus = fixture_corpus("reuse");
+    let template = corpus.sources[0].clone();
+    corpus.sources = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut s = template.clone();
+            s.id = format!("odd{i}");
+            // Lines repeated across one outlet's pages are chrome to the cleaner.
+            s.outlet = Some(format!("Outlet {i}"));
+            s.text = t.clone();
+            s
+        })
+        .collect();
+    let docs = prepare(&corpus);
+    let quotes = claimdiff::quotes::find_quotes(&docs);
+    for q in &quotes.quotations {
+        let text = &corpus.sources[q.source].text;
+        assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+    }
+    let a = align::align_with_quotes(&docs, &AlignOptions::default(), &quotes);
+    for p in &a.passages {
+        for o in &p.occurrences {
+            let text = &corpus.sources[o.source].text;
+            assert!(text.is_char_boundary(o.start) && text.is_char_boundary(o.end));
+        }
+    }
+    // The two copies of the Ünïcödé line are one verbatim passage.
+    assert!(
+        a.passages
+            .iter()
+            .any(|p| p.kind != PassageKind::Edited && p.occurrences.len() == 2),
+        "{:#?}",
+        a.passages
+    );
+}

@@ -2,7 +2,9 @@
 //! every style, attribution, name variants, quotes shared across sources and
 //! attribution conflicts.
 
-use claimdiff::quotes::{AttributionKind, Quotation, Quote, QuoteReport, find_quotes};
+use claimdiff::quotes::{
+    AttributionKind, Quotation, Quote, QuoteReport, find_quotes, person_name, same_person,
+};
 use claimdiff::{Corpus, prepare};
 
 use crate::util::root;
@@ -308,4 +310,31 @@ fn quotes_are_deterministic_with_stable_ids() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), a.quotes.len());
+}
+
+#[test]
+fn seeds_name_forms_of_one_person_match_by_rules_and_string_similarity() {
+    // As the seeds write them.
+    assert!(same_person(
+        "Russia Defense Minister Sergei Shoigu",
+        "Russian Minister of Defense Sergei Shoygu"
+    ));
+    assert!(same_person(
+        "U.S. Defense Secretary Ash Carter",
+        "Defense Secretary Ashton B. Carter"
+    ));
+    assert!(same_person(
+        "Mr. Carter",
+        "US Defence Secretary Ashton Carter"
+    ));
+    assert!(same_person(
+        "Walid al-Moallem",
+        "Foreign Minister Walid al-Moualem"
+    ));
+    assert!(!same_person("Sergei Shoigu", "Sergei Lavrov"));
+    assert!(!same_person("John Kerry", "Ash Carter"));
+    assert_eq!(
+        person_name("Pentagon Press Secretary Peter Cook’s read-out").as_deref(),
+        Some("Peter Cook")
+    );
 }

@@ -60,24 +60,74 @@ pub(crate) struct IndexStats {
     pub(crate) pair_checks: u64,
 }
 
+/// The shingles of every unit, stored flat: unit `u` has
+/// `hashes[offsets[u]..offsets[u + 1]]`.
+struct Shingled {
+    offsets: Vec<u32>,
+    hashes: Vec<u32>,
+}
+
+impl Shingled {
+    /// Shingles every unit, in parallel chunks (no allocation per unit).
+    fn new(units: &Units, n: usize) -> Shingled {
+        let chunk = 4096;
+        let parts: Vec<(Vec<u32>, Vec<u32>)> = (0..units.len().div_ceil(chunk))
+            .into_par_iter()
+            .map(|c| {
+                let (mut hashes, mut lens) = (Vec::new(), Vec::new());
+                for u in c * chunk..((c + 1) * chunk).min(units.len()) {
+                    let s = shingles(units.keys_of(u), n);
+                    lens.push(index_u32(s.len()));
+                    hashes.extend_from_slice(&s);
+                }
+                (hashes, lens)
+            })
+            .collect();
+        let mut out = Shingled {
+            offsets: Vec::with_capacity(units.len() + 1),
+            hashes: Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum()),
+        };
+        out.offsets.push(0);
+        for (hashes, lens) in parts {
+            out.hashes.extend_from_slice(&hashes);
+            for len in lens {
+                let last = *out.offsets.last().expect("invariant: starts with 0");
+                out.offsets.push(last + len);
+            }
+        }
+        out
+    }
+
+    fn count(&self, u: usize) -> u32 {
+        self.offsets[u + 1] - self.offsets[u]
+    }
+}
+
 /// The posting lists of the shingles that can link two documents.
 struct Index {
-    /// Units of each kept shingle, concatenated; sorted within each shingle.
-    postings: Vec<u32>,
+    /// (unit << 32 | document) of each kept shingle, concatenated; sorted by unit
+    /// within each shingle. The document rides along so that counting never looks
+    /// it up elsewhere.
+    postings: Vec<u64>,
     /// Start of each kept shingle's units in `postings`, plus one final end.
     starts: Vec<u32>,
-    /// (unit << 32 | shingle number), sorted: the kept shingles of each unit.
-    by_unit: Vec<u64>,
+    /// (unit, shingle number, position of the unit in the shingle's list), sorted by
+    /// unit: the kept shingles of each unit, and where to start reading partners.
+    by_unit: Vec<(u32, u32, u32)>,
     stats: IndexStats,
 }
 
 /// Builds the index over the shingles of every unit.
-fn build_index(units: &Units, per_unit: &[Vec<u32>], params: &CandidateParams) -> Index {
+fn build_index(units: &Units, shingled: &Shingled, params: &CandidateParams) -> Index {
     let (max_df, all_pairs_df, window) = (params.max_df, params.all_pairs_df, params.window);
-    let mut all: Vec<u64> = per_unit
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(u, s)| s.iter().map(move |&h| (u64::from(h) << 32) | u as u64))
+    let mut all: Vec<u64> = (0..units.len())
+        .into_par_iter()
+        .flat_map_iter(|u| {
+            let range = shingled.offsets[u] as usize..shingled.offsets[u + 1] as usize;
+            shingled.hashes[range]
+                .iter()
+                .map(move |&h| (u64::from(h) << 32) | u as u64)
+        })
         .collect();
     all.par_sort_unstable();
     let mut index = Index {
@@ -101,10 +151,15 @@ fn build_index(units: &Units, per_unit: &[Vec<u32>], params: &CandidateParams) -
         if df > max_df {
             index.stats.common_shingles += 1;
         } else if df >= 2 && units.doc[unit(i)] != units.doc[unit(j - 1)] {
-            let shingle = u64::from(index_u32(index.starts.len() - 1));
+            let shingle = index_u32(index.starts.len() - 1);
             for k in i..j {
-                index.postings.push(index_u32(unit(k)));
-                index.by_unit.push(((unit(k) as u64) << 32) | shingle);
+                let u = unit(k);
+                index
+                    .postings
+                    .push(((u as u64) << 32) | u64::from(units.doc[u]));
+                index
+                    .by_unit
+                    .push((index_u32(u), shingle, index_u32(k - i)));
             }
             index.starts.push(index_u32(index.postings.len()));
             index.stats.kept_shingles += 1;
@@ -117,7 +172,7 @@ fn build_index(units: &Units, per_unit: &[Vec<u32>], params: &CandidateParams) -
         i = j;
     }
     drop(all);
-    index.by_unit.par_sort_unstable();
+    index.by_unit.par_sort_unstable_by_key(|e| (e.0, e.1));
     index
 }
 
@@ -131,16 +186,9 @@ pub(crate) fn candidates<F>(
 where
     F: Fn(usize, usize) -> bool + Sync,
 {
-    let per_unit: Vec<Vec<u32>> = (0..units.len())
-        .into_par_iter()
-        .map(|u| shingles(units.keys_of(u), params.shingle_size))
-        .collect();
-    let counts: Vec<u32> = per_unit.iter().map(|s| index_u32(s.len())).collect();
-    let index = build_index(units, &per_unit, params);
-    drop(per_unit);
+    let shingled = Shingled::new(units, params.shingle_size);
+    let index = build_index(units, &shingled, params);
     let unit_starts = unit_starts(&index.by_unit, units.len());
-    // Units are counted in parallel chunks; each chunk keeps one dense counter per
-    // unit (reset after use), so counting a partner costs one increment.
     let chunk = units
         .len()
         .div_ceil(4 * rayon::current_num_threads())
@@ -152,13 +200,13 @@ where
     let mut out: Vec<Candidate> = chunks
         .into_par_iter()
         .flat_map_iter(|range| {
-            let mut counter = Counter::new(units.len());
+            let mut counter = Counter::new();
             let mut out = Vec::new();
             for u in range {
                 let mine = &index.by_unit[unit_starts[u]..unit_starts[u + 1]];
                 partners(units, &index, params, mine, u, &allow, &mut counter);
                 counter.drain(|v, shared| {
-                    let shorter = counts[u].min(counts[v as usize]) as usize;
+                    let shorter = shingled.count(u).min(shingled.count(v as usize)) as usize;
                     if enough(shared as usize, shorter, params) {
                         out.push(Candidate {
                             a: index_u32(u),
@@ -181,11 +229,11 @@ fn enough(shared: usize, shorter: usize, params: &CandidateParams) -> bool {
 }
 
 /// Start of each unit's entries in `by_unit`, plus one final end.
-fn unit_starts(by_unit: &[u64], n: usize) -> Vec<usize> {
+fn unit_starts(by_unit: &[(u32, u32, u32)], n: usize) -> Vec<usize> {
     let mut starts = Vec::with_capacity(n + 1);
     let mut k = 0;
     for u in 0..=n {
-        while k < by_unit.len() && ((by_unit[k] >> 32) as usize) < u {
+        while k < by_unit.len() && (by_unit[k].0 as usize) < u {
             k += 1;
         }
         starts.push(k);
@@ -200,7 +248,7 @@ fn partners<F>(
     units: &Units,
     index: &Index,
     params: &CandidateParams,
-    mine: &[u64],
+    mine: &[(u32, u32, u32)],
     u: usize,
     allow: &F,
     counter: &mut Counter,
@@ -208,17 +256,18 @@ fn partners<F>(
     F: Fn(usize, usize) -> bool,
 {
     let doc_u = units.doc[u];
-    for &entry in mine {
-        let s = (entry & 0xffff_ffff) as usize;
+    for &(_, s, pos) in mine {
+        let s = s as usize;
         let list = &index.postings[index.starts[s] as usize..index.starts[s + 1] as usize];
-        let later = list.partition_point(|&v| v as usize <= u);
+        // Lists are sorted by unit and hold each unit once: the later units follow u.
+        let later = pos as usize + 1;
         let end = if list.len() <= params.all_pairs_df {
             list.len()
         } else {
             (later + params.window).min(list.len())
         };
-        for &v in &list[later..end] {
-            let doc_v = units.doc[v as usize];
+        for &p in &list[later..end] {
+            let (v, doc_v) = ((p >> 32) as u32, (p & 0xffff_ffff) as u32);
             if doc_v != doc_u && allow(doc_u as usize, doc_v as usize) {
                 counter.add(v);
             }
@@ -226,36 +275,74 @@ fn partners<F>(
     }
 }
 
-/// Dense counts of partner units, with the list of those touched so that resetting
-/// costs only what was counted.
+/// Counts of partner units in a small open-addressing table: one unit meets a few
+/// hundred partners at most, so the table stays in the fastest cache, and resetting
+/// it costs only what was counted.
 struct Counter {
+    keys: Vec<u32>,
     counts: Vec<u32>,
-    touched: Vec<u32>,
+    used: Vec<usize>,
 }
 
+/// Marks a free slot (unit numbers stay below it).
+const FREE: u32 = u32::MAX;
+
 impl Counter {
-    fn new(n: usize) -> Self {
+    fn new() -> Self {
         Counter {
-            counts: vec![0; n],
-            touched: Vec::new(),
+            keys: vec![FREE; 1024],
+            counts: vec![0; 1024],
+            used: Vec::new(),
         }
     }
 
-    fn add(&mut self, v: u32) {
-        let c = &mut self.counts[v as usize];
-        if *c == 0 {
-            self.touched.push(v);
+    fn slot(&self, v: u32) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut i = (v.wrapping_mul(0x9e37_79b9) as usize) & mask;
+        while self.keys[i] != FREE && self.keys[i] != v {
+            i = (i + 1) & mask;
         }
-        *c += 1;
+        i
+    }
+
+    fn add(&mut self, v: u32) {
+        if self.used.len() * 2 >= self.keys.len() {
+            self.grow();
+        }
+        let i = self.slot(v);
+        if self.keys[i] == FREE {
+            self.keys[i] = v;
+            self.used.push(i);
+        }
+        self.counts[i] += 1;
+    }
+
+    fn grow(&mut self) {
+        let entries: Vec<(u32, u32)> = self
+            .used
+            .iter()
+            .map(|&i| (self.keys[i], self.counts[i]))
+            .collect();
+        let size = self.keys.len() * 2;
+        self.keys = vec![FREE; size];
+        self.counts = vec![0; size];
+        self.used.clear();
+        for (v, c) in entries {
+            let i = self.slot(v);
+            self.keys[i] = v;
+            self.counts[i] = c;
+            self.used.push(i);
+        }
     }
 
     /// Calls `f(unit, count)` for every counted unit and resets the counts.
     fn drain(&mut self, mut f: impl FnMut(u32, u32)) {
-        for &v in &self.touched {
-            f(v, self.counts[v as usize]);
-            self.counts[v as usize] = 0;
+        for &i in &self.used {
+            f(self.keys[i], self.counts[i]);
+            self.keys[i] = FREE;
+            self.counts[i] = 0;
         }
-        self.touched.clear();
+        self.used.clear();
     }
 }
 
@@ -364,6 +451,23 @@ mod tests {
             ]
         );
         assert_eq!(stats.common_shingles, 0);
+    }
+
+    #[test]
+    fn the_counter_counts_many_partners_and_resets() {
+        let mut c = Counter::new();
+        for round in 0..2 {
+            for v in 0..5000u32 {
+                for _ in 0..(v % 3 + 1) {
+                    c.add(v * 7 + round);
+                }
+            }
+            let mut seen = Vec::new();
+            c.drain(|v, n| seen.push((v, n)));
+            seen.sort_unstable();
+            assert_eq!(seen.len(), 5000);
+            assert!(seen.iter().all(|&(v, n)| n == ((v - round) / 7) % 3 + 1));
+        }
     }
 
     #[test]

@@ -5,6 +5,17 @@
 //! [`Measure::Tiling`]: greedy string tiling counts the words covered by shared runs of
 //! at least [`MIN_TILE`] words wherever they are, so a clause moved to the other end of
 //! a sentence still counts, while a stray common word does not.
+//!
+//! Measured on the 80 hand-written pairs of `tests/fixtures/align/pairs.tsv` (edited
+//! copy against sentences on the same topic), best F1 over thresholds: tiling 0.976
+//! (P 0.952, R 1.000 at 0.61), LCS 0.952, word Levenshtein 0.914, shingle Jaccard
+//! 0.909, character Levenshtein 0.909, Jaro-Winkler 0.870; bag of words and character
+//! bigram Dice reach 0.987 (one pair better) but ignore word order, so they reward
+//! shared vocabulary (a topic) as much as shared runs of words (copying). On 2,000
+//! synthetic pairs (0-20% edits, moved clauses, shared stock phrases) tiling, LCS, bag
+//! of words and Dice all reach F1 0.996-0.998. With the evidence rules of the aligner
+//! on top, tiling at 0.6 gives precision 1.000 and recall 0.975 on the hand-written
+//! pairs.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;

@@ -144,22 +144,31 @@ pub(crate) struct Units {
 impl Units {
     /// Builds the units of every body sentence with at least `min_words` keys.
     pub(crate) fn build(docs: &[Document<'_>], min_words: usize) -> Units {
-        let per_doc: Vec<Vec<(u32, Vec<u32>)>> = docs
+        // Per document: sentence indices, key counts, and all keys, stored flat.
+        let per_doc: Vec<(Vec<u32>, Vec<u32>, Vec<u32>)> = docs
             .par_iter()
             .map(|doc| {
-                doc.body_sentences()
-                    .filter_map(|(i, s)| {
-                        let k = keys(doc.text(), s.range());
-                        (k.len() >= min_words).then_some((index_u32(i), k))
-                    })
-                    .collect()
+                let (mut sentences, mut lens, mut all) = (Vec::new(), Vec::new(), Vec::new());
+                for (i, s) in doc.body_sentences() {
+                    let before = all.len();
+                    all.extend(
+                        text::tokenize(doc.text(), s.range())
+                            .into_iter()
+                            .filter_map(|t| key_of(t.kind, t.text(doc.text()))),
+                    );
+                    let n = all.len() - before;
+                    if n >= min_words {
+                        sentences.push(index_u32(i));
+                        lens.push(index_u32(n));
+                    } else {
+                        all.truncate(before);
+                    }
+                }
+                (sentences, lens, all)
             })
             .collect();
-        let total_units: usize = per_doc.iter().map(Vec::len).sum();
-        let total_keys: usize = per_doc
-            .iter()
-            .flat_map(|d| d.iter().map(|(_, k)| k.len()))
-            .sum();
+        let total_units: usize = per_doc.iter().map(|d| d.0.len()).sum();
+        let total_keys: usize = per_doc.iter().map(|d| d.2.len()).sum();
         let mut units = Units {
             doc: Vec::with_capacity(total_units),
             sentence: Vec::with_capacity(total_units),
@@ -167,12 +176,13 @@ impl Units {
             keys: Vec::with_capacity(total_keys),
         };
         units.offsets.push(0);
-        for (d, sentences) in per_doc.into_iter().enumerate() {
-            for (sentence, k) in sentences {
+        for (d, (sentences, lens, keys)) in per_doc.into_iter().enumerate() {
+            units.keys.extend_from_slice(&keys);
+            for (sentence, len) in sentences.into_iter().zip(lens) {
+                let last = *units.offsets.last().expect("invariant: starts with 0");
                 units.doc.push(index_u32(d));
                 units.sentence.push(sentence);
-                units.keys.extend_from_slice(&k);
-                units.offsets.push(index_u32(units.keys.len()));
+                units.offsets.push(last + len);
             }
         }
         units

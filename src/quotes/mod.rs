@@ -21,7 +21,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use names::AttributionKind;
+pub use names::{AttributionKind, person_name, same_person};
 
 use crate::document::Document;
 use crate::fingerprint::Fingerprint;

@@ -306,6 +306,31 @@ pub(crate) fn given_names_match(a: &str, b: &str) -> bool {
         && strsim::normalized_levenshtein(a, b) >= 0.7
 }
 
+/// The person's name in a phrase such as "Defense Minister Jane K. Smith" or
+/// "Ms. Smith": titles, roles and honorifics stripped. `None` when the phrase names
+/// no person (a pronoun, an institution, a description).
+pub fn person_name(phrase: &str) -> Option<String> {
+    match parse_phrase(phrase, &text::tokenize(phrase, 0..phrase.len()))? {
+        Phrase::Named(n) => Some(n.display()),
+        _ => None,
+    }
+}
+
+/// True when two phrases can name the same person: surnames equal or transliterated
+/// ("Tsvetkov" / "Tsvetkow"), given names compatible when both are given ("Ed" /
+/// "Edward", "J." / "Jonas"), titles ignored. A surname alone matches a full name
+/// with exactly that surname.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let parse = |s: &str| match parse_phrase(s, &text::tokenize(s, 0..s.len())) {
+        Some(Phrase::Named(n)) => Some(n),
+        _ => None,
+    };
+    match (parse(a), parse(b)) {
+        (Some(x), Some(y)) => names_match(&x, &y),
+        _ => false,
+    }
+}
+
 /// True when two names can be the same person's: the surnames match, and the first
 /// given name of one matches a given name of the other (a title word the parser
 /// kept in front of a name never blocks a match).
@@ -597,6 +622,22 @@ mod tests {
         // ... unless the document itself names one of them.
         let u = unify_names(&[(0, "Maria Lund"), (1, "Peter Lund"), (1, "Lund")]);
         assert_eq!(u.cluster[2], u.cluster[1]);
+    }
+
+    #[test]
+    fn person_names_and_same_person_from_phrases() {
+        assert_eq!(
+            person_name("Deputy Harbour Minister Ingrid M. Solvang").as_deref(),
+            Some("Ingrid M. Solvang")
+        );
+        assert_eq!(person_name("the harbour spokeswoman"), None);
+        assert!(same_person(
+            "Harbour Minister Edward Tsvetkov",
+            "Ed Tsvetkow"
+        ));
+        assert!(same_person("Mr. Tsvetkov", "Edward J. Tsvetkov"));
+        assert!(!same_person("Edward Tsvetkov", "Edward Solvang"));
+        assert!(!same_person("she", "Ingrid Solvang"));
     }
 
     #[test]
