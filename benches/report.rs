@@ -116,7 +116,7 @@ fn invented(word: &str, event: u64) -> String {
 fn rewrite(sentence: &str, event: u64, scale: u64, jitter: usize, rng: &mut Rng) -> String {
     let mut out = String::with_capacity(sentence.len() + 16);
     let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut String, rng: &mut Rng| {
+    let flush = |word: &mut String, out: &mut String, rng: &mut Rng| {
         if word.is_empty() {
             return;
         }
@@ -161,7 +161,7 @@ fn rewrite(sentence: &str, event: u64, scale: u64, jitter: usize, rng: &mut Rng)
 
 fn generate(n: usize) -> Corpus {
     let pool = sentence_pool();
-    let mut rng = Rng(0x5eed_0f_c1a1);
+    let mut rng = Rng(0x005e_ed0f_c1a1);
     let first_day = NaiveDate::from_ymd_opt(2014, 1, 1).expect("a valid date");
     let mut sources = Vec::with_capacity(n);
     let events = n.div_ceil(PER_EVENT);

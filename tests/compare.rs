@@ -670,32 +670,6 @@ fn figures_at_the_same_place_in_aligned_sentences_are_one_fact() {
 }
 
 #[test]
-#[ignore = "prints the findings on the sample corpus"]
-fn print_seed_findings() {
-    let (corpus, figures) = seeds();
-    let docs = prepare(&corpus);
-    let threshold = std::env::var("CLAIMDIFF_DEBUG_THRESHOLD")
-        .ok()
-        .and_then(|t| t.parse().ok())
-        .unwrap_or(CompareOptions::default().threshold);
-    let opts = CompareOptions {
-        threshold,
-        ..CompareOptions::default()
-    };
-    let f = compare::compare(&docs, &figures, &[], &opts);
-    for x in all(&f) {
-        let level = x.severity.as_ref().map(|s| s.level);
-        println!("{:?} {level:?} {} {:?}", x.status, x.fact, stated(x));
-        for l in &x.explain {
-            println!("    {l}");
-        }
-    }
-    for w in &f.warnings {
-        println!("warning: {}", w.message);
-    }
-}
-
-#[test]
 fn figures_that_point_nowhere_are_skipped_without_panicking() {
     let fx = load("floods.txt");
     let mut figures = fx.figures.clone();

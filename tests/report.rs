@@ -79,7 +79,7 @@ fn four_fighter_jets_are_an_agreement_of_several_outlets() {
         .iter()
         .find(|a| {
             let vals = values(a);
-            vals.iter().all(|(_, v, _)| *v == Value::from(4))
+            vals.iter().all(|(_, v, _)| v.as_u64() == Some(4))
                 && vals
                     .iter()
                     .filter(|(s, _, _)| s != "003_ba485b796173ec3f")
