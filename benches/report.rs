@@ -233,6 +233,44 @@ fn run(n: usize) {
         view.agreements.len(),
         view.updates.len()
     );
+    let event = |id: &str| {
+        id[1..]
+            .parse::<usize>()
+            .map_or(usize::MAX, |i| i / PER_EVENT)
+    };
+    let mixed = |ids: Vec<&str>| ids.windows(2).any(|w| event(w[0]) != event(w[1]));
+    let cross_passages = view
+        .passages
+        .iter()
+        .filter(|p| mixed(p.occurrences.iter().map(|o| o.source.as_str()).collect()))
+        .count();
+    let findings = view
+        .discrepancies
+        .iter()
+        .chain(&view.agreements)
+        .chain(&view.updates);
+    let (all_findings, cross_findings) = findings.fold((0, 0), |(n, x), f| {
+        let ids = f.values.iter().map(|v| v.source.as_str()).collect();
+        (n + 1, x + usize::from(mixed(ids)))
+    });
+    if std::env::var_os("REPORT_BENCH_SHOW").is_some() {
+        for f in view
+            .discrepancies
+            .iter()
+            .filter(|f| mixed(f.values.iter().map(|v| v.source.as_str()).collect()))
+            .take(6)
+        {
+            println!("-- {} ({})", f.fact, f.kind);
+            for v in &f.values {
+                println!("   {} {:?}: {}", v.source, v.text, v.sentence);
+            }
+        }
+    }
+    println!(
+        "across events (false by construction): {cross_passages} of {} passages, \
+         {cross_findings} of {all_findings} findings",
+        view.passages.len()
+    );
     println!(
         "wall {}  (analyze {}, report view {})  cpu {cpu:.1} s",
         secs(total),
