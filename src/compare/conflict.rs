@@ -428,6 +428,29 @@ pub fn compare(a: &Reading, b: &Reading) -> Verdict {
     }
 }
 
+/// A date reading moved by `days` (a number reading is returned as it is): a
+/// relative date ("two weeks ago") read from another publication date.
+pub fn shifted(r: &Reading, days: i64) -> Reading {
+    let mv = |d: i64| match d {
+        i64::MIN | i64::MAX => d,
+        d => d.saturating_add(days),
+    };
+    match r {
+        Reading::Date {
+            stated,
+            widened,
+            grain,
+            hedge,
+        } => Reading::Date {
+            stated: (mv(stated.0), mv(stated.1)),
+            widened: (mv(widened.0), mv(widened.1)),
+            grain: *grain,
+            hedge: hedge.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
 fn interval_gap(a: (f64, f64), b: (f64, f64)) -> f64 {
     (b.0 - a.1).max(a.0 - b.1).max(0.0)
 }

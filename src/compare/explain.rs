@@ -196,7 +196,10 @@ pub fn match_reasons(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab)
             words.join(", ")
         ));
     }
-    parts.push(format!("documents {:.2} alike", m.document));
+    parts.push(format!(
+        "documents {:.2} alike, stories {:.2}",
+        m.document, m.story
+    ));
     parts.join("; ")
 }
 

@@ -16,7 +16,7 @@ use super::frame::Frame;
 use super::group::{self, Group, Inputs};
 use super::period::Anchor;
 use super::severity::{self, Severity, Side};
-use super::{FactValue, Finding, Findings, Status};
+use super::{FactValue, Finding, Findings, Repeat, Status};
 use crate::document::Document;
 use crate::figure::FigureKind;
 use crate::fingerprint::Fingerprint;
@@ -88,6 +88,23 @@ struct Conflict {
     update: bool,
 }
 
+/// Two values of a fact that differ only as the publication dates they were
+/// resolved against differ ("two weeks ago" in two sources published days apart):
+/// each is right for its own date, so they are not a conflict.
+struct Shifted {
+    a: usize,
+    b: usize,
+    days: i64,
+}
+
+/// How the distinct values of a fact compare across sources: the conflicts, and
+/// the differences that only publication dates explain (they count as agreeing).
+#[derive(Default)]
+struct Comparison {
+    conflicts: Vec<Conflict>,
+    shifted: Vec<Shifted>,
+}
+
 fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding> {
     let total_edges = g.edges.len();
     let g = &explained(inp, g);
@@ -100,16 +117,38 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         .collect();
     members.sort_by_key(|&m| (figures[m].source, figures[m].start, m));
     let supports: Vec<usize> = g.supports.iter().map(|s| s.figure).collect();
-    let values: Vec<FactValue> = members
+    // A figure in a repetition of its sentence is listed with the figure it repeats.
+    let repeats: Vec<(usize, usize)> = g
+        .supports
         .iter()
+        .filter(|s| s.via.is_none())
+        .map(|s| (s.figure, s.supporter))
+        .collect();
+    let mut values: Vec<FactValue> = members
+        .iter()
+        .filter(|m| !repeats.iter().any(|r| r.0 == **m))
         .filter_map(|&m| fact_value(docs, inp, m, supports.contains(&m)))
         .collect();
+    for &(figure, of) in &repeats {
+        let (Some(v), Some(f)) = (
+            values.iter_mut().find(|v| v.figure == of),
+            inp.figures.get(figure),
+        ) else {
+            continue;
+        };
+        v.repeats.push(Repeat {
+            figure,
+            sentence: f.sentence,
+            start: f.start,
+            end: f.end,
+        });
+    }
     let mut sources: Vec<usize> = values.iter().map(|v| v.source_index).collect();
     sources.dedup();
     if sources.len() < 2 {
         return None;
     }
-    let conflicts = conflicts(inp, &members);
+    let Comparison { conflicts, shifted } = conflicts(docs, inp, &members);
     let status = if conflicts.is_empty() {
         Status::Agreement
     } else if conflicts.iter().all(|c| c.update) {
@@ -161,6 +200,14 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         });
     }
     lines.extend(conflict_lines(&conflicts, inp, &names));
+    for x in shifted.iter().take(MAX_CONFLICT_LINES) {
+        lines.push(format!(
+            "{} and {} are read from publication dates {} day(s) apart; from the same date they agree: not a conflict",
+            name(x.a),
+            name(x.b),
+            x.days.abs()
+        ));
+    }
     lines.extend(period_lines(inp, &sources, docs));
     Some(Finding {
         id,
@@ -199,6 +246,7 @@ fn fact_value(
         end: f.end,
         derivation: f.derivation.clone(),
         support,
+        repeats: Vec::new(),
     })
 }
 
@@ -226,7 +274,7 @@ struct Distinct {
 /// Every conflicting pair of distinct values stated by different sources, each
 /// with one pair of figures that shows it. Values are compared once per distinct
 /// reading, so that a fact stated by thousands of sources stays cheap.
-fn conflicts(inp: &Inputs<'_>, members: &[usize]) -> Vec<Conflict> {
+fn conflicts(docs: &[Document<'_>], inp: &Inputs<'_>, members: &[usize]) -> Comparison {
     let mut distinct: Vec<Distinct> = Vec::new();
     let mut index: FastMap<String, usize> = FastMap::default();
     for &m in members {
@@ -246,7 +294,7 @@ fn conflicts(inp: &Inputs<'_>, members: &[usize]) -> Vec<Conflict> {
             d.sources.insert(i, source);
         }
     }
-    let mut out = Vec::new();
+    let mut out = Comparison::default();
     for (i, x) in distinct.iter().enumerate() {
         for y in &distinct[i + 1..] {
             let Some((a, b)) = cross_source_pair(inp, x, y) else {
@@ -255,9 +303,18 @@ fn conflicts(inp: &Inputs<'_>, members: &[usize]) -> Vec<Conflict> {
             let (Some(ra), Some(rb)) = (&inp.readings[a], &inp.readings[b]) else {
                 continue;
             };
-            if let Verdict::Conflict(gap) = conflict::compare(ra, rb) {
-                let update = is_update(inp, inp.figures[a].kind, x, y, &gap);
-                out.push(Conflict { a, b, gap, update });
+            let Verdict::Conflict(gap) = conflict::compare(ra, rb) else {
+                continue;
+            };
+            match unshifted_pair(docs, inp, x, y) {
+                Some((a, b)) => {
+                    let update = is_update(inp, inp.figures[a].kind, x, y, &gap);
+                    out.conflicts.push(Conflict { a, b, gap, update });
+                }
+                None => {
+                    let days = publication_gap(docs, inp, a, b).unwrap_or(0);
+                    out.shifted.push(Shifted { a, b, days });
+                }
             }
         }
     }
@@ -273,6 +330,54 @@ fn cross_source_pair(inp: &Inputs<'_>, x: &Distinct, y: &Distinct) -> Option<(us
             .find(|&&b| src(a) != src(b))
             .map(|&b| (a, b))
     })
+}
+
+/// A pair of figures of different sources, one of each of two conflicting values,
+/// whose conflict is not explained by their publication dates; `None` when every
+/// such pair is (see [`shift_explains`]).
+fn unshifted_pair(
+    docs: &[Document<'_>],
+    inp: &Inputs<'_>,
+    x: &Distinct,
+    y: &Distinct,
+) -> Option<(usize, usize)> {
+    let src = |m: usize| inp.figures[m].source;
+    x.members.iter().find_map(|&a| {
+        y.members
+            .iter()
+            .find(|&&b| src(a) != src(b) && !shift_explains(docs, inp, a, b))
+            .map(|&b| (a, b))
+    })
+}
+
+/// True when two conflicting dates were both resolved against their sources'
+/// publication dates ("two weeks ago", "on Friday", "ending a six-month
+/// stoppage"), the sources were published on different days, and the dates agree
+/// once read from the same publication date. Each source is then right about its
+/// own date, and neither contradicts the other.
+fn shift_explains(docs: &[Document<'_>], inp: &Inputs<'_>, a: usize, b: usize) -> bool {
+    let anchored = |m: usize| {
+        let f = &inp.figures[m];
+        f.kind == FigureKind::Date && f.derivation.is_some()
+    };
+    if !anchored(a) || !anchored(b) {
+        return false;
+    }
+    let Some(days) = publication_gap(docs, inp, a, b) else {
+        return false;
+    };
+    match (&inp.readings[a], &inp.readings[b]) {
+        (Some(ra), Some(rb)) if days != 0 => {
+            conflict::compare(ra, &conflict::shifted(rb, days)) == Verdict::Consistent
+        }
+        _ => false,
+    }
+}
+
+/// Days from the publication date of `b`'s source to that of `a`'s.
+fn publication_gap(docs: &[Document<'_>], inp: &Inputs<'_>, a: usize, b: usize) -> Option<i64> {
+    let published = |m: usize| docs.get(inp.figures[m].source)?.source.published;
+    Some((published(a)? - published(b)?).num_days())
 }
 
 /// Kinds of quantity that grow as events go on: a later, larger value is news,

@@ -30,7 +30,7 @@ use super::frame::{Frame, Head};
 use super::idf::{Vocab, class_feature};
 use super::period::Periods;
 use super::score::{self, Match};
-use crate::figure::Figure;
+use crate::figure::{Figure, FigureKind};
 
 /// Rounds of mutual best matching.
 const MATCH_ROUNDS: usize = 3;
@@ -174,56 +174,59 @@ enum Key {
 
 /// Candidate pairs (smaller index first), sorted and distinct, with whether they
 /// are aligned.
+///
+/// Figures are looked up source by source, so that whether two sources tell the
+/// same story is worked out once per pair of sources and kept while the source's
+/// figures are looked up. A figure of another story is skipped without taking a
+/// candidate's place; a figure skips at most `scan_budget` of them, so that the
+/// cost stays linear however many stories share a word.
 fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usize, bool)> {
-    let opts = inp.opts;
-    let mut index: FastMap<Key, Vec<usize>> = FastMap::default();
     let frame_keys: Vec<Vec<(Key, f32)>> = inp
         .frames
         .par_iter()
         .map(|f| f.as_ref().map(|f| keys(f, inp.vocab)).unwrap_or_default())
         .collect();
+    let mut index: Index = FastMap::default();
     for (i, ks) in frame_keys.iter().enumerate() {
+        let Some(f) = &inp.frames[i] else { continue };
+        if twins[i].is_some() {
+            continue;
+        }
         for (k, _) in ks {
-            index.entry(k.clone()).or_default().push(i);
+            index
+                .entry((f.kind, k.clone()))
+                .or_default()
+                .push((i as u32, f.source as u32));
         }
     }
-    let found: Vec<Vec<usize>> = (0..inp.frames.len())
-        .into_par_iter()
-        .map(|i| {
-            let Some(f) = &inp.frames[i] else {
-                return Vec::new();
-            };
-            if twins[i].is_some() {
-                return Vec::new();
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, f) in inp.frames.iter().enumerate() {
+        if let Some(f) = f {
+            if twins[i].is_none() {
+                by_source.entry(f.source).or_default().push(i);
             }
-            let mut out: Vec<usize> = Vec::new();
-            for (k, _) in frame_keys[i].iter().take(opts.query_keys) {
-                let Some(postings) = index.get(k) else {
-                    continue;
-                };
-                for &j in postings {
-                    if out.len() >= opts.max_candidates {
-                        break;
-                    }
-                    let Some(g) = &inp.frames[j] else { continue };
-                    if twins[j].is_none()
-                        && g.source != f.source
-                        && g.kind == f.kind
-                        && !out.contains(&j)
-                    {
-                        out.push(j);
-                    }
+        }
+    }
+    let sources: Vec<(usize, &Vec<usize>)> = by_source.iter().map(|(&s, m)| (s, m)).collect();
+    let found: Vec<(usize, usize)> = sources
+        .par_iter()
+        .flat_map_iter(|&(source, members)| {
+            let mut story: FastMap<usize, bool> = FastMap::default();
+            let mut out = Vec::new();
+            for &i in members.iter() {
+                for j in lookup(inp, &index, &frame_keys[i], i, &mut |other| {
+                    *story
+                        .entry(other)
+                        .or_insert_with(|| same_story(inp, source, other))
+                }) {
+                    out.push((i.min(j), i.max(j)));
                 }
             }
             out
         })
         .collect();
-    let mut pairs: Vec<(usize, usize, bool)> = Vec::new();
-    for (i, js) in found.iter().enumerate() {
-        for &j in js {
-            pairs.push((i.min(j), i.max(j), false));
-        }
-    }
+    let mut pairs: Vec<(usize, usize, bool)> =
+        found.into_iter().map(|(a, b)| (a, b, false)).collect();
     for &(a, b) in inp.aligned {
         let (a, b) = (twins[a].unwrap_or(a), twins[b].unwrap_or(b));
         if a != b {
@@ -241,6 +244,50 @@ fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usi
     }
     out
 }
+
+/// The candidates of figure `i`: figures of other sources of the same story and
+/// kind found under its most distinctive keys, at most `max_candidates`, giving up
+/// after `scan_budget` figures of other stories.
+fn lookup(
+    inp: &Inputs<'_>,
+    index: &Index,
+    keys: &[(Key, f32)],
+    i: usize,
+    same_story: &mut impl FnMut(usize) -> bool,
+) -> Vec<usize> {
+    let opts = inp.opts;
+    let Some(f) = &inp.frames[i] else {
+        return Vec::new();
+    };
+    let mut out: Vec<usize> = Vec::new();
+    let mut budget = opts.scan_budget;
+    for (k, _) in keys.iter().take(opts.query_keys) {
+        let Some(postings) = index.get(&(f.kind, k.clone())) else {
+            continue;
+        };
+        for &(j, source) in postings {
+            let (j, source) = (j as usize, source as usize);
+            if out.len() >= opts.max_candidates || budget == 0 {
+                return out;
+            }
+            if source == f.source {
+                continue;
+            }
+            if !same_story(source) {
+                budget -= 1;
+                continue;
+            }
+            if !out.contains(&j) {
+                out.push(j);
+            }
+        }
+    }
+    out
+}
+
+/// Figures (index, source) by kind and blocking key; repeats of a sentence are
+/// left out.
+type Index = FastMap<(FigureKind, Key), Vec<(u32, u32)>>;
 
 /// For each figure that repeats an earlier one of its source (same sentence
 /// words, same place in the sentence, same kind and value: a lead printed twice),
@@ -290,6 +337,11 @@ fn attach_twins(twins: &[Option<usize>], groups: &mut [Group]) {
     }
 }
 
+/// True when two sources tell the same story (see [`super::story`]).
+fn same_story(inp: &Inputs<'_>, a: usize, b: usize) -> bool {
+    inp.vocab.same_story(a, b)
+}
+
 /// Scores candidate pairs; keeps those that pass the rules and the threshold.
 fn score_pairs(inp: &Inputs<'_>, pairs: &[(usize, usize, bool)]) -> Vec<Edge> {
     let opts = inp.opts;
@@ -298,6 +350,10 @@ fn score_pairs(inp: &Inputs<'_>, pairs: &[(usize, usize, bool)]) -> Vec<Edge> {
         .filter_map(|&(a, b, aligned)| {
             let (fa, fb) = (inp.frames[a].as_ref()?, inp.frames[b].as_ref()?);
             if fa.source == fb.source {
+                return None;
+            }
+            // Plain candidates were found among figures of the same story only.
+            if aligned && !same_story(inp, fa.source, fb.source) {
                 return None;
             }
             let (head, pred) = score::compatible(fa, fb, &inp.figures[a], &inp.figures[b]).ok()?;

@@ -26,11 +26,19 @@ pub struct Vocab {
     /// Per word: (lower-case occurrences, capitalized occurrences not at the start
     /// of a sentence).
     cases: Vec<(u32, u32)>,
+    /// Per word: true when some form of it is general news vocabulary (a word of
+    /// a predicate or noun class: "killed", "people", "toll").
+    generic: Vec<bool>,
     sentences: u32,
     documents: Vec<Vec<(u32, f32)>>,
+    /// Per document: its story sketch (see [`super::story`]).
+    stories: super::story::Sketches,
     idfs: Vec<f32>,
-    /// The mean similarity of two documents of this corpus.
+    /// The mean similarity of two documents of one story in this corpus.
     document_baseline: f32,
+    /// The least story likeness of two documents of one story, with and without
+    /// a shared name.
+    story_thresholds: (f32, f32),
     /// Per word: its first character and its length in characters, for quick
     /// checks before string similarity.
     shapes: Vec<(char, u16)>,
@@ -43,21 +51,33 @@ pub struct Vocab {
 const BASELINE_PAIRS_ALL: usize = 100;
 /// Pairs sampled for the baseline similarity of a larger corpus.
 const BASELINE_SAMPLE: usize = 5_000;
+/// Pairs of one story a sample needs for its mean to be trusted.
+const BASELINE_MIN_PAIRS: usize = 100;
 /// How many of its most distinctive words describe a document.
 const DOCUMENT_WORDS: usize = 32;
 
 impl Vocab {
     /// Counts, for every stem and every predicate class, the article sentences that
-    /// hold it.
+    /// hold it, and sketches each document's story; two documents tell the same
+    /// story with the default thresholds of [`super::CompareOptions`].
     pub fn build(docs: &[Document<'_>]) -> Vocab {
+        let opts = super::CompareOptions::default();
+        Vocab::with_story_thresholds(docs, opts.same_story, opts.same_story_unnamed)
+    }
+
+    /// [`Vocab::build`] with the least story likeness of two documents of one
+    /// story, when they share a name and when they do not.
+    pub fn with_story_thresholds(docs: &[Document<'_>], named: f32, unnamed: f32) -> Vocab {
         let per_doc: Vec<DocCounts> = docs.par_iter().map(doc_counts).collect();
         let mut vocab = Vocab::default();
         for doc in docs {
             vocab.sentences += doc.body_sentences().count() as u32;
         }
         let mut counts: Vec<FastMap<u32, u32>> = Vec::with_capacity(per_doc.len());
+        let mut doc_names: Vec<FastSet<u32>> = Vec::with_capacity(per_doc.len());
         for doc in per_doc {
             let mut tf: FastMap<u32, u32> = FastMap::default();
+            let mut names: FastSet<u32> = FastSet::default();
             for key in &doc.order {
                 let Some(stat) = doc.stats.get(key) else {
                     continue;
@@ -67,11 +87,16 @@ impl Vocab {
                 vocab.doc_df[id] += 1;
                 vocab.cases[id].0 += stat.lower;
                 vocab.cases[id].1 += stat.proper;
+                vocab.generic[id] |= stat.generic;
                 if !key.contains(':') {
                     tf.insert(id as u32, stat.sentences);
+                    if stat.proper > 0 && stat.lower == 0 {
+                        names.insert(id as u32);
+                    }
                 }
             }
             counts.push(tf);
+            doc_names.push(names);
         }
         for c in lexicon::predicate_class_names() {
             if let Some(id) = vocab.id(&class_feature(c)) {
@@ -98,6 +123,14 @@ impl Vocab {
             .par_iter()
             .map(|tf| vocab.document_vector(tf))
             .collect();
+        vocab.stories = super::story::Sketches::new(
+            counts
+                .par_iter()
+                .zip(&doc_names)
+                .map(|(tf, names)| super::story::sketch(tf, names, &vocab, counts.len()))
+                .collect(),
+        );
+        vocab.story_thresholds = (named, unnamed);
         vocab.document_baseline = vocab.mean_document_similarity();
         vocab
     }
@@ -125,31 +158,39 @@ impl Vocab {
         v
     }
 
-    /// The mean similarity of two documents: over all pairs in a small corpus, over
-    /// a fixed sample of pairs in a large one.
+    /// The mean similarity of two documents of one story: over all such pairs in a
+    /// small corpus, over a fixed sample of them in a large one. Pairs of
+    /// different stories are left out: in a folder of many stories, they would
+    /// make every pair of one story look remarkably alike.
     fn mean_document_similarity(&self) -> f32 {
         let n = self.documents.len();
-        let pairs: Vec<(usize, usize)> = if n <= BASELINE_PAIRS_ALL {
-            (0..n)
-                .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
-                .collect()
-        } else {
-            (0..BASELINE_SAMPLE)
-                .map(|i| {
-                    let a = (i * 7_919) % n;
-                    let b = (a + 1 + (i * 104_729) % (n - 1)) % n;
-                    (a, b)
-                })
-                .collect()
+        let mean = |pairs: &[(usize, usize)]| {
+            let alike: Vec<f32> = pairs
+                .iter()
+                .filter(|&&(a, b)| self.same_story(a, b))
+                .map(|&(a, b)| self.raw_document_similarity(a, b))
+                .collect();
+            (alike.len(), alike.iter().sum::<f32>() / alike.len().max(1) as f32)
         };
-        if pairs.is_empty() {
-            return 0.0;
+        if n <= BASELINE_PAIRS_ALL {
+            let all: Vec<(usize, usize)> = (0..n)
+                .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+                .collect();
+            return mean(&all).1;
         }
-        let sum: f32 = pairs
-            .iter()
-            .map(|&(a, b)| self.raw_document_similarity(a, b))
-            .sum();
-        sum / pairs.len() as f32
+        let random: Vec<(usize, usize)> = (0..BASELINE_SAMPLE)
+            .map(|i| {
+                let a = (i * 7_919) % n;
+                let b = (a + 1 + (i * 104_729) % (n - 1)) % n;
+                (a, b)
+            })
+            .collect();
+        // In a folder of many stories, random pairs are seldom of one story:
+        // then pairs that share a heavy term are measured instead.
+        match mean(&random) {
+            (found, m) if found >= BASELINE_MIN_PAIRS => m,
+            _ => mean(&self.stories.likely_pairs(BASELINE_SAMPLE)).1,
+        }
     }
 
     /// How much more alike two documents (by source index) are than two documents
@@ -160,7 +201,7 @@ impl Vocab {
     }
 
     /// Cosine similarity of two documents' most distinctive shared words.
-    fn raw_document_similarity(&self, a: usize, b: usize) -> f32 {
+    pub fn raw_document_similarity(&self, a: usize, b: usize) -> f32 {
         let (Some(x), Some(y)) = (self.documents.get(a), self.documents.get(b)) else {
             return 0.0;
         };
@@ -190,7 +231,30 @@ impl Vocab {
         self.df.push(0);
         self.doc_df.push(0);
         self.cases.push((0, 0));
+        self.generic.push(false);
         id
+    }
+
+    /// True when some form of the word is general news vocabulary: a word of a
+    /// predicate or noun class ("killed", "people", "toll").
+    pub fn is_generic(&self, id: u32) -> bool {
+        self.generic.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// How many documents hold a word.
+    pub fn documents_holding(&self, id: u32) -> u32 {
+        self.doc_df.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// True when two documents tell the same story (see [`super::story`]).
+    pub fn same_story(&self, a: usize, b: usize) -> bool {
+        let (named, unnamed) = self.story_thresholds;
+        a == b || self.stories.same_story(a, b, named, unnamed)
+    }
+
+    /// How alike two documents' story sketches are.
+    pub fn story_likeness(&self, a: usize, b: usize) -> super::story::Likeness {
+        self.stories.likeness(a, b)
     }
 
     /// The id of a stem, or of a class feature such as `pred:death`.
@@ -293,6 +357,8 @@ struct Stat {
     lower: u32,
     /// Occurrences with a capital, not at the start of a sentence.
     proper: u32,
+    /// Some form of the word is general news vocabulary.
+    generic: bool,
 }
 
 impl DocCounts {
@@ -339,6 +405,11 @@ fn doc_counts(doc: &Document<'_>) -> DocCounts {
                 let new = seen.insert(t.stem.as_str());
                 let lower = !t.capitalized;
                 out.count(&t.stem, &t.folded, new, lower, t.proper);
+                if pred.is_some() || noun.is_some() {
+                    if let Some(stat) = out.stats.get_mut(&t.stem) {
+                        stat.generic = true;
+                    }
+                }
             }
         }
     }

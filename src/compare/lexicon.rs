@@ -39,7 +39,7 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
         "injury",
         &[
             "injure", "injures", "injured", "injuring", "injuries", "injury", "wound", "wounds",
-            "wounded", "wounding", "hurt", "maimed",
+            "wounded", "wounding", "hurt", "maimed", "treated", "hospitalised", "hospitalized",
         ],
     ),
     (

@@ -25,6 +25,7 @@ pub mod lexicon;
 pub mod period;
 pub mod score;
 pub mod severity;
+pub mod story;
 pub mod terms;
 
 use rayon::prelude::*;
@@ -80,6 +81,17 @@ pub struct CompareOptions {
     pub max_candidates: usize,
     /// How many of a figure's most distinctive keys are looked up for candidates.
     pub query_keys: usize,
+    /// Least similarity of two documents' story sketches for their figures to be
+    /// one fact (figures at the same place in aligned sentences need none): a
+    /// folder of news holds many stories told in the same words.
+    pub same_story: f32,
+    /// The same for two documents that share no name: common words alone are
+    /// weaker evidence of one story.
+    pub same_story_unnamed: f32,
+    /// How many index entries one figure reads at most while looking for
+    /// candidates, so that a word shared by many stories costs no more than a rare
+    /// one.
+    pub scan_budget: usize,
 }
 
 impl Default for CompareOptions {
@@ -94,6 +106,9 @@ impl Default for CompareOptions {
             period_gap_days: 180,
             max_candidates: 16,
             query_keys: 6,
+            same_story: 0.25,
+            same_story_unnamed: 0.35,
+            scan_budget: 32,
         }
     }
 }
@@ -138,6 +153,24 @@ pub struct FactValue {
     /// True when this value joined only as support for another value of the same
     /// source.
     pub support: bool,
+    /// The same figure where the source prints its sentence again (a lead
+    /// repeated as body): the same statement, so it is listed here rather than as
+    /// a second value of the source.
+    pub repeats: Vec<Repeat>,
+}
+
+/// A place where a source repeats a value it states: the figure in a repetition of
+/// its sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Repeat {
+    /// Index of the figure in the slice given to [`compare`].
+    pub figure: usize,
+    /// Sentence index in the source.
+    pub sentence: usize,
+    /// Start byte offset of the figure in the source text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
 }
 
 /// A fact stated by two sources or more, with its values and what they show.
@@ -187,7 +220,7 @@ pub fn compare(
     aligned: &[AlignedPair],
     opts: &CompareOptions,
 ) -> Findings {
-    let vocab = idf::Vocab::build(docs);
+    let vocab = idf::Vocab::with_story_thresholds(docs, opts.same_story, opts.same_story_unnamed);
     let readings: Vec<Option<conflict::Reading>> = figures
         .par_iter()
         .map(|f| {
@@ -394,7 +427,7 @@ pub fn explain_pair(
     b: usize,
     opts: &CompareOptions,
 ) -> String {
-    let vocab = idf::Vocab::build(docs);
+    let vocab = idf::Vocab::with_story_thresholds(docs, opts.same_story, opts.same_story_unnamed);
     let frame_of = |i: usize| {
         let f = figures.get(i)?;
         let doc = docs.get(f.source)?;

@@ -80,6 +80,9 @@ pub struct Match {
     pub context: f32,
     /// Similarity of the two documents (cosine of their most distinctive words).
     pub document: f32,
+    /// How alike the two documents' story sketches are (see [`super::story`]);
+    /// measured for explanations only (0 otherwise).
+    pub story: f32,
     /// Shared context words (ids in the vocabulary) with their share of the cosine,
     /// largest first.
     pub shared: Vec<(u32, u32, f32)>,
@@ -170,6 +173,11 @@ pub fn score(
         (context_cosine(a, b, vocab, |_, _, _| {}), Vec::new())
     };
     let document = vocab.document_similarity(a.source, b.source);
+    let story = if detail {
+        vocab.story_likeness(a.source, b.source).cosine
+    } else {
+        0.0
+    };
     let mut score = context + DOCUMENT_WEIGHT * document;
     score += match predicate {
         PredicateMatch::Class => PREDICATE_CLASS_BONUS,
@@ -194,6 +202,7 @@ pub fn score(
         score,
         context,
         document,
+        story,
         shared,
         head,
         predicate,
