@@ -60,13 +60,23 @@ pub struct NumberChange {
     pub b: TextSpan,
 }
 
+/// One edit as byte ranges of the two texts (none for a side without words): a
+/// [`WordEdit`] without its text, so that the many comparisons made while merging
+/// stay small until the passages that keep them are built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawEdit {
+    op: EditOp,
+    a: Option<(usize, usize)>,
+    b: Option<(usize, usize)>,
+}
+
 /// The result of comparing two spans word by word.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SpanDiff {
     /// The edits, in text order, after trimming.
-    pub(crate) edits: Vec<WordEdit>,
-    /// Figures that line up but differ.
-    pub(crate) numbers: Vec<NumberChange>,
+    edits: Vec<RawEdit>,
+    /// Figures that line up but differ: the byte ranges in both texts.
+    numbers: Vec<((usize, usize), (usize, usize))>,
     /// The first span without leading or trailing words found only on that side.
     pub(crate) a: Range<usize>,
     /// The same for the second span.
@@ -82,6 +92,46 @@ impl SpanDiff {
     pub(crate) fn is_verbatim(&self) -> bool {
         self.edits.iter().all(|e| e.op == EditOp::Equal)
     }
+
+    /// The edits with their text (`ta` and `tb` are the texts compared).
+    pub(crate) fn word_edits(&self, ta: &str, tb: &str) -> Vec<WordEdit> {
+        self.edits
+            .iter()
+            .map(|e| WordEdit {
+                op: e.op,
+                a: e.a.map(|r| text_span(ta, r)),
+                b: e.b.map(|r| text_span(tb, r)),
+            })
+            .collect()
+    }
+
+    /// The figures that differ, with their text.
+    pub(crate) fn number_changes(&self, ta: &str, tb: &str) -> Vec<NumberChange> {
+        self.numbers
+            .iter()
+            .map(|&(a, b)| NumberChange {
+                a: text_span(ta, a),
+                b: text_span(tb, b),
+            })
+            .collect()
+    }
+
+    /// Drops the keys, once scored.
+    pub(crate) fn without_keys(self) -> SpanDiff {
+        SpanDiff {
+            keys_a: Vec::new(),
+            keys_b: Vec::new(),
+            ..self
+        }
+    }
+}
+
+fn text_span(text: &str, (start, end): (usize, usize)) -> TextSpan {
+    TextSpan {
+        start,
+        end,
+        text: text[start..end].to_string(),
+    }
 }
 
 /// Words and figures of a range, with their keys.
@@ -92,13 +142,9 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> (Vec<Token>, Vec<u32>) {
         .unzip()
 }
 
-fn span(text: &str, tokens: &[Token]) -> Option<TextSpan> {
+fn span(tokens: &[Token]) -> Option<(usize, usize)> {
     let (first, last) = (tokens.first()?, tokens.last()?);
-    Some(TextSpan {
-        start: first.start,
-        end: last.end,
-        text: text[first.start..last.end].to_string(),
-    })
+    Some((first.start, last.end))
 }
 
 /// A figure as compared: folded, without thousands separators.
@@ -256,8 +302,8 @@ fn push_op(
     op: &DiffOp,
     (ta, toks_a, keys_a): (&str, &[Token], &[u32]),
     (tb, toks_b): (&str, &[Token]),
-    edits: &mut Vec<WordEdit>,
-    numbers: &mut Vec<NumberChange>,
+    edits: &mut Vec<RawEdit>,
+    numbers: &mut Vec<((usize, usize), (usize, usize))>,
 ) {
     let (ra, rb) = (op.old_range(), op.new_range());
     let kind = match op {
@@ -267,10 +313,10 @@ fn push_op(
         DiffOp::Replace { .. } => EditOp::Replace,
     };
     if kind != EditOp::Equal {
-        edits.push(WordEdit {
+        edits.push(RawEdit {
             op: kind,
-            a: span(ta, &toks_a[ra]),
-            b: span(tb, &toks_b[rb]),
+            a: span(&toks_a[ra]),
+            b: span(&toks_b[rb]),
         });
         return;
     }
@@ -283,24 +329,24 @@ fn push_op(
         };
         if k == len || differs {
             if k > run_start {
-                edits.push(WordEdit {
+                edits.push(RawEdit {
                     op: EditOp::Equal,
-                    a: span(ta, &toks_a[ra.start + run_start..ra.start + k]),
-                    b: span(tb, &toks_b[rb.start + run_start..rb.start + k]),
+                    a: span(&toks_a[ra.start + run_start..ra.start + k]),
+                    b: span(&toks_b[rb.start + run_start..rb.start + k]),
                 });
             }
             run_start = k + 1;
         }
         if differs {
-            let a = span(ta, &toks_a[ra.start + k..=ra.start + k]);
-            let b = span(tb, &toks_b[rb.start + k..=rb.start + k]);
+            let a = span(&toks_a[ra.start + k..=ra.start + k]);
+            let b = span(&toks_b[rb.start + k..=rb.start + k]);
             if let (Some(a), Some(b)) = (a, b) {
-                edits.push(WordEdit {
+                edits.push(RawEdit {
                     op: EditOp::Replace,
-                    a: Some(a.clone()),
-                    b: Some(b.clone()),
+                    a: Some(a),
+                    b: Some(b),
                 });
-                numbers.push(NumberChange { a, b });
+                numbers.push((a, b));
             }
         }
     }
@@ -327,8 +373,30 @@ pub fn render_inline(edits: &[WordEdit]) -> String {
 mod tests {
     use super::*;
 
-    fn diff(a: &str, b: &str) -> SpanDiff {
-        diff_spans(a, 0..a.len(), b, 0..b.len())
+    /// A diff with its edits and number changes as text.
+    struct Shown {
+        edits: Vec<WordEdit>,
+        numbers: Vec<NumberChange>,
+        a: Range<usize>,
+        b: Range<usize>,
+        verbatim: bool,
+    }
+
+    impl Shown {
+        fn is_verbatim(&self) -> bool {
+            self.verbatim
+        }
+    }
+
+    fn diff(a: &str, b: &str) -> Shown {
+        let d = diff_spans(a, 0..a.len(), b, 0..b.len());
+        Shown {
+            edits: d.word_edits(a, b),
+            numbers: d.number_changes(a, b),
+            a: d.a.clone(),
+            b: d.b.clone(),
+            verbatim: d.is_verbatim(),
+        }
     }
 
     #[test]

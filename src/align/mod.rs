@@ -457,6 +457,8 @@ struct PairPassage {
     b: Piece,
     /// Similarity of the shared part (after trimming).
     similarity: f64,
+    /// Mean number of words of the shared part.
+    words: f64,
     /// Similarity of the whole sentences compared.
     whole_similarity: f64,
     /// Mean number of words of the whole sentences compared.
@@ -510,10 +512,10 @@ fn passages_of_run(
 /// identical as a whole (not only once trimmed to what they share: a stock phrase is
 /// identical to itself).
 fn enough_evidence(p: &PairPassage, opts: &AlignOptions) -> bool {
-    let words = (p.diff.keys_a.len() + p.diff.keys_b.len()) as f64 / 2.0;
-    let shared = (p.similarity * words).max(p.whole_similarity * p.whole_words);
+    let shared = (p.similarity * p.words).max(p.whole_similarity * p.whole_words);
     shared >= opts.min_shared_words as f64
-        || (p.whole_similarity >= opts.strong_similarity && words >= opts.min_sentence_words as f64)
+        || (p.whole_similarity >= opts.strong_similarity
+            && p.words >= opts.min_sentence_words as f64)
 }
 
 /// Compares the two sides of a run word by word.
@@ -555,6 +557,8 @@ fn compare(
     } else {
         measure.score_keys(&d.keys_a, &d.keys_b)
     };
+    let words = (d.keys_a.len() + d.keys_b.len()) as f64 / 2.0;
+    let d = d.without_keys();
     Some(PairPassage {
         a: Piece {
             doc: doc_a,
@@ -567,6 +571,7 @@ fn compare(
             end: d.b.end,
         },
         similarity,
+        words,
         whole_similarity,
         whole_words,
         diff: d,
@@ -640,12 +645,13 @@ fn passage(
             let p = redone.flatten();
             let p = p.as_ref().unwrap_or(&pairs[ms[0]]);
             verbatim &= p.diff.is_verbatim();
+            let (ta, tb) = (docs[p.a.doc].text(), docs[p.b.doc].text());
             PassageDiff {
                 a,
                 b,
                 similarity: p.similarity,
-                edits: p.diff.edits.clone(),
-                numbers: p.diff.numbers.clone(),
+                edits: p.diff.word_edits(ta, tb),
+                numbers: p.diff.number_changes(ta, tb),
             }
         })
         .collect();
