@@ -70,13 +70,16 @@ pub(crate) struct RawEdit {
     b: Option<(usize, usize)>,
 }
 
+/// A [`NumberChange`] as the byte ranges of the two figures.
+type RawNumber = ((usize, usize), (usize, usize));
+
 /// The result of comparing two spans word by word.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SpanDiff {
     /// The edits, in text order, after trimming.
     edits: Vec<RawEdit>,
     /// Figures that line up but differ: the byte ranges in both texts.
-    numbers: Vec<((usize, usize), (usize, usize))>,
+    numbers: Vec<RawNumber>,
     /// The first span without leading or trailing words found only on that side.
     pub(crate) a: Range<usize>,
     /// The same for the second span.
@@ -303,7 +306,7 @@ fn push_op(
     (ta, toks_a, keys_a): (&str, &[Token], &[u32]),
     (tb, toks_b): (&str, &[Token]),
     edits: &mut Vec<RawEdit>,
-    numbers: &mut Vec<((usize, usize), (usize, usize))>,
+    numbers: &mut Vec<RawNumber>,
 ) {
     let (ra, rb) = (op.old_range(), op.new_range());
     let kind = match op {
