@@ -38,7 +38,7 @@ mod diff;
 pub(crate) mod merge;
 pub(crate) mod names;
 mod shingle;
-mod similarity;
+pub(crate) mod similarity;
 pub(crate) mod units;
 mod verify;
 

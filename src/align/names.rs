@@ -13,10 +13,12 @@
 //! where any word is capitalized, it must also be capitalized inside a sentence
 //! somewhere in the document. Stop words, figures, weekdays and months are not names:
 //! dates are figures, and a changed date in copied text is a discrepancy to report,
-//! not a sign of another event.
+//! not a sign of another event. Nor are titles and institution words ("Governor",
+//! "Ministry"), which sentences about any event share.
 
 use super::units::{is_weak, key_of};
 use crate::document::Document;
+use crate::quotes::is_title_word;
 use crate::text::{self, Token, TokenKind};
 
 /// Capitalized words that are dates, not names (folded, sorted).
@@ -125,7 +127,8 @@ impl DocNames {
     /// The folded text of `tokens[i]` (with key `key`) when it is a name: a
     /// capitalized word that the document never writes in lower case, and that it
     /// capitalizes inside a sentence when this one opens a sentence or a quotation
-    /// (where any word is capitalized); not a stop word, weekday or month.
+    /// (where any word is capitalized); not a stop word, weekday, month, title or
+    /// institution word ("Governor", "Ministry": every event has them).
     pub(crate) fn name(&self, text: &str, tokens: &[Token], i: usize, key: u32) -> Option<String> {
         let t = &tokens[i];
         let raw = t.text(text);
@@ -140,10 +143,9 @@ impl DocNames {
             return None;
         }
         let folded = text::fold(raw);
-        DATE_WORDS
-            .binary_search(&folded.as_str())
-            .is_err()
-            .then_some(folded)
+        let generic = DATE_WORDS.binary_search(&folded.as_str()).is_ok()
+            || is_title_word(folded.trim_end_matches('.'));
+        (!generic).then_some(folded)
     }
 }
 
@@ -292,9 +294,9 @@ mod tests {
     }
 
     #[test]
-    fn names_exclude_common_words_dates_and_stop_words() {
+    fn names_exclude_common_words_dates_titles_and_stop_words() {
         let t = table(&[
-            "Despite the storm, The harbour board of Velden met on Monday in March.",
+            "Despite the storm, The harbour board of Velden met Governor Lisko on Monday.",
             "despite warnings, the board met.",
             "Velden said: “Harbour fees will fall.” Osterby agreed.",
             "Harbour fees went up at Osterby and Velden.",
@@ -306,7 +308,7 @@ mod tests {
                 .map(|(_, n)| n.to_string())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(spelled(0), vec!["velden"]);
+        assert_eq!(spelled(0), vec!["velden", "lisko"]);
         // A capital opening a sentence or a quotation makes a name only when the
         // document capitalizes the word inside a sentence too.
         assert_eq!(spelled(2), vec!["velden", "osterby"]);

@@ -15,6 +15,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::align::candidates::{CandidateParams, candidates};
 use crate::align::merge::{Piece, cluster, merge_pieces};
 use crate::align::names::{DocNames, other_names_in};
+use crate::align::similarity::common_keys;
 use crate::align::units::{Units, index_u32, is_weak, key_of};
 use crate::text::{self, Token};
 
@@ -97,6 +98,15 @@ pub(crate) struct Shared {
 
 /// The longest stretch of `a` and `b` made of equal runs with small gaps.
 pub(crate) fn shared_stretch(a: &[u32], b: &[u32]) -> Option<Shared> {
+    if a == b && !a.is_empty() {
+        // The same words: one equal run.
+        return Some(Shared {
+            a: 0..a.len(),
+            b: 0..b.len(),
+            matched: a.len(),
+            matched_content: a.iter().filter(|&&k| !is_weak(k)).count(),
+        });
+    }
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     let mut best: Option<Shared> = None;
     let mut cur: Option<Shared> = None;
@@ -157,6 +167,15 @@ pub(crate) fn is_same_quote(s: &Shared, a: &[u32], b: &[u32]) -> bool {
 /// [`is_same_quote`]; and the stretch must not name only other people or places on
 /// both sides (the same template about others).
 fn same_quote(wa: &QuoteWords, wb: &QuoteWords) -> Option<Shared> {
+    // No stretch matches more words than the two have in common: most candidates
+    // are rejected without a diff.
+    let common = common_keys(&wa.keys, &wb.keys);
+    let shorter = wa.keys.len().min(wb.keys.len());
+    if common < MIN_SHARED_WORDS
+        || (common < MIN_LONG_RUN && (common as f64) < MIN_COVER * shorter as f64)
+    {
+        return None;
+    }
     let s = shared_stretch(&wa.keys, &wb.keys)?;
     (is_same_quote(&s, &wa.keys, &wb.keys)
         && !other_names_in(&wa.names_in(&s.a), &wb.names_in(&s.b)))
@@ -288,6 +307,18 @@ mod tests {
         );
         let same = shared_stretch(&a, &b).is_some_and(|s| is_same_quote(&s, &a, &b));
         assert!(!same);
+    }
+
+    #[test]
+    fn a_template_sharing_its_function_words_is_not_the_same_quote() {
+        let a =
+            k("It is worth noting that the ferry strike has come to the brink of total collapse");
+        let b =
+            k("It is worth noting that the bakery contest has come to the stage of final tasting");
+        let s = shared_stretch(&a, &b).expect("shared");
+        // Eleven words match, densely, but half the content words of the stretch differ.
+        assert_eq!(s.matched, 11);
+        assert!(!is_same_quote(&s, &a, &b));
     }
 
     #[test]

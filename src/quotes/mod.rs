@@ -21,6 +21,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub(crate) use names::is_title_word;
 pub use names::{AttributionKind, person_name, same_person};
 
 use crate::align::names::DocNames;

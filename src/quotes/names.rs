@@ -137,6 +137,12 @@ fn is_org(folded: &str) -> bool {
     is_in(ORG_WORDS, folded)
 }
 
+/// True for a folded title, role or institution word ("governor", "ministry",
+/// "council"), also in the plural: capitalized before a name, it names no one.
+pub(crate) fn is_title_word(folded: &str) -> bool {
+    is_role(folded) || is_org(folded) || folded.strip_suffix('s').is_some_and(is_org)
+}
+
 /// Strips a possessive ending ("Smith’s" -> "Smith").
 fn strip_possessive(s: &str) -> Option<&str> {
     s.strip_suffix("’s")
@@ -671,6 +677,25 @@ mod tests {
         // ... unless the document itself names one of them.
         let u = unify_names(&[(0, "Maria Lund"), (1, "Peter Lund"), (1, "Lund")]);
         assert_eq!(u.cluster[2], u.cluster[1]);
+    }
+
+    #[test]
+    fn each_use_of_a_surname_is_resolved_in_its_own_document() {
+        let u = unify_names(&[
+            (0, "Maria Lund"),
+            (0, "Lund"),
+            (1, "Peter Lund"),
+            (1, "Lund"),
+            (2, "Lund"),
+        ]);
+        assert_eq!(u.cluster[1], u.cluster[0]);
+        assert_eq!(u.cluster[3], u.cluster[2]);
+        assert_ne!(u.cluster[0], u.cluster[2]);
+        // Elsewhere, with two people to choose from, it stays apart.
+        assert_ne!(u.cluster[4], u.cluster[0]);
+        assert_ne!(u.cluster[4], u.cluster[2]);
+        assert_eq!(u.canonical[u.cluster[1]], "Maria Lund");
+        assert_eq!(u.canonical[u.cluster[3]], "Peter Lund");
     }
 
     #[test]
