@@ -95,7 +95,7 @@ pub fn sentences(rows: &[SentenceView], style: &Style) -> String {
 }
 
 /// Characters of context shown around a figure.
-const CONTEXT: usize = 90;
+const CONTEXT: usize = 150;
 
 fn source_cell(view: &ReportView, id: &str) -> String {
     match view.sources.iter().find(|s| s.id == id) {
@@ -108,54 +108,87 @@ fn source_cell(view: &ReportView, id: &str) -> String {
     }
 }
 
+/// Wraps `text` into lines of at most `width` characters, each starting with `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > indent.len() && len + 1 + word.chars().count() > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(indent);
+        }
+        if line.chars().count() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if line.chars().count() > indent.len() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Each finding as a numbered title (fact, kind, severity and why), then a table of
+/// the values each source states with the words around them.
 fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> String {
-    let mut t = new_table(style, &["#", "fact", "source", "stated", "in context"]);
+    let width = usize::from(style.width);
+    let mut out = String::new();
     for (i, f) in list.iter().enumerate() {
-        for (j, v) in f.values.iter().enumerate() {
-            let (number, fact) = if j == 0 {
-                let mut fact = format!("{}\n({})", f.fact, f.kind);
-                if let Some(s) = &f.severity {
-                    fact.push_str(&format!("\n{} severity:\n{}", s.level, s.why));
-                }
-                (format!("{}", i + 1), fact)
-            } else {
-                (String::new(), String::new())
-            };
+        let title = format!("{}. {} ({})", i + 1, f.fact, f.kind);
+        out.push('\n');
+        match (&f.severity, style.color) {
+            (Some(s), true) => {
+                let color = match s.level {
+                    "high" => "31",
+                    "medium" => "33",
+                    _ => "1",
+                };
+                out.push_str(&format!("\u{1b}[1m{title}\u{1b}[0m\n"));
+                let why = wrap(&format!("{} severity: {}", s.level, s.why), width, "   ");
+                out.push_str(&format!("\u{1b}[{color}m{}\u{1b}[0m\n", why.trim_end()));
+            }
+            (Some(s), false) => {
+                out.push_str(&wrap(&title, width, ""));
+                out.push_str(&wrap(
+                    &format!("{} severity: {}", s.level, s.why),
+                    width,
+                    "   ",
+                ));
+            }
+            (None, _) => out.push_str(&wrap(&title, width, "")),
+        }
+        let mut t = new_table(style, &["source", "stated", "in context"]);
+        for v in &f.values {
             let (before, figure, after) = context(v, CONTEXT);
-            let stated = format!("{}\n= {}", v.text, plain_value(&v.value));
-            let mut fact_cell = Cell::new(fact);
+            let mut stated = format!("{}\n= {}", v.text, plain_value(&v.value));
+            match &v.derivation {
+                Some(d) if d.contains("resolved") => stated.push_str("\n(resolved)"),
+                Some(_) => stated.push_str("\n(derived)"),
+                None => {}
+            }
             let figure_text = if style.color {
                 format!("\u{1b}[1m{figure}\u{1b}[22m")
             } else {
                 format!("[{figure}]")
             };
-            if let (true, Some(s)) = (style.color, &f.severity) {
-                let color = match s.level {
-                    "high" => Color::Red,
-                    "medium" => Color::Yellow,
-                    _ => Color::Reset,
-                };
-                fact_cell = fact_cell.fg(color);
-            }
             t.add_row(vec![
-                Cell::new(number),
-                fact_cell,
                 Cell::new(source_cell(view, &v.source)),
                 Cell::new(stated),
                 Cell::new(format!("{before}{figure_text}{after}")),
             ]);
         }
+        out.push_str(&format!("{t}\n"));
         if !f.explain.is_empty() {
-            t.add_row(vec![
-                Cell::new(""),
-                Cell::new("why grouped"),
-                Cell::new(""),
-                Cell::new(""),
-                Cell::new(f.explain.join("\n")),
-            ]);
+            out.push_str("   why grouped:\n");
+            for e in &f.explain {
+                out.push_str(&wrap(e, width, "   - "));
+            }
         }
     }
-    format!("{t}\n")
+    out
 }
 
 fn plain_value(v: &serde_json::Value) -> String {
