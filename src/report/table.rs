@@ -163,7 +163,7 @@ fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> Str
         let mut t = new_table(style, &["source", "stated", "in context"]);
         for v in &f.values {
             let (before, figure, after) = context(v, CONTEXT);
-            let mut stated = format!("{}\n= {}", v.text, plain_value(&v.value));
+            let mut stated = format!("{}\n= {}", v.text, shown_value(f.kind, &v.value));
             match &v.derivation {
                 Some(d) if d.contains("resolved") => stated.push_str("\n(resolved)"),
                 Some(_) => stated.push_str("\n(derived)"),
@@ -278,25 +278,56 @@ fn sources_brief(view: &ReportView, style: &Style) -> String {
     format!("{t}\n")
 }
 
+/// A duration in seconds in the largest unit that fits ("1.5 years", "50 minutes").
+fn human_duration(seconds: f64) -> String {
+    const UNITS: [(f64, &str); 7] = [
+        (31_556_952.0, "year"),
+        (2_629_746.0, "month"),
+        (604_800.0, "week"),
+        (86_400.0, "day"),
+        (3_600.0, "hour"),
+        (60.0, "minute"),
+        (1.0, "second"),
+    ];
+    let (size, name) = UNITS
+        .iter()
+        .copied()
+        .find(|(size, _)| seconds >= *size)
+        .unwrap_or((1.0, "second"));
+    let n = ((seconds / size) * 10.0).round() / 10.0;
+    let plural = if (n - 1.0).abs() < f64::EPSILON {
+        ""
+    } else {
+        "s"
+    };
+    format!("{} {name}{plural}", crate::figure::format_number(n))
+}
+
+/// The normalized value as shown in tables: durations also in a readable unit.
+fn shown_value(kind: &str, value: &serde_json::Value) -> String {
+    match (kind, value.as_f64()) {
+        ("duration", Some(s)) => format!("{} s\n({})", plain_value(value), human_duration(s)),
+        _ => plain_value(value),
+    }
+}
+
 /// `claimdiff figures`: one row per figure, with the words around it.
 pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
-    let mut t = new_table(
-        style,
-        &["source", "span", "kind", "value", "what", "in context"],
-    );
+    let mut t = new_table(style, &["source / span", "figure", "about", "in context"]);
     for f in rows {
-        let value = plain_value(&f.value);
-        let value = if f.qualifier == "exact" {
-            value
-        } else {
-            format!("{value}\n({})", f.qualifier)
-        };
-        let mut what = f.counted.clone().unwrap_or_default();
+        let mut figure = format!("{}\n{} = {}", f.text, f.kind, shown_value(f.kind, &f.value));
+        if f.qualifier != "exact" {
+            figure.push_str(&format!("\n({})", f.qualifier));
+        }
+        let mut about: Vec<String> = Vec::new();
+        if let Some(c) = &f.counted {
+            about.push(c.clone());
+        }
         if let Some(p) = &f.predicate {
-            what = format!("{what}\n[{p}]");
+            about.push(format!("[{p}]"));
         }
         if let Some(d) = &f.derivation {
-            what = format!("{what}\n{d}");
+            about.push(d.clone());
         }
         let v = ValueView {
             source: f.source.clone(),
@@ -310,14 +341,12 @@ pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
             published: None,
             derivation: None,
         };
-        let (before, figure, after) = context(&v, 70);
+        let (before, figure_text, after) = context(&v, 90);
         t.add_row(vec![
-            Cell::new(&f.source),
-            Cell::new(format!("{}..{}", f.start, f.end)),
-            Cell::new(f.kind),
-            Cell::new(value),
-            Cell::new(what.trim()),
-            Cell::new(format!("{before}[{figure}]{after}")),
+            Cell::new(format!("{}\n{}..{}", f.source, f.start, f.end)),
+            Cell::new(figure),
+            Cell::new(about.join("\n")),
+            Cell::new(format!("{before}[{figure_text}]{after}")),
         ]);
     }
     format!("{t}\n")
@@ -405,6 +434,15 @@ pub fn align(view: &ReportView, style: &Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_in_the_largest_unit() {
+        assert_eq!(human_duration(3000.0), "50 minutes");
+        assert_eq!(human_duration(3600.0), "1 hour");
+        assert_eq!(human_duration(47_335_428.0), "1.5 years");
+        assert_eq!(human_duration(7.0 * 86_400.0), "1 week");
+        assert_eq!(human_duration(0.0), "0 seconds");
+    }
 
     #[test]
     fn excerpt_cuts_on_characters_and_folds_space() {
