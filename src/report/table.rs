@@ -373,38 +373,41 @@ pub fn align(view: &ReportView, style: &Style) -> String {
     heading(&mut out, "REUSED PASSAGES", style);
     if view.passages.is_empty() {
         out.push_str("none\n");
-    } else {
-        let mut t = new_table(style, &["#", "kind", "source", "span", "text / edits"]);
-        for (i, p) in view.passages.iter().enumerate() {
-            for (j, o) in p.occurrences.iter().enumerate() {
-                let (number, kind) = if j == 0 {
-                    let mut kind = format!("{}\n{:.2}", p.kind, p.similarity);
-                    if let Some(s) = &p.speaker {
-                        kind.push_str(&format!("\n{s}"));
-                    }
-                    (format!("{}", i + 1), kind)
-                } else {
-                    (String::new(), String::new())
-                };
-                t.add_row(vec![
-                    Cell::new(number),
-                    Cell::new(kind),
-                    Cell::new(&o.source),
-                    Cell::new(format!("{}..{}", o.start, o.end)),
-                    Cell::new(excerpt(&o.text, 200)),
-                ]);
-            }
-            for e in &p.edits {
-                t.add_row(vec![
-                    Cell::new(""),
-                    Cell::new(""),
-                    Cell::new(format!("edits\n{}\n→ {}", e.from, e.to)),
-                    Cell::new(""),
-                    Cell::new(excerpt(&e.inline, 400)),
-                ]);
-            }
+    }
+    let width = usize::from(style.width);
+    for (i, p) in view.passages.iter().enumerate() {
+        let speaker = p
+            .speaker
+            .as_deref()
+            .map(|s| format!(", quoting {s}"))
+            .unwrap_or_default();
+        out.push('\n');
+        out.push_str(&wrap(
+            &format!(
+                "{}. {} passage, similarity {:.2}{speaker}",
+                i + 1,
+                p.kind,
+                p.similarity
+            ),
+            width,
+            "",
+        ));
+        let mut t = new_table(style, &["source", "span", "text"]);
+        for o in &p.occurrences {
+            t.add_row(vec![
+                Cell::new(&o.source),
+                Cell::new(format!("{}..{}", o.start, o.end)),
+                Cell::new(excerpt(&o.text, 300)),
+            ]);
         }
         out.push_str(&format!("{t}\n"));
+        for e in &p.edits {
+            out.push_str(&wrap(
+                &format!("edits {} → {}: {}", e.from, e.to, excerpt(&e.inline, 600)),
+                width,
+                "   ",
+            ));
+        }
     }
     heading(&mut out, "QUOTES", style);
     if view.quotes.is_empty() {
