@@ -85,7 +85,7 @@ impl SpanDiff {
 }
 
 /// Words and figures of a range, with their keys.
-fn words(text: &str, range: Range<usize>) -> (Vec<Token>, Vec<u32>) {
+pub(crate) fn words(text: &str, range: Range<usize>) -> (Vec<Token>, Vec<u32>) {
     text::tokenize(text, range)
         .into_iter()
         .filter_map(|t| key_of(t.kind, t.text(text)).map(|k| (t, k)))
@@ -106,15 +106,34 @@ fn figure_form(s: &str) -> String {
     text::fold(s).replace(',', "")
 }
 
-/// Compares `ta[ra]` with `tb[rb]` word by word. What lies before the first and
+/// Compares `ta[ra]` with `tb[rb]` word by word (see [`diff_words`]).
+#[cfg(test)]
+pub(crate) fn diff_spans(ta: &str, ra: Range<usize>, tb: &str, rb: Range<usize>) -> SpanDiff {
+    let a = words(ta, ra.clone());
+    let b = words(tb, rb.clone());
+    diff_words((ta, ra, &a), (tb, rb, &b))
+}
+
+/// Compares `ta[ra]` with `tb[rb]` word by word, given the [`words`] of both. What lies before the first and
 /// after the last shared run of [`ANCHOR`] words or more (an attribution one outlet
 /// added, the unrelated start of a sentence that ends in shared words) is trimmed off
 /// rather than reported, so that the spans cover what the two texts share; a small
 /// replacement right next to the shared text is kept as an edit.
-pub(crate) fn diff_spans(ta: &str, ra: Range<usize>, tb: &str, rb: Range<usize>) -> SpanDiff {
-    let (toks_a, keys_a) = words(ta, ra.clone());
-    let (toks_b, keys_b) = words(tb, rb.clone());
-    let mut ops = capture_diff_slices(Algorithm::Myers, &keys_a, &keys_b);
+pub(crate) fn diff_words(
+    (ta, ra, (toks_a, keys_a)): (&str, Range<usize>, &(Vec<Token>, Vec<u32>)),
+    (tb, rb, (toks_b, keys_b)): (&str, Range<usize>, &(Vec<Token>, Vec<u32>)),
+) -> SpanDiff {
+    let mut ops = if keys_a == keys_b {
+        // A verbatim copy: one equal run, nothing to trim.
+        vec![DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: keys_a.len(),
+        }]
+    } else {
+        capture_diff_slices(Algorithm::Myers, keys_a, keys_b)
+    };
+    ops.retain(|op| !matches!(op, DiffOp::Equal { len: 0, .. }));
     trim_unshared_ends(&mut ops);
     let a_range = op_range(&ops, true);
     let b_range = op_range(&ops, false);
@@ -123,8 +142,8 @@ pub(crate) fn diff_spans(ta: &str, ra: Range<usize>, tb: &str, rb: Range<usize>)
     for op in &ops {
         push_op(
             op,
-            (ta, &toks_a, &keys_a),
-            (tb, &toks_b),
+            (ta, toks_a, keys_a),
+            (tb, toks_b),
             &mut edits,
             &mut numbers,
         );
@@ -139,8 +158,8 @@ pub(crate) fn diff_spans(ta: &str, ra: Range<usize>, tb: &str, rb: Range<usize>)
     SpanDiff {
         edits,
         numbers,
-        a: byte_range(&toks_a, &a_range, &ra),
-        b: byte_range(&toks_b, &b_range, &rb),
+        a: byte_range(toks_a, &a_range, &ra),
+        b: byte_range(toks_b, &b_range, &rb),
         keys_a: keys_a[a_range].to_vec(),
         keys_b: keys_b[b_range].to_vec(),
     }
