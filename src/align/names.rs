@@ -66,19 +66,6 @@ const DATE_WORDS: &[&str] = &[
     "wednesday",
 ];
 
-/// The tokens of a sentence with the comparison key of each (none for punctuation).
-pub(crate) type Keyed = (Vec<Token>, Vec<Option<u32>>);
-
-/// Tokenizes `text[range]` with keys.
-pub(crate) fn keyed(text: &str, range: std::ops::Range<usize>) -> Keyed {
-    let tokens = text::tokenize(text, range);
-    let keys = tokens
-        .iter()
-        .map(|t| key_of(t.kind, t.text(text)))
-        .collect();
-    (tokens, keys)
-}
-
 /// What one document says about its capitalized words: the keys it writes in lower
 /// case, and the keys it capitalizes inside a sentence (not as its first word).
 #[derive(Debug, Default, Clone)]
@@ -87,65 +74,95 @@ pub(crate) struct DocNames {
     inside: Vec<u32>,
 }
 
+/// A capitalized word that may be a name, before its whole document has been read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    /// The word's key.
+    pub(crate) key: u32,
+    /// True when it opens a sentence or a quotation.
+    opening: bool,
+    /// The word folded.
+    pub(crate) folded: String,
+}
+
 impl DocNames {
     /// Reads the body sentences of a document.
     pub(crate) fn of(doc: &Document<'_>) -> DocNames {
         let text = doc.text();
-        let sentences: Vec<Keyed> = doc
-            .body_sentences()
-            .map(|(_, s)| keyed(text, s.range()))
-            .collect();
-        DocNames::from_sentences(text, &sentences)
-    }
-
-    /// Reads sentences of `text`, tokenized with their keys (see [`keyed`]).
-    pub(crate) fn from_sentences(text: &str, sentences: &[Keyed]) -> DocNames {
         let mut names = DocNames::default();
-        for (tokens, keys) in sentences {
-            for (i, (t, key)) in tokens.iter().zip(keys).enumerate() {
-                let Some(key) = *key else {
-                    continue;
-                };
-                if t.kind != TokenKind::Word {
-                    continue;
-                }
-                let first = t.text(text).chars().next();
-                if first.is_some_and(char::is_lowercase) {
-                    names.lowercase.push(key);
-                } else if first.is_some_and(char::is_uppercase) && !opens(text, tokens, i) {
-                    names.inside.push(key);
-                }
-            }
+        for (_, s) in doc.body_sentences() {
+            let tokens = text::tokenize(text, s.range());
+            let keys: Vec<Option<u32>> = tokens
+                .iter()
+                .map(|t| key_of(t.kind, t.text(text)))
+                .collect();
+            names.read(text, &tokens, &keys);
         }
-        for keys in [&mut names.lowercase, &mut names.inside] {
-            keys.sort_unstable();
-            keys.dedup();
-        }
+        names.finish();
         names
     }
 
-    /// The folded text of `tokens[i]` (with key `key`) when it is a name: a
-    /// capitalized word that the document never writes in lower case, and that it
-    /// capitalizes inside a sentence when this one opens a sentence or a quotation
-    /// (where any word is capitalized); not a stop word, weekday, month, title or
-    /// institution word ("Governor", "Ministry": every event has them).
-    pub(crate) fn name(&self, text: &str, tokens: &[Token], i: usize, key: u32) -> Option<String> {
+    /// Reads one sentence of the document (`keys[i]` is the key of `tokens[i]`).
+    pub(crate) fn read(&mut self, text: &str, tokens: &[Token], keys: &[Option<u32>]) {
+        for (i, (t, key)) in tokens.iter().zip(keys).enumerate() {
+            let Some(key) = *key else {
+                continue;
+            };
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let first = t.text(text).chars().next();
+            if first.is_some_and(char::is_lowercase) {
+                self.lowercase.push(key);
+            } else if first.is_some_and(char::is_uppercase) && !opens(text, tokens, i) {
+                self.inside.push(key);
+            }
+        }
+    }
+
+    /// Ends reading: lookups work from here on.
+    pub(crate) fn finish(&mut self) {
+        for keys in [&mut self.lowercase, &mut self.inside] {
+            keys.sort_unstable();
+            keys.dedup();
+            keys.shrink_to_fit();
+        }
+    }
+
+    /// `tokens[i]` (with key `key`) as a possible name: a capitalized word that is not
+    /// a stop word, weekday, month, title or institution word ("Governor", "Ministry":
+    /// every event has them).
+    pub(crate) fn candidate(text: &str, tokens: &[Token], i: usize, key: u32) -> Option<Candidate> {
         let t = &tokens[i];
         let raw = t.text(text);
         let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
         if t.kind != TokenKind::Word || !capitalized || is_weak(key) {
             return None;
         }
-        if self.lowercase.binary_search(&key).is_ok() {
-            return None;
-        }
-        if opens(text, tokens, i) && self.inside.binary_search(&key).is_err() {
-            return None;
-        }
         let folded = text::fold(raw);
         let generic = DATE_WORDS.binary_search(&folded.as_str()).is_ok()
             || is_title_word(folded.trim_end_matches('.'));
-        (!generic).then_some(folded)
+        (!generic).then(|| Candidate {
+            key,
+            opening: opens(text, tokens, i),
+            folded,
+        })
+    }
+
+    /// True when the document makes a candidate a name: it never writes the word in
+    /// lower case, and it capitalizes it inside a sentence when the candidate opens a
+    /// sentence or a quotation (where any word is capitalized).
+    pub(crate) fn accepts(&self, c: &Candidate) -> bool {
+        self.lowercase.binary_search(&c.key).is_err()
+            && (!c.opening || self.inside.binary_search(&c.key).is_ok())
+    }
+
+    /// The folded text of `tokens[i]` when it is a name (see [`DocNames::candidate`]
+    /// and [`DocNames::accepts`]).
+    pub(crate) fn name(&self, text: &str, tokens: &[Token], i: usize, key: u32) -> Option<String> {
+        DocNames::candidate(text, tokens, i, key)
+            .filter(|c| self.accepts(c))
+            .map(|c| c.folded)
     }
 }
 
@@ -276,15 +293,24 @@ mod tests {
         let mut tokenized = Vec::new();
         let mut at = 0;
         for s in sentences {
-            tokenized.push(keyed(&text, at..at + s.len()));
+            let tokens = text::tokenize(&text, at..at + s.len());
+            let keys: Vec<Option<u32>> = tokens
+                .iter()
+                .map(|t| key_of(t.kind, t.text(&text)))
+                .collect();
+            tokenized.push((tokens, keys));
             at += s.len() + 1;
         }
-        let doc = DocNames::from_sentences(&text, &tokenized);
+        let mut doc = DocNames::default();
+        for (tokens, keys) in &tokenized {
+            doc.read(&text, tokens, keys);
+        }
+        doc.finish();
         let mut table = Names::default();
-        for (tokens, _) in &tokenized {
+        for (tokens, keys) in &tokenized {
             let names: Vec<(u32, String)> = (0..tokens.len())
                 .filter_map(|i| {
-                    let key = key_of(tokens[i].kind, tokens[i].text(&text))?;
+                    let key = keys[i]?;
                     doc.name(&text, tokens, i, key).map(|n| (key, n))
                 })
                 .collect();

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use super::names::{DocNames, Keyed, Names, keyed};
+use super::names::{Candidate, DocNames, Names};
 use crate::document::Document;
 use crate::fingerprint::hash64;
 use crate::text::{self, TokenKind};
@@ -197,35 +197,36 @@ impl Units {
 /// The units of one document (see [`DocUnits`]).
 fn doc_units(doc: &Document<'_>, min_words: usize) -> DocUnits {
     let text = doc.text();
-    let (indices, sentences): (Vec<usize>, Vec<Keyed>) = doc
-        .body_sentences()
-        .map(|(i, s)| (i, keyed(text, s.range())))
-        .unzip();
-    let doc_names = DocNames::from_sentences(text, &sentences);
-    let (mut units, mut lens, mut all, mut names) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (i, (tokens, keys)) in indices.into_iter().zip(&sentences) {
-        let before = all.len();
-        let mut found = Vec::new();
-        for (k, key) in keys.iter().enumerate() {
-            let Some(key) = *key else {
-                continue;
-            };
-            all.push(key);
-            if let Some(name) = doc_names.name(text, tokens, k, key) {
-                found.push((key, name));
-            }
+    let mut doc_names = DocNames::default();
+    let (mut units, mut lens, mut all) = (Vec::new(), Vec::new(), Vec::new());
+    let mut candidates: Vec<(u32, Candidate)> = Vec::new();
+    let mut keys: Vec<Option<u32>> = Vec::new();
+    for (i, s) in doc.body_sentences() {
+        let tokens = text::tokenize(text, s.range());
+        keys.clear();
+        keys.extend(tokens.iter().map(|t| key_of(t.kind, t.text(text))));
+        doc_names.read(text, &tokens, &keys);
+        let n = keys.iter().flatten().count();
+        if n < min_words {
+            continue;
         }
-        let n = all.len() - before;
-        if n >= min_words {
-            let unit = index_u32(units.len());
-            names.extend(found.into_iter().map(|(k, name)| (unit, k, name)));
-            units.push(index_u32(i));
-            lens.push(index_u32(n));
-        } else {
-            all.truncate(before);
-        }
+        let unit = index_u32(units.len());
+        all.extend(keys.iter().flatten());
+        candidates.extend(
+            keys.iter()
+                .enumerate()
+                .filter_map(|(k, key)| DocNames::candidate(text, &tokens, k, (*key)?))
+                .map(|c| (unit, c)),
+        );
+        units.push(index_u32(i));
+        lens.push(index_u32(n));
     }
+    doc_names.finish();
+    let names = candidates
+        .into_iter()
+        .filter(|(_, c)| doc_names.accepts(c))
+        .map(|(u, c)| (u, c.key, c.folded))
+        .collect();
     (units, lens, all, names)
 }
 
