@@ -13,8 +13,12 @@
 //! 3. `verify`: candidates are scored with greedy string tiling over word keys
 //!    ([`Measure::Tiling`]: tolerant of small edits and of moved clauses, chosen by
 //!    measured precision and recall on labelled pairs, see
-//!    `benches/align_measures.rs`), or kept when they share a long run of content
-//!    words (a clause copied into an otherwise different sentence);
+//!    `benches/align_measures.rs`) and must also share enough of their content words
+//!    ([`AlignOptions::min_content_similarity`]), or are kept when they share a long
+//!    run of content words (a clause copied into an otherwise different sentence).
+//!    Two sentences that both name people or places and share none of those names
+//!    are never aligned (`names`, [`AlignOptions::reject_other_names`]): the same
+//!    template about another event is not reuse, however many words it shares;
 //! 4. `merge`: aligned sentences close together on both sides become one passage,
 //!    across paragraphs, never mixing reporting with a quotation or two speakers'
 //!    quotations; passages that do not hold together are split again, and passages
