@@ -13,7 +13,7 @@ pub enum TokenKind {
     /// apostrophes and hyphens.
     Word,
     /// A number written in digits, with its thousands separators and decimal point
-    /// ("240,000", "7.6", "1960s" is a word).
+    /// ("12,500", "7.6"; "1960s" is a word).
     Number,
     /// Any other visible character, one per token.
     Punct,

@@ -266,7 +266,7 @@ pub(crate) fn other_names_in(a: &[(u32, &str)], b: &[(u32, &str)]) -> bool {
 }
 
 /// True when two folded names are spelled nearly alike: one is the other with an
-/// ending ("kerry" / "kerry's"), or a transliteration ("aleksandrov" / "alexandrov").
+/// ending ("marlow" / "marlow's"), or a transliteration ("aleksandrov" / "alexandrov").
 fn alike(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     if la.min(lb) >= 3 && (a.starts_with(b) || b.starts_with(a)) {
