@@ -17,12 +17,14 @@
 //! everything; `ALIGN_ALL_PAIRS_DF` and `ALIGN_WINDOW` override the candidate
 //! options of the same names.
 
+#[path = "support/measure.rs"]
+mod measure;
+
 #[path = "support/gen.rs"]
 #[allow(dead_code)]
 mod generator;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::process::Command;
 use std::time::Instant;
 
@@ -61,37 +63,6 @@ fn main() {
     }
 }
 
-/// A value in kB from /proc/self/status (Linux), or 0 elsewhere.
-fn status_kb(field: &str) -> u64 {
-    fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with(field))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-/// CPU time (user + system) of this process so far, in seconds (Linux), or 0.
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    // Fields after the command name (which is in parentheses): utime is the 12th,
-    // stime the 13th, in clock ticks (100 per second on Linux).
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    (ticks(11) + ticks(12)) / 100.0
-}
-
 fn mb(kb: u64) -> f64 {
     kb as f64 / 1024.0
 }
@@ -106,7 +77,7 @@ fn run(n: usize) {
         .iter()
         .map(|s| s.text.split_whitespace().count())
         .sum();
-    let rss_corpus = status_kb("VmRSS:");
+    let rss_corpus = measure::status_kb("VmRSS:");
 
     if let Ok(pair) = std::env::var("ALIGN_BENCH_PAIR") {
         let ids: Vec<usize> = pair.split(',').filter_map(|x| x.parse().ok()).collect();
@@ -127,7 +98,7 @@ fn run(n: usize) {
         }
         return;
     }
-    let cpu0 = cpu_seconds();
+    let cpu0 = measure::cpu_seconds();
     let t = Instant::now();
     let docs = prepare(&generated.corpus);
     let t_prepare = t.elapsed();
@@ -144,8 +115,8 @@ fn run(n: usize) {
     }
     let (alignment, phases) = align_profiled(&docs, &opts, &quotes);
     let t_align = t.elapsed();
-    let peak = status_kb("VmHWM:");
-    let cpu = cpu_seconds() - cpu0;
+    let peak = measure::status_kb("VmHWM:");
+    let cpu = measure::cpu_seconds() - cpu0;
 
     let (found, by_rate) = recall(&alignment, &generated.plants);
     let (explained, diffs) = precision(&alignment, &generated.plants);

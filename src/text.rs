@@ -13,7 +13,7 @@ pub enum TokenKind {
     /// apostrophes and hyphens.
     Word,
     /// A number written in digits, with its thousands separators and decimal point
-    /// ("240,000", "7.6", "1960s" is a word).
+    /// ("12,500", "7.6"; "1960s" is a word).
     Number,
     /// Any other visible character, one per token.
     Punct,
@@ -124,6 +124,26 @@ pub fn fold_quote(c: char) -> char {
         '‘' | '’' | '‚' | '‛' | '‹' | '›' | '′' => '\'',
         c => c,
     }
+}
+
+/// The month number (1-12) of a folded English month name or its abbreviation
+/// ("march", "mar", "sept"); a final period is ignored.
+pub fn month_number(folded: &str) -> Option<u32> {
+    Some(match folded.strip_suffix('.').unwrap_or(folded) {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
 }
 
 /// Very common English words that say nothing about what a sentence is about.
@@ -331,6 +351,14 @@ mod tests {
         assert_eq!(fold("People’s‑Front"), "people's-front");
         assert_eq!(fold_quote('“'), '"');
         assert_eq!(fold_quote('’'), '\'');
+    }
+
+    #[test]
+    fn months_by_name_and_abbreviation() {
+        assert_eq!(month_number("march"), Some(3));
+        assert_eq!(month_number("sept."), Some(9));
+        assert_eq!(month_number("dec"), Some(12));
+        assert_eq!(month_number("marching"), None);
     }
 
     #[test]

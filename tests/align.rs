@@ -435,3 +435,76 @@ fn awkward_input_never_panics_and_spans_stay_on_char_boundaries() {
         a.passages
     );
 }
+
+/// A corpus of one-paragraph sources from different outlets.
+fn sources(texts: &[&str]) -> Corpus {
+    let mut corpus = fixture_corpus("reuse");
+    let template = corpus.sources[0].clone();
+    corpus.sources = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut s = template.clone();
+            s.id = format!("src{i}");
+            s.path = format!("src{i}.txt");
+            s.outlet = Some(format!("Outlet {i}"));
+            s.series = None;
+            s.text = (*t).to_string();
+            s
+        })
+        .collect();
+    corpus
+}
+
+#[test]
+fn the_same_sentence_template_about_other_places_is_not_reuse() {
+    // Two events covered with one stock sentence: the names differ, so the figures
+    // in them are not about the same fact.
+    let corpus = sources(&[
+        "Rescue teams working in the flooded districts of Velden pulled 43 survivors from \
+         the rubble of the old market hall on Sunday, Governor Ana Lisko told reporters.",
+        "Rescue teams working in the flooded districts of Osterby pulled 12 survivors from \
+         the rubble of the old market hall on Sunday, Governor Piet Haavik told reporters.",
+    ]);
+    let a = run(&corpus, &AlignOptions::default());
+    assert!(a.passages.is_empty(), "{:#?}", a.passages);
+    assert!(a.sentences.is_empty(), "{:#?}", a.sentences);
+    // Without the rule on names, the template would be aligned.
+    let loose = AlignOptions {
+        reject_other_names: false,
+        ..AlignOptions::default()
+    };
+    assert_eq!(run(&corpus, &loose).sentences.len(), 1);
+}
+
+#[test]
+fn an_edited_copy_that_changes_one_name_is_still_reuse() {
+    let corpus = sources(&[
+        "Rescue teams working in the flooded districts of Velden pulled 43 survivors from \
+         the rubble of the old market hall on Sunday, Governor Ana Lisko told reporters.",
+        "Rescue teams working in the flooded districts of Velden pulled 41 survivors from \
+         the rubble of the old market hall on Monday, the Lisko administration told reporters.",
+    ]);
+    let a = run(&corpus, &AlignOptions::default());
+    assert_eq!(a.passages.len(), 1, "{:#?}", a.passages);
+    assert_eq!(a.passages[0].occurrences.len(), 2);
+}
+
+#[test]
+fn a_template_that_shares_only_its_function_words_is_not_reuse() {
+    // No names to tell them apart, but their content words differ: only "it is worth
+    // noting that the ... has come to the ... of ..., after all" is shared.
+    let corpus = sources(&[
+        "It is worth noting that the ferry strike has come to the brink of total collapse, \
+         after all.",
+        "It is worth noting that the bakery contest has come to the stage of final tasting, \
+         after all.",
+    ]);
+    let a = run(&corpus, &AlignOptions::default());
+    assert!(a.sentences.is_empty(), "{:#?}", a.sentences);
+    let loose = AlignOptions {
+        min_content_similarity: 0.0,
+        ..AlignOptions::default()
+    };
+    assert_eq!(run(&corpus, &loose).sentences.len(), 1);
+}

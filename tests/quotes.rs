@@ -338,3 +338,68 @@ fn seeds_name_forms_of_one_person_match_by_rules_and_string_similarity() {
         Some("Peter Cook")
     );
 }
+
+/// A corpus of sources from different outlets with the given texts.
+fn corpus_of(texts: &[&str]) -> Corpus {
+    let mut corpus = Corpus::load(&[root().join("tests/fixtures/align/quotes")]);
+    let template = corpus.sources[0].clone();
+    corpus.sources = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut s = template.clone();
+            s.id = format!("src{i}");
+            s.path = format!("src{i}.txt");
+            s.outlet = Some(format!("Outlet {i}"));
+            s.text = (*t).to_string();
+            s
+        })
+        .collect();
+    corpus
+}
+
+#[test]
+fn the_same_quote_template_about_other_people_is_not_one_quote() {
+    let corpus = corpus_of(&[
+        "“We are not saying Velden and all his allies have to go on day one,” Ana Lisko \
+         said on Friday.",
+        "“We are not saying Osterby and all his allies have to go on day one,” Piet Haavik \
+         said on Monday.",
+        "“We are not saying Velden and all his allies have to go on day one,” Lisko told \
+         reporters.",
+    ]);
+    let r = find_quotes(&prepare(&corpus));
+    let shared: Vec<Vec<&str>> = r
+        .quotes
+        .iter()
+        .filter(|q| q.occurrences.len() > 1)
+        .map(|q| sources_of(&corpus, q))
+        .collect();
+    assert_eq!(shared, vec![vec!["src0", "src2"]]);
+    // So no one is said to have been misquoted.
+    assert!(
+        r.attribution_conflicts.is_empty(),
+        "{:#?}",
+        r.attribution_conflicts
+    );
+}
+
+#[test]
+fn a_surname_alone_is_the_person_of_its_own_article() {
+    let corpus = corpus_of(&[
+        "Maria Lund, the harbour master, said the port would reopen.\n\n\
+         “The cranes are fixed,” Lund said.",
+        "Peter Lund, the ferry chief, said the strike was over.\n\n\
+         “The crews are back at work,” Lund said.",
+    ]);
+    let r = find_quotes(&prepare(&corpus));
+    let speakers: Vec<(&str, Option<&str>)> = r
+        .quotations
+        .iter()
+        .map(|q| (id(&corpus, q.source), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![("src0", Some("Maria Lund")), ("src1", Some("Peter Lund"))]
+    );
+}

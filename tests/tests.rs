@@ -8,6 +8,7 @@ mod cli;
 mod compare;
 mod extract_cases;
 mod extract_seeds;
+mod printers;
 mod quotes;
 mod report;
 mod segmentation;

@@ -60,13 +60,26 @@ pub struct NumberChange {
     pub b: TextSpan,
 }
 
+/// One edit as byte ranges of the two texts (none for a side without words): a
+/// [`WordEdit`] without its text, so that the many comparisons made while merging
+/// stay small until the passages that keep them are built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawEdit {
+    op: EditOp,
+    a: Option<(usize, usize)>,
+    b: Option<(usize, usize)>,
+}
+
+/// A [`NumberChange`] as the byte ranges of the two figures.
+type RawNumber = ((usize, usize), (usize, usize));
+
 /// The result of comparing two spans word by word.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SpanDiff {
     /// The edits, in text order, after trimming.
-    pub(crate) edits: Vec<WordEdit>,
-    /// Figures that line up but differ.
-    pub(crate) numbers: Vec<NumberChange>,
+    edits: Vec<RawEdit>,
+    /// Figures that line up but differ: the byte ranges in both texts.
+    numbers: Vec<RawNumber>,
     /// The first span without leading or trailing words found only on that side.
     pub(crate) a: Range<usize>,
     /// The same for the second span.
@@ -82,23 +95,59 @@ impl SpanDiff {
     pub(crate) fn is_verbatim(&self) -> bool {
         self.edits.iter().all(|e| e.op == EditOp::Equal)
     }
+
+    /// The edits with their text (`ta` and `tb` are the texts compared).
+    pub(crate) fn word_edits(&self, ta: &str, tb: &str) -> Vec<WordEdit> {
+        self.edits
+            .iter()
+            .map(|e| WordEdit {
+                op: e.op,
+                a: e.a.map(|r| text_span(ta, r)),
+                b: e.b.map(|r| text_span(tb, r)),
+            })
+            .collect()
+    }
+
+    /// The figures that differ, with their text.
+    pub(crate) fn number_changes(&self, ta: &str, tb: &str) -> Vec<NumberChange> {
+        self.numbers
+            .iter()
+            .map(|&(a, b)| NumberChange {
+                a: text_span(ta, a),
+                b: text_span(tb, b),
+            })
+            .collect()
+    }
+
+    /// Drops the keys, once scored.
+    pub(crate) fn without_keys(self) -> SpanDiff {
+        SpanDiff {
+            keys_a: Vec::new(),
+            keys_b: Vec::new(),
+            ..self
+        }
+    }
+}
+
+fn text_span(text: &str, (start, end): (usize, usize)) -> TextSpan {
+    TextSpan {
+        start,
+        end,
+        text: text[start..end].to_string(),
+    }
 }
 
 /// Words and figures of a range, with their keys.
-fn words(text: &str, range: Range<usize>) -> (Vec<Token>, Vec<u32>) {
+pub(crate) fn words(text: &str, range: Range<usize>) -> (Vec<Token>, Vec<u32>) {
     text::tokenize(text, range)
         .into_iter()
         .filter_map(|t| key_of(t.kind, t.text(text)).map(|k| (t, k)))
         .unzip()
 }
 
-fn span(text: &str, tokens: &[Token]) -> Option<TextSpan> {
+fn span(tokens: &[Token]) -> Option<(usize, usize)> {
     let (first, last) = (tokens.first()?, tokens.last()?);
-    Some(TextSpan {
-        start: first.start,
-        end: last.end,
-        text: text[first.start..last.end].to_string(),
-    })
+    Some((first.start, last.end))
 }
 
 /// A figure as compared: folded, without thousands separators.
@@ -106,15 +155,34 @@ fn figure_form(s: &str) -> String {
     text::fold(s).replace(',', "")
 }
 
-/// Compares `ta[ra]` with `tb[rb]` word by word. What lies before the first and
+/// Compares `ta[ra]` with `tb[rb]` word by word (see [`diff_words`]).
+#[cfg(test)]
+pub(crate) fn diff_spans(ta: &str, ra: Range<usize>, tb: &str, rb: Range<usize>) -> SpanDiff {
+    let a = words(ta, ra.clone());
+    let b = words(tb, rb.clone());
+    diff_words((ta, ra, &a), (tb, rb, &b))
+}
+
+/// Compares `ta[ra]` with `tb[rb]` word by word, given the [`words`] of both. What lies before the first and
 /// after the last shared run of [`ANCHOR`] words or more (an attribution one outlet
 /// added, the unrelated start of a sentence that ends in shared words) is trimmed off
 /// rather than reported, so that the spans cover what the two texts share; a small
 /// replacement right next to the shared text is kept as an edit.
-pub(crate) fn diff_spans(ta: &str, ra: Range<usize>, tb: &str, rb: Range<usize>) -> SpanDiff {
-    let (toks_a, keys_a) = words(ta, ra.clone());
-    let (toks_b, keys_b) = words(tb, rb.clone());
-    let mut ops = capture_diff_slices(Algorithm::Myers, &keys_a, &keys_b);
+pub(crate) fn diff_words(
+    (ta, ra, (toks_a, keys_a)): (&str, Range<usize>, &(Vec<Token>, Vec<u32>)),
+    (tb, rb, (toks_b, keys_b)): (&str, Range<usize>, &(Vec<Token>, Vec<u32>)),
+) -> SpanDiff {
+    let mut ops = if keys_a == keys_b {
+        // A verbatim copy: one equal run, nothing to trim.
+        vec![DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: keys_a.len(),
+        }]
+    } else {
+        capture_diff_slices(Algorithm::Myers, keys_a, keys_b)
+    };
+    ops.retain(|op| !matches!(op, DiffOp::Equal { len: 0, .. }));
     trim_unshared_ends(&mut ops);
     let a_range = op_range(&ops, true);
     let b_range = op_range(&ops, false);
@@ -123,8 +191,8 @@ pub(crate) fn diff_spans(ta: &str, ra: Range<usize>, tb: &str, rb: Range<usize>)
     for op in &ops {
         push_op(
             op,
-            (ta, &toks_a, &keys_a),
-            (tb, &toks_b),
+            (ta, toks_a, keys_a),
+            (tb, toks_b),
             &mut edits,
             &mut numbers,
         );
@@ -139,8 +207,8 @@ pub(crate) fn diff_spans(ta: &str, ra: Range<usize>, tb: &str, rb: Range<usize>)
     SpanDiff {
         edits,
         numbers,
-        a: byte_range(&toks_a, &a_range, &ra),
-        b: byte_range(&toks_b, &b_range, &rb),
+        a: byte_range(toks_a, &a_range, &ra),
+        b: byte_range(toks_b, &b_range, &rb),
         keys_a: keys_a[a_range].to_vec(),
         keys_b: keys_b[b_range].to_vec(),
     }
@@ -237,8 +305,8 @@ fn push_op(
     op: &DiffOp,
     (ta, toks_a, keys_a): (&str, &[Token], &[u32]),
     (tb, toks_b): (&str, &[Token]),
-    edits: &mut Vec<WordEdit>,
-    numbers: &mut Vec<NumberChange>,
+    edits: &mut Vec<RawEdit>,
+    numbers: &mut Vec<RawNumber>,
 ) {
     let (ra, rb) = (op.old_range(), op.new_range());
     let kind = match op {
@@ -248,10 +316,10 @@ fn push_op(
         DiffOp::Replace { .. } => EditOp::Replace,
     };
     if kind != EditOp::Equal {
-        edits.push(WordEdit {
+        edits.push(RawEdit {
             op: kind,
-            a: span(ta, &toks_a[ra]),
-            b: span(tb, &toks_b[rb]),
+            a: span(&toks_a[ra]),
+            b: span(&toks_b[rb]),
         });
         return;
     }
@@ -264,24 +332,24 @@ fn push_op(
         };
         if k == len || differs {
             if k > run_start {
-                edits.push(WordEdit {
+                edits.push(RawEdit {
                     op: EditOp::Equal,
-                    a: span(ta, &toks_a[ra.start + run_start..ra.start + k]),
-                    b: span(tb, &toks_b[rb.start + run_start..rb.start + k]),
+                    a: span(&toks_a[ra.start + run_start..ra.start + k]),
+                    b: span(&toks_b[rb.start + run_start..rb.start + k]),
                 });
             }
             run_start = k + 1;
         }
         if differs {
-            let a = span(ta, &toks_a[ra.start + k..=ra.start + k]);
-            let b = span(tb, &toks_b[rb.start + k..=rb.start + k]);
+            let a = span(&toks_a[ra.start + k..=ra.start + k]);
+            let b = span(&toks_b[rb.start + k..=rb.start + k]);
             if let (Some(a), Some(b)) = (a, b) {
-                edits.push(WordEdit {
+                edits.push(RawEdit {
                     op: EditOp::Replace,
-                    a: Some(a.clone()),
-                    b: Some(b.clone()),
+                    a: Some(a),
+                    b: Some(b),
                 });
-                numbers.push(NumberChange { a, b });
+                numbers.push((a, b));
             }
         }
     }
@@ -308,8 +376,30 @@ pub fn render_inline(edits: &[WordEdit]) -> String {
 mod tests {
     use super::*;
 
-    fn diff(a: &str, b: &str) -> SpanDiff {
-        diff_spans(a, 0..a.len(), b, 0..b.len())
+    /// A diff with its edits and number changes as text.
+    struct Shown {
+        edits: Vec<WordEdit>,
+        numbers: Vec<NumberChange>,
+        a: Range<usize>,
+        b: Range<usize>,
+        verbatim: bool,
+    }
+
+    impl Shown {
+        fn is_verbatim(&self) -> bool {
+            self.verbatim
+        }
+    }
+
+    fn diff(a: &str, b: &str) -> Shown {
+        let d = diff_spans(a, 0..a.len(), b, 0..b.len());
+        Shown {
+            edits: d.word_edits(a, b),
+            numbers: d.number_changes(a, b),
+            a: d.a.clone(),
+            b: d.b.clone(),
+            verbatim: d.is_verbatim(),
+        }
     }
 
     #[test]

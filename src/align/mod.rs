@@ -13,8 +13,12 @@
 //! 3. `verify`: candidates are scored with greedy string tiling over word keys
 //!    ([`Measure::Tiling`]: tolerant of small edits and of moved clauses, chosen by
 //!    measured precision and recall on labelled pairs, see
-//!    `benches/align_measures.rs`), or kept when they share a long run of content
-//!    words (a clause copied into an otherwise different sentence);
+//!    `benches/align_measures.rs`) and must also share enough of their content words
+//!    ([`AlignOptions::min_content_similarity`]), or are kept when they share a long
+//!    run of content words (a clause copied into an otherwise different sentence).
+//!    Two sentences that both name people or places and share none of those names
+//!    are never aligned (`names`, [`AlignOptions::reject_other_names`]): the same
+//!    template about another event is not reuse, however many words it shares;
 //! 4. `merge`: aligned sentences close together on both sides become one passage,
 //!    across paragraphs, never mixing reporting with a quotation or two speakers'
 //!    quotations; passages that do not hold together are split again, and passages
@@ -36,8 +40,9 @@
 pub(crate) mod candidates;
 mod diff;
 pub(crate) mod merge;
+pub(crate) mod names;
 mod shingle;
-mod similarity;
+pub(crate) mod similarity;
 pub(crate) mod units;
 mod verify;
 
@@ -67,8 +72,18 @@ pub struct AlignOptions {
     pub exclude_same_outlet: bool,
     /// The similarity used to verify candidate sentence pairs.
     pub measure: Measure,
-    /// Candidate sentence pairs scoring at least this are aligned.
+    /// Candidate sentence pairs scoring at least this are aligned ...
     pub min_similarity: f64,
+    /// ... when their shared runs also cover at least this share of their content
+    /// words (words that are not stop words or figures). Sentences built on one
+    /// template with other names and facts ("The X military buildup in Y could serve
+    /// Z's interests") share their function words, not their content words.
+    pub min_content_similarity: f64,
+    /// Sentence pairs that both name people, places or organisations but share none
+    /// of those names (nor a near spelling) are not aligned, whatever they share
+    /// otherwise: the same template about others ("The Lakers beat the Celtics on
+    /// Sunday" / "The Bulls beat the Knicks on Sunday").
+    pub reject_other_names: bool,
     /// Words per shingle.
     pub shingle_size: usize,
     /// Shingles found in at most this many sentences pair all of them as candidates.
@@ -103,6 +118,8 @@ impl Default for AlignOptions {
             exclude_same_outlet: false,
             measure: Measure::Tiling,
             min_similarity: 0.6,
+            min_content_similarity: 0.45,
+            reject_other_names: true,
             shingle_size: 3,
             all_pairs_df: 32,
             shingle_window: 16,
@@ -312,7 +329,14 @@ pub fn align_profiled(
         words: opts.min_shared_run,
         content: opts.min_shared_run_content,
     });
-    let verified = verify::verify(&units, &cands, opts.measure, opts.min_similarity, partial);
+    let rules = verify::Rules {
+        measure: opts.measure,
+        threshold: opts.min_similarity,
+        min_content: opts.min_content_similarity,
+        partial,
+        other_names: opts.reject_other_names,
+    };
+    let verified = verify::verify(&units, &cands, &rules);
     lap("verify", &mut times);
     let voices = sentence_voices(docs, quotes);
     let links: Vec<Link> = verified
@@ -437,6 +461,8 @@ struct PairPassage {
     b: Piece,
     /// Similarity of the shared part (after trimming).
     similarity: f64,
+    /// Mean number of words of the shared part.
+    words: f64,
     /// Similarity of the whole sentences compared.
     whole_similarity: f64,
     /// Mean number of words of the whole sentences compared.
@@ -490,10 +516,10 @@ fn passages_of_run(
 /// identical as a whole (not only once trimmed to what they share: a stock phrase is
 /// identical to itself).
 fn enough_evidence(p: &PairPassage, opts: &AlignOptions) -> bool {
-    let words = (p.diff.keys_a.len() + p.diff.keys_b.len()) as f64 / 2.0;
-    let shared = (p.similarity * words).max(p.whole_similarity * p.whole_words);
+    let shared = (p.similarity * p.words).max(p.whole_similarity * p.whole_words);
     shared >= opts.min_shared_words as f64
-        || (p.whole_similarity >= opts.strong_similarity && words >= opts.min_sentence_words as f64)
+        || (p.whole_similarity >= opts.strong_similarity
+            && p.words >= opts.min_sentence_words as f64)
 }
 
 /// Compares the two sides of a run word by word.
@@ -521,14 +547,22 @@ fn compare(
     measure: Measure,
 ) -> Option<PairPassage> {
     let (ta, tb) = (docs[doc_a].text(), docs[doc_b].text());
-    let (whole_a, whole_b) = (units::keys(ta, ra.clone()), units::keys(tb, rb.clone()));
-    let whole_similarity = measure.score_keys(&whole_a, &whole_b);
+    let (words_a, words_b) = (diff::words(ta, ra.clone()), diff::words(tb, rb.clone()));
+    let (whole_a, whole_b) = (&words_a.1, &words_b.1);
+    let whole_similarity = measure.score_keys(whole_a, whole_b);
     let whole_words = (whole_a.len() + whole_b.len()) as f64 / 2.0;
-    let d = diff::diff_spans(ta, ra, tb, rb);
+    let d = diff::diff_words((ta, ra, &words_a), (tb, rb, &words_b));
     if d.a.is_empty() || d.b.is_empty() {
         return None;
     }
-    let similarity = measure.score_keys(&d.keys_a, &d.keys_b);
+    // Nothing trimmed: the shared part is the whole.
+    let similarity = if d.keys_a == *whole_a && d.keys_b == *whole_b {
+        whole_similarity
+    } else {
+        measure.score_keys(&d.keys_a, &d.keys_b)
+    };
+    let words = (d.keys_a.len() + d.keys_b.len()) as f64 / 2.0;
+    let d = d.without_keys();
     Some(PairPassage {
         a: Piece {
             doc: doc_a,
@@ -541,6 +575,7 @@ fn compare(
             end: d.b.end,
         },
         similarity,
+        words,
         whole_similarity,
         whole_words,
         diff: d,
@@ -575,10 +610,13 @@ fn passage(
             .flat_map(|&m| [pairs[m].a, pairs[m].b])
             .collect(),
     );
+    // Merged pieces are sorted and disjoint: a piece lies in the last one starting at
+    // or before it.
     let index_of = |p: &Piece| {
         pieces
-            .iter()
-            .position(|q| q.doc == p.doc && q.start <= p.start && p.start < q.end)
+            .partition_point(|q| (q.doc, q.start) <= (p.doc, p.start))
+            .checked_sub(1)
+            .filter(|&i| pieces[i].doc == p.doc && p.start < pieces[i].end)
             .expect("invariant: every piece lies in a merged piece of its cluster")
     };
     // One comparison per pair of occurrences: pair passages of the same two
@@ -611,12 +649,13 @@ fn passage(
             let p = redone.flatten();
             let p = p.as_ref().unwrap_or(&pairs[ms[0]]);
             verbatim &= p.diff.is_verbatim();
+            let (ta, tb) = (docs[p.a.doc].text(), docs[p.b.doc].text());
             PassageDiff {
                 a,
                 b,
                 similarity: p.similarity,
-                edits: p.diff.edits.clone(),
-                numbers: p.diff.numbers.clone(),
+                edits: p.diff.word_edits(ta, tb),
+                numbers: p.diff.number_changes(ta, tb),
             }
         })
         .collect();

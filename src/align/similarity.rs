@@ -112,9 +112,48 @@ impl Measure {
             }
             Measure::BagOfWords => bag_dice(a, b),
             Measure::ShingleJaccard => shingle_jaccard(a, b),
+            // Two equal sequences are covered by one tile.
+            _ if a == b && a.len() >= MIN_TILE => 1.0,
             _ => dice(tiled(a, b, MIN_TILE), a.len(), b.len()),
         }
     }
+}
+
+/// The similarity of two key sequences under `measure`, and their content similarity:
+/// the Dice share of their content words (not stop words or figures) covered by
+/// greedy string tiling. Two sentences built on one template with different names
+/// and facts share their function words, not their content words; an edited copy
+/// shares both. Without content words on either side, the content similarity is 1.
+pub(crate) fn score_with_content(measure: Measure, a: &[u32], b: &[u32]) -> (f64, f64) {
+    if a == b && a.len() >= MIN_TILE {
+        // One tile covers both.
+        return (measure.score_keys(a, b), 1.0);
+    }
+    let (used_a, used_b) = tiling(a, b, MIN_TILE);
+    let content = |keys: &[u32], used: &[bool]| {
+        let all = keys.iter().filter(|&&k| !is_weak(k)).count();
+        let covered = keys
+            .iter()
+            .zip(used)
+            .filter(|&(&k, &u)| u && !is_weak(k))
+            .count();
+        (covered, all)
+    };
+    let (ca, na) = content(a, &used_a);
+    let (cb, nb) = content(b, &used_b);
+    let content = if na + nb == 0 {
+        1.0
+    } else {
+        (ca + cb) as f64 / (na + nb) as f64
+    };
+    let score = match measure {
+        Measure::Tiling | Measure::CharLevenshtein | Measure::CharDice | Measure::JaroWinkler => {
+            let covered = used_a.iter().filter(|&&u| u).count();
+            dice(covered, a.len(), b.len())
+        }
+        _ => measure.score_keys(a, b),
+    };
+    (score, content)
 }
 
 /// The words of a text, folded and joined by single spaces, figures as `#`.
@@ -161,6 +200,11 @@ pub(crate) fn lcs_len(a: &[u32], b: &[u32]) -> usize {
 /// a popped run that meets marked positions is split into its unmarked parts, which
 /// go back into the heap. This gives the same tiling as the textbook cubic loop.
 pub(crate) fn tiled(a: &[u32], b: &[u32], min_tile: usize) -> usize {
+    tiling(a, b, min_tile).0.iter().filter(|&&x| x).count()
+}
+
+/// The positions of `a` and of `b` covered by greedy string tiling (see [`tiled`]).
+pub(crate) fn tiling(a: &[u32], b: &[u32], min_tile: usize) -> (Vec<bool>, Vec<bool>) {
     let min_tile = min_tile.max(1);
     let mut heap: BinaryHeap<(usize, Reverse<usize>, Reverse<usize>)> = BinaryHeap::new();
     let (n, m) = (a.len(), b.len());
@@ -186,13 +230,11 @@ pub(crate) fn tiled(a: &[u32], b: &[u32], min_tile: usize) -> usize {
     }
     let mut used_a = vec![false; n];
     let mut used_b = vec![false; m];
-    let mut total = 0;
     while let Some((len, Reverse(i), Reverse(j))) = heap.pop() {
         let free = |k: usize| !used_a[i + k] && !used_b[j + k];
         if (0..len).all(free) {
             used_a[i..i + len].iter_mut().for_each(|x| *x = true);
             used_b[j..j + len].iter_mut().for_each(|x| *x = true);
-            total += len;
             continue;
         }
         let mut k = 0;
@@ -207,7 +249,7 @@ pub(crate) fn tiled(a: &[u32], b: &[u32], min_tile: usize) -> usize {
             k += 1;
         }
     }
-    total
+    (used_a, used_b)
 }
 
 /// Size of the multiset intersection of two key sequences: an upper bound on any

@@ -1,12 +1,14 @@
 //! Verification: a candidate pair of sentences is reuse when its similarity reaches
-//! the threshold, or when they share a long run of words with enough content words
-//! (a clause copied into a sentence that otherwise differs). Only candidates are ever
-//! scored, never all pairs.
+//! the threshold with enough of its content words shared, or when they share a long
+//! run of words with enough content words (a clause copied into a sentence that
+//! otherwise differs), unless both name people or places and share none of those
+//! names (see `names`). Only candidates are ever scored, never all pairs.
 
 use rayon::prelude::*;
 
 use super::candidates::Candidate;
-use super::similarity::{Measure, common_keys};
+use super::names;
+use super::similarity::{Measure, common_keys, score_with_content};
 use super::units::{Units, is_weak};
 
 /// When partial reuse counts: a shared run of at least `words` words holding at least
@@ -28,42 +30,61 @@ pub(crate) struct Verified {
     pub(crate) similarity: f64,
 }
 
-/// Scores every candidate and keeps those at or above `threshold` or sharing a long
-/// run under `partial`, in input order. `measure` must score at most the Dice share of
-/// the words the two have in common (all measures on keys do), which lets most
-/// candidates be rejected without scoring them.
-pub(crate) fn verify(
-    units: &Units,
-    candidates: &[Candidate],
-    measure: Measure,
-    threshold: f64,
-    partial: Option<PartialRule>,
-) -> Vec<Verified> {
+/// What makes a candidate pair reuse.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Rules {
+    /// The similarity measure. It must score at most the Dice share of the words the
+    /// two have in common (all measures on keys do), which lets most candidates be
+    /// rejected without scoring them.
+    pub(crate) measure: Measure,
+    /// Pairs scoring at least this are reuse ...
+    pub(crate) threshold: f64,
+    /// ... when their content similarity also reaches this.
+    pub(crate) min_content: f64,
+    /// Pairs sharing a long run are reuse, whatever their similarity.
+    pub(crate) partial: Option<PartialRule>,
+    /// Pairs that name only other people or places than each other are never reuse.
+    pub(crate) other_names: bool,
+}
+
+/// Scores every candidate and keeps those that are reuse under `rules`, in input
+/// order.
+pub(crate) fn verify(units: &Units, candidates: &[Candidate], rules: &Rules) -> Vec<Verified> {
     candidates
         .par_iter()
         .with_min_len(64)
-        .filter_map(|c| {
-            let (ka, kb) = (units.keys_of(c.a as usize), units.keys_of(c.b as usize));
-            // No measure counts more shared words than the two have in common.
-            let common = common_keys(ka, kb);
-            let bound = 2.0 * common as f64 / (ka.len() + kb.len()).max(1) as f64;
-            if bound < threshold && partial.is_none_or(|rule| common < rule.words) {
-                return None;
-            }
-            let similarity = measure.score_keys(ka, kb);
-            let partial_reuse = || {
-                partial.is_some_and(|rule| {
-                    let (len, content) = longest_common_run(ka, kb);
-                    len >= rule.words && content >= rule.content
-                })
-            };
-            (similarity >= threshold || partial_reuse()).then_some(Verified {
-                a: c.a,
-                b: c.b,
-                similarity,
-            })
-        })
+        .filter_map(|c| verified(units, c, rules))
         .collect()
+}
+
+/// The candidate, scored, when it is reuse.
+fn verified(units: &Units, c: &Candidate, rules: &Rules) -> Option<Verified> {
+    let (ka, kb) = (units.keys_of(c.a as usize), units.keys_of(c.b as usize));
+    // No measure counts more shared words than the two have in common.
+    let common = common_keys(ka, kb);
+    let bound = 2.0 * common as f64 / (ka.len() + kb.len()).max(1) as f64;
+    let partial = rules.partial;
+    if bound < rules.threshold && partial.is_none_or(|rule| common < rule.words) {
+        return None;
+    }
+    if rules.other_names
+        && names::other_names(units.names.of(c.a as usize), units.names.of(c.b as usize))
+    {
+        return None;
+    }
+    let (similarity, content) = score_with_content(rules.measure, ka, kb);
+    let similar = similarity >= rules.threshold && content >= rules.min_content;
+    let partial_reuse = || {
+        partial.is_some_and(|rule| {
+            let (len, content) = longest_common_run(ka, kb);
+            len >= rule.words && content >= rule.content
+        })
+    };
+    (similar || partial_reuse()).then_some(Verified {
+        a: c.a,
+        b: c.b,
+        similarity,
+    })
 }
 
 /// The longest run of equal keys in both sequences: (length, content words in it).
@@ -93,6 +114,16 @@ mod tests {
     use super::super::units::{index_u32, keys};
     use super::*;
 
+    fn rules(partial: Option<PartialRule>) -> Rules {
+        Rules {
+            measure: Measure::Tiling,
+            threshold: 0.6,
+            min_content: 0.0,
+            partial,
+            other_names: true,
+        }
+    }
+
     #[test]
     fn keeps_reuse_and_drops_topical_pairs() {
         let sentences = [
@@ -120,7 +151,7 @@ mod tests {
                 shared: 2,
             },
         ];
-        let v = verify(&units, &cands, Measure::Tiling, 0.6, None);
+        let v = verify(&units, &cands, &rules(None));
         assert_eq!(v.len(), 1);
         assert_eq!((v[0].a, v[0].b), (0, 1));
         assert!(v[0].similarity > 0.9);
@@ -163,8 +194,8 @@ mod tests {
             words: 10,
             content: 6,
         };
-        assert!(verify(&units, &cands[..1], Measure::Tiling, 0.6, None).is_empty());
-        let v = verify(&units, &cands, Measure::Tiling, 0.6, Some(rule));
+        assert!(verify(&units, &cands[..1], &rules(None)).is_empty());
+        let v = verify(&units, &cands, &rules(Some(rule)));
         assert_eq!(
             v.iter().map(|v| (v.a, v.b)).collect::<Vec<_>>(),
             vec![(0, 1)]

@@ -6,34 +6,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Month names and abbreviations, folded.
-const MONTHS: &[&str] = &[
-    "apr",
-    "april",
-    "aug",
-    "august",
-    "dec",
-    "december",
-    "feb",
-    "february",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "mar",
-    "march",
-    "may",
-    "nov",
-    "november",
-    "oct",
-    "october",
-    "sep",
-    "sept",
-    "september",
-];
-
 /// Weekday names and abbreviations, folded.
 const WEEKDAYS: &[&str] = &[
     "fri",
@@ -106,7 +78,7 @@ pub(super) fn is_date_stamp(folded: &str) -> bool {
         if runs > MAX_STAMP_RUNS {
             return false;
         }
-        if MONTHS.binary_search(&run).is_ok() || WEEKDAYS.binary_search(&run).is_ok() {
+        if crate::text::month_number(run).is_some() || WEEKDAYS.binary_search(&run).is_ok() {
             names += 1;
         } else if is_day_or_number(run) {
             numbers += 1;
@@ -151,7 +123,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [MONTHS, WEEKDAYS, STAMP_WORDS] {
+        for list in [WEEKDAYS, STAMP_WORDS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }

@@ -43,30 +43,17 @@ static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})\b").expect("date pattern is valid"));
 
-/// Month number (1-12) of an English month name or abbreviation.
-pub(crate) fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let prefix = n.get(..3)?;
-    months
-        .iter()
-        .position(|m| *m == prefix)
-        .map(|i| i as u32 + 1)
-}
-
 /// Parses a date at the very start of `s`, returning it and the length consumed.
 fn date_at_start(s: &str) -> Option<(NaiveDate, usize)> {
     if let Some(c) = DATE_MDY.captures(s) {
-        let month = month_number(&c[1])?;
+        let month = crate::text::month_number(&c[1].to_ascii_lowercase())?;
         let day = c[2].parse().ok()?;
         let year = c[3].parse().ok()?;
         return NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, c[0].len()));
     }
     if let Some(c) = DATE_DMY.captures(s) {
         let day = c[1].parse().ok()?;
-        let month = month_number(&c[2])?;
+        let month = crate::text::month_number(&c[2].to_ascii_lowercase())?;
         let year = c[3].parse().ok()?;
         return NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, c[0].len()));
     }

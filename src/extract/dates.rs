@@ -21,21 +21,7 @@ use super::{Ctx, Found, Match};
 
 /// The month number of a folded month name or abbreviation.
 pub(crate) fn month_of(w: &str) -> Option<u32> {
-    Some(match super::tokens::base(w) {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    crate::text::month_number(super::tokens::base(w))
 }
 
 /// Prepositions that tie a date to its event: they become the date's predicate.

@@ -183,8 +183,8 @@ mod tests {
     #[test]
     fn reads_currencies_before_and_after() {
         assert_eq!(
-            money_at("a $2.5 billion loan", 1),
-            m("2500000000", "USD", "$2.5 billion")
+            money_at("a $3.5 billion loan", 1),
+            m("3500000000", "USD", "$3.5 billion")
         );
         assert_eq!(money_at("US$40m in aid", 0), m("40000000", "USD", "US$40m"));
         assert_eq!(money_at("€15 each", 0), m("15", "EUR", "€15"));

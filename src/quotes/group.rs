@@ -14,7 +14,9 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::align::candidates::{CandidateParams, candidates};
 use crate::align::merge::{Piece, cluster, merge_pieces};
-use crate::align::units::{Units, index_u32, key_of};
+use crate::align::names::{DocNames, other_names_in};
+use crate::align::similarity::common_keys;
+use crate::align::units::{Units, index_u32, is_weak, key_of};
 use crate::text::{self, Token};
 
 /// Fewest shared words for two quotations to be the same quote.
@@ -25,6 +27,8 @@ const MIN_LONG_RUN: usize = 8;
 const MIN_COVER: f64 = 0.6;
 /// Share of matched words inside the shared stretch, on each side.
 const MIN_DENSITY: f64 = 0.75;
+/// Share of the content words of the shared stretch, on each side, that it matches.
+const MIN_CONTENT_SHARE: f64 = 0.6;
 /// Largest gap (in words, on either side) inside a shared stretch.
 const MAX_GAP_WORDS: usize = 3;
 
@@ -36,30 +40,73 @@ pub(crate) struct QuoteWords {
     pub(crate) tokens: Vec<Token>,
     /// Their comparison keys.
     pub(crate) keys: Vec<u32>,
+    /// The names among them: (word number, key, folded text).
+    names: Vec<(usize, u32, String)>,
 }
 
 impl QuoteWords {
-    /// Reads the words of the given segments of `text`.
-    pub(crate) fn new(doc: usize, text: &str, segments: &[Range<usize>]) -> QuoteWords {
-        let (tokens, keys) = segments
+    /// Reads the words of the given segments of `text`; `names` tells which are
+    /// names in their document.
+    pub(crate) fn new(
+        doc: usize,
+        text: &str,
+        segments: &[Range<usize>],
+        names: &DocNames,
+    ) -> QuoteWords {
+        let all: Vec<Token> = segments
             .iter()
             .flat_map(|s| text::tokenize(text, s.clone()))
-            .filter_map(|t| key_of(t.kind, t.text(text)).map(|k| (t, k)))
-            .unzip();
-        QuoteWords { doc, tokens, keys }
+            .collect();
+        let mut words = QuoteWords {
+            doc,
+            tokens: Vec::new(),
+            keys: Vec::new(),
+            names: Vec::new(),
+        };
+        for (i, t) in all.iter().enumerate() {
+            let Some(key) = key_of(t.kind, t.text(text)) else {
+                continue;
+            };
+            if let Some(name) = names.name(text, &all, i, key) {
+                words.names.push((words.keys.len(), key, name));
+            }
+            words.tokens.push(*t);
+            words.keys.push(key);
+        }
+        words
+    }
+
+    /// The names among words `r`.
+    fn names_in(&self, r: &Range<usize>) -> Vec<(u32, &str)> {
+        self.names
+            .iter()
+            .filter(|n| r.contains(&n.0))
+            .map(|n| (n.1, n.2.as_str()))
+            .collect()
     }
 }
 
-/// A shared stretch: token ranges in both quotations and the number of equal words.
+/// A shared stretch: token ranges in both quotations, the number of equal words, and
+/// how many of those are content words (not stop words or figures).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Shared {
     pub(crate) a: Range<usize>,
     pub(crate) b: Range<usize>,
     pub(crate) matched: usize,
+    pub(crate) matched_content: usize,
 }
 
 /// The longest stretch of `a` and `b` made of equal runs with small gaps.
 pub(crate) fn shared_stretch(a: &[u32], b: &[u32]) -> Option<Shared> {
+    if a == b && !a.is_empty() {
+        // The same words: one equal run.
+        return Some(Shared {
+            a: 0..a.len(),
+            b: 0..b.len(),
+            matched: a.len(),
+            matched_content: a.iter().filter(|&&k| !is_weak(k)).count(),
+        });
+    }
     let ops = capture_diff_slices(Algorithm::Myers, a, b);
     let mut best: Option<Shared> = None;
     let mut cur: Option<Shared> = None;
@@ -73,20 +120,25 @@ pub(crate) fn shared_stretch(a: &[u32], b: &[u32]) -> Option<Shared> {
     for op in ops {
         let (ra, rb) = (op.old_range(), op.new_range());
         match op {
-            DiffOp::Equal { .. } => match cur.as_mut() {
-                Some(c) => {
-                    c.a.end = ra.end;
-                    c.b.end = rb.end;
-                    c.matched += ra.len();
+            DiffOp::Equal { .. } => {
+                let content = a[ra.clone()].iter().filter(|&&k| !is_weak(k)).count();
+                match cur.as_mut() {
+                    Some(c) => {
+                        c.a.end = ra.end;
+                        c.b.end = rb.end;
+                        c.matched += ra.len();
+                        c.matched_content += content;
+                    }
+                    None => {
+                        cur = Some(Shared {
+                            a: ra.clone(),
+                            b: rb.clone(),
+                            matched: ra.len(),
+                            matched_content: content,
+                        })
+                    }
                 }
-                None => {
-                    cur = Some(Shared {
-                        a: ra.clone(),
-                        b: rb.clone(),
-                        matched: ra.len(),
-                    })
-                }
-            },
+            }
             _ if ra.len().max(rb.len()) <= MAX_GAP_WORDS => {}
             _ => close(&mut cur, &mut best),
         }
@@ -95,15 +147,39 @@ pub(crate) fn shared_stretch(a: &[u32], b: &[u32]) -> Option<Shared> {
     best
 }
 
-/// True when a shared stretch makes two quotations (of `la` and `lb` words) the same
-/// quote.
-pub(crate) fn is_same_quote(s: &Shared, la: usize, lb: usize) -> bool {
+/// True when a shared stretch makes two quotations (of keys `a` and `b`) the same
+/// quote: enough words, matched densely, with most of the content words of the
+/// stretch matched on each side (a template shares its function words).
+pub(crate) fn is_same_quote(s: &Shared, a: &[u32], b: &[u32]) -> bool {
     let dense = |matched: usize, len: usize| matched as f64 >= MIN_DENSITY * len as f64;
-    let shorter = la.min(lb);
+    let content = |keys: &[u32]| keys.iter().filter(|&&k| !is_weak(k)).count();
+    let content_dense = |len: usize| s.matched_content as f64 >= MIN_CONTENT_SHARE * len as f64;
+    let shorter = a.len().min(b.len());
     s.matched >= MIN_SHARED_WORDS
         && dense(s.matched, s.a.len())
         && dense(s.matched, s.b.len())
+        && content_dense(content(&a[s.a.clone()]))
+        && content_dense(content(&b[s.b.clone()]))
         && (s.matched >= MIN_LONG_RUN || s.matched as f64 >= MIN_COVER * shorter as f64)
+}
+
+/// The shared stretch of two quotations when they are the same quote: see
+/// [`is_same_quote`]; and the stretch must not name only other people or places on
+/// both sides (the same template about others).
+fn same_quote(wa: &QuoteWords, wb: &QuoteWords) -> Option<Shared> {
+    // No stretch matches more words than the two have in common: most candidates
+    // are rejected without a diff.
+    let common = common_keys(&wa.keys, &wb.keys);
+    let shorter = wa.keys.len().min(wb.keys.len());
+    if common < MIN_SHARED_WORDS
+        || (common < MIN_LONG_RUN && (common as f64) < MIN_COVER * shorter as f64)
+    {
+        return None;
+    }
+    let s = shared_stretch(&wa.keys, &wb.keys)?;
+    (is_same_quote(&s, &wa.keys, &wb.keys)
+        && !other_names_in(&wa.names_in(&s.a), &wb.names_in(&s.b)))
+    .then_some(s)
 }
 
 /// One group: the quotations it covers, as (quotation index, byte range).
@@ -138,9 +214,8 @@ pub(crate) fn group(words: &[QuoteWords], ranges: &[Range<usize>]) -> Vec<Group>
             let qa = units.sentence[c.a as usize] as usize;
             let qb = units.sentence[c.b as usize] as usize;
             let (wa, wb) = (&words[qa], &words[qb]);
-            let s = shared_stretch(&wa.keys, &wb.keys)?;
-            is_same_quote(&s, wa.keys.len(), wb.keys.len())
-                .then(|| (piece(wa, &s.a), piece(wb, &s.b), qa, qb))
+            let s = same_quote(wa, wb)?;
+            Some((piece(wa, &s.a), piece(wb, &s.b), qa, qb))
         })
         .collect();
     let pairs: Vec<(Piece, Piece)> = links.iter().map(|l| (l.0, l.1)).collect();
@@ -151,15 +226,24 @@ pub(crate) fn group(words: &[QuoteWords], ranges: &[Range<usize>]) -> Vec<Group>
             .iter()
             .flat_map(|&m| [pairs[m].0, pairs[m].1])
             .collect();
-        let quotes_of: Vec<usize> = members
+        // The quotations of the cluster by (document, start): a document's
+        // quotations do not overlap, so a piece lies in the last one starting at or
+        // before it, if in any.
+        let mut quotes_of: Vec<(usize, usize, usize)> = members
             .iter()
             .flat_map(|&m| [links[m].2, links[m].3])
+            .map(|q| (words[q].doc, ranges[q].start, q))
             .collect();
+        quotes_of.sort_unstable();
+        quotes_of.dedup();
         let mut group: Group = Vec::new();
         for p in merge_pieces(pieces) {
-            let owner = quotes_of.iter().copied().find(|&q| {
-                words[q].doc == p.doc && ranges[q].start <= p.start && p.start < ranges[q].end
-            });
+            let after = quotes_of.partition_point(|&(d, s, _)| (d, s) <= (p.doc, p.start));
+            let owner = after
+                .checked_sub(1)
+                .map(|i| quotes_of[i])
+                .filter(|&(d, _, q)| d == p.doc && p.start < ranges[q].end)
+                .map(|(_, _, q)| q);
             if let Some(q) = owner {
                 linked[q] = true;
                 group.push((q, p.start..p.end));
@@ -210,7 +294,7 @@ mod tests {
         let short = k("talks with the unions must go on in parallel with repairs");
         let s = shared_stretch(&long, &short).expect("shared");
         assert_eq!(s.matched, short.len());
-        assert!(is_same_quote(&s, long.len(), short.len()));
+        assert!(is_same_quote(&s, &long, &short));
     }
 
     #[test]
@@ -221,8 +305,20 @@ mod tests {
         let b = k(
             "Ferry prices will fall in the short term but the company expects higher costs next winter for everyone",
         );
-        let same = shared_stretch(&a, &b).is_some_and(|s| is_same_quote(&s, a.len(), b.len()));
+        let same = shared_stretch(&a, &b).is_some_and(|s| is_same_quote(&s, &a, &b));
         assert!(!same);
+    }
+
+    #[test]
+    fn a_template_sharing_its_function_words_is_not_the_same_quote() {
+        let a =
+            k("It is worth noting that the ferry strike has come to the brink of total collapse");
+        let b =
+            k("It is worth noting that the bakery contest has come to the stage of final tasting");
+        let s = shared_stretch(&a, &b).expect("shared");
+        // Eleven words match, densely, but half the content words of the stretch differ.
+        assert_eq!(s.matched, 11);
+        assert!(!is_same_quote(&s, &a, &b));
     }
 
     #[test]
@@ -230,6 +326,6 @@ mod tests {
         let a = k("The two points of view are close on most of the questions we discussed");
         let b = k("the two points of view are close on most questions we discussed today");
         let s = shared_stretch(&a, &b).expect("shared");
-        assert!(is_same_quote(&s, a.len(), b.len()));
+        assert!(is_same_quote(&s, &a, &b));
     }
 }

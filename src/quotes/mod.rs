@@ -21,8 +21,10 @@ use std::ops::Range;
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub(crate) use names::is_title_word;
 pub use names::{AttributionKind, person_name, same_person};
 
+use crate::align::names::DocNames;
 use crate::document::Document;
 use crate::fingerprint::Fingerprint;
 use crate::text;
@@ -181,6 +183,17 @@ pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
     let name_of = |u: Option<usize>| u.map(|u| unified.cluster[u]);
     let mut quotations = Vec::new();
     let mut words = Vec::new();
+    let doc_names: Vec<DocNames> = docs
+        .par_iter()
+        .zip(&scans)
+        .map(|(d, s)| {
+            if s.quotes.is_empty() {
+                DocNames::default()
+            } else {
+                DocNames::of(d)
+            }
+        })
+        .collect();
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by_key(|&d| docs[d].index);
     for d in order {
@@ -197,7 +210,7 @@ pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
                 &unified,
             ));
             let segs: Vec<Range<usize>> = q.marked.segments.clone();
-            words.push(group::QuoteWords::new(d, text, &segs));
+            words.push(group::QuoteWords::new(d, text, &segs, &doc_names[d]));
         }
     }
     let ranges: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
@@ -496,10 +509,14 @@ fn speakers(quotations: &[Quotation], unified: &Unified) -> Vec<Speaker> {
         .collect();
     names.sort_unstable();
     names.dedup();
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    for (c, name) in unified.canonical.iter().enumerate() {
+        first.entry(name.as_str()).or_insert(c);
+    }
     names
         .into_iter()
         .filter_map(|n| {
-            let c = unified.canonical.iter().position(|x| x == n)?;
+            let c = *first.get(n)?;
             Some(Speaker {
                 name: n.to_string(),
                 variants: unified.variants[c].clone(),

@@ -137,6 +137,12 @@ fn is_org(folded: &str) -> bool {
     is_in(ORG_WORDS, folded)
 }
 
+/// True for a folded title, role or institution word ("governor", "ministry",
+/// "council"), also in the plural: capitalized before a name, it names no one.
+pub(crate) fn is_title_word(folded: &str) -> bool {
+    is_role(folded) || is_org(folded) || folded.strip_suffix('s').is_some_and(is_org)
+}
+
 /// Strips a possessive ending ("Smith’s" -> "Smith").
 fn strip_possessive(s: &str) -> Option<&str> {
     s.strip_suffix("’s")
@@ -373,136 +379,185 @@ pub(crate) struct Unified {
 /// Unifies name variants across the corpus.
 ///
 /// Full names (given name and surname) join when surnames and given names match.
-/// A surname alone joins the one full name with the same surname in its own document,
-/// or else the one full name with that surname in the corpus; when several fit it
-/// stays apart rather than guess.
+/// A surname alone refers to the one full name with the same surname in its own
+/// document, or else to the one full name with that surname in the corpus; when
+/// several fit it stays apart rather than guess. Each use of a surname is resolved on
+/// its own, so that "Lund" in one article and "Lund" in another can be two people.
+///
+/// The work grows with the number of uses times the number of spellings that share a
+/// surname (or a near one), not with the square of all spellings.
 pub(crate) fn unify(uses: &[NameUse]) -> Unified {
-    // Distinct spellings.
-    let mut keys: Vec<(String, usize)> = uses
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.name.key(), i))
+    let spellings = Spellings::new(uses);
+    let mut uf = UnionFind::new(spellings.distinct.len());
+    join_full_names(uses, &spellings, &mut uf);
+    let target = attach_surnames(uses, &spellings, &mut uf);
+    // A use belongs to its target's cluster, or to its spelling's.
+    let home: Vec<usize> = (0..uses.len())
+        .map(|i| target[i].unwrap_or_else(|| uf.find(spellings.of_use[i])))
         .collect();
-    keys.sort();
-    let mut distinct: Vec<usize> = Vec::new(); // a representative use per spelling
-    let mut spelling_of = vec![0usize; uses.len()];
-    for (k, (key, i)) in keys.iter().enumerate() {
-        if k == 0 || keys[k - 1].0 != *key {
-            distinct.push(*i);
-        }
-        spelling_of[*i] = distinct.len() - 1;
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, &root) in home.iter().enumerate() {
+        members.entry(root).or_default().push(i);
     }
-    let mut uf = UnionFind::new(distinct.len());
-    let full: Vec<usize> = (0..distinct.len())
-        .filter(|&s| uses[distinct[s]].name.parts.len() >= 2)
-        .collect();
-    join_full_names(uses, &distinct, &full, &mut uf);
-    attach_surnames(uses, &distinct, &spelling_of, &full, &mut uf);
-    let groups = uf.groups();
-    let mut cluster_of_spelling = vec![0usize; distinct.len()];
     let mut out = Unified::default();
-    for (c, members) in groups.iter().enumerate() {
-        for &s in members {
-            cluster_of_spelling[s] = c;
-        }
-        let names: Vec<&Name> = members.iter().map(|&s| &uses[distinct[s]].name).collect();
-        let best = names
+    let mut cluster_of_root = std::collections::BTreeMap::new();
+    for (c, (root, of)) in members.into_iter().enumerate() {
+        cluster_of_root.insert(root, c);
+        let mut variants: Vec<String> = of
             .iter()
-            .map(|n| n.display())
+            .map(|&i| uses[spellings.distinct[spellings.of_use[i]]].name.display())
+            .collect();
+        variants.sort();
+        variants.dedup();
+        let best = variants
+            .iter()
             .max_by(|a, b| {
                 let ka = (a.split(' ').count(), a.len());
                 let kb = (b.split(' ').count(), b.len());
                 ka.cmp(&kb).then_with(|| b.cmp(a))
             })
+            .cloned()
             .unwrap_or_default();
-        let mut variants: Vec<String> = names.iter().map(|n| n.display()).collect();
-        variants.sort();
-        variants.dedup();
         out.canonical.push(best);
         out.variants.push(variants);
-        out.person.push(false);
+        out.person
+            .push(of.iter().any(|&i| uses[i].name.is_person()));
     }
-    for (i, u) in uses.iter().enumerate() {
-        let c = cluster_of_spelling[spelling_of[i]];
-        out.cluster.push(c);
-        out.person[c] |= u.name.is_person();
-    }
+    out.cluster = home.iter().map(|r| cluster_of_root[r]).collect();
     out
 }
 
-/// Joins full names that match, comparing only names whose surnames start alike and
-/// differ in length by at most two characters.
-fn join_full_names(uses: &[NameUse], distinct: &[usize], full: &[usize], uf: &mut UnionFind) {
-    let mut order: Vec<(char, usize, usize)> = full
-        .iter()
-        .map(|&s| {
-            let sn = uses[distinct[s]].name.surname();
-            (sn.chars().next().unwrap_or(' '), sn.chars().count(), s)
+/// The distinct spellings of the names used, with their folded surnames.
+struct Spellings {
+    /// A representative use of each spelling, in key order.
+    distinct: Vec<usize>,
+    /// The spelling of each use.
+    of_use: Vec<usize>,
+    /// The folded surname of each spelling.
+    surname: Vec<String>,
+}
+
+impl Spellings {
+    fn new(uses: &[NameUse]) -> Spellings {
+        let mut keys: Vec<(String, usize)> = uses
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.name.key(), i))
+            .collect();
+        keys.sort();
+        let mut distinct: Vec<usize> = Vec::new();
+        let mut of_use = vec![0usize; uses.len()];
+        for (k, (key, i)) in keys.iter().enumerate() {
+            if k == 0 || keys[k - 1].0 != *key {
+                distinct.push(*i);
+            }
+            of_use[*i] = distinct.len() - 1;
+        }
+        let surname = distinct.iter().map(|&i| uses[i].name.surname()).collect();
+        Spellings {
+            distinct,
+            of_use,
+            surname,
+        }
+    }
+
+    fn is_full(&self, uses: &[NameUse], s: usize) -> bool {
+        uses[self.distinct[s]].name.parts.len() >= 2
+    }
+}
+
+/// Joins full names that match. Only names whose surnames start alike and differ in
+/// length by at most two characters are compared, and surnames are compared once per
+/// pair of distinct surnames.
+fn join_full_names(uses: &[NameUse], sp: &Spellings, uf: &mut UnionFind) {
+    // Full spellings grouped by surname: (first letter, length, surname, spelling).
+    let mut full: Vec<(char, usize, &str, usize)> = (0..sp.distinct.len())
+        .filter(|&s| sp.is_full(uses, s))
+        .map(|s| {
+            let sn = sp.surname[s].as_str();
+            (sn.chars().next().unwrap_or(' '), sn.chars().count(), sn, s)
         })
         .collect();
-    order.sort();
-    for i in 0..order.len() {
-        for j in i + 1..order.len() {
-            if order[j].0 != order[i].0 || order[j].1 > order[i].1 + 2 {
+    full.sort();
+    // The runs of one surname.
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 1..=full.len() {
+        if i == full.len() || full[i].2 != full[start].2 {
+            groups.push(start..i);
+            start = i;
+        }
+    }
+    for (gi, g) in groups.iter().enumerate() {
+        let (first, len, surname, _) = full[g.start];
+        for h in &groups[gi..] {
+            let (f2, l2, s2, _) = full[h.start];
+            if f2 != first || l2 > len + 2 {
                 break;
             }
-            let (a, b) = (order[i].2, order[j].2);
-            if names_match(&uses[distinct[a]].name, &uses[distinct[b]].name) {
-                uf.union(a, b);
+            if !surnames_match(surname, s2) {
+                continue;
+            }
+            for x in g.clone() {
+                let from = if h == g { x + 1 } else { h.start };
+                for y in from..h.end {
+                    let (a, b) = (full[x].3, full[y].3);
+                    if names_match(&uses[sp.distinct[a]].name, &uses[sp.distinct[b]].name) {
+                        uf.union(a, b);
+                    }
+                }
             }
         }
     }
 }
 
-/// Attaches surname-only spellings to the full name they can only mean.
-fn attach_surnames(
-    uses: &[NameUse],
-    distinct: &[usize],
-    spelling_of: &[usize],
-    full: &[usize],
-    uf: &mut UnionFind,
-) {
-    let mut by_surname: Vec<(String, usize)> = full
-        .iter()
-        .map(|&s| (uses[distinct[s]].name.surname(), s))
-        .collect();
-    by_surname.sort();
-    let clusters_with = |uf: &mut UnionFind, surname: &str, doc: Option<usize>| {
-        let from = by_surname.partition_point(|(s, _)| s.as_str() < surname);
-        let mut found: Vec<usize> = by_surname[from..]
-            .iter()
-            .take_while(|(s, _)| s == surname)
-            .filter(|(_, sp)| {
-                doc.is_none_or(|d| {
-                    uses.iter()
-                        .enumerate()
-                        .any(|(i, u)| u.doc == d && spelling_of[i] == *sp)
-                })
-            })
-            .map(|&(_, sp)| uf.find(sp))
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
-    };
+/// The cluster (a spelling's root) that each surname-only use refers to, if any.
+fn attach_surnames(uses: &[NameUse], sp: &Spellings, uf: &mut UnionFind) -> Vec<Option<usize>> {
+    // (surname, cluster) over the corpus, and (document, surname, cluster) per
+    // document, of the full names.
+    let mut corpus: Vec<(&str, usize)> = Vec::new();
+    let mut local: Vec<(usize, &str, usize)> = Vec::new();
     for (i, u) in uses.iter().enumerate() {
-        if u.name.parts.len() != 1 {
-            continue;
-        }
-        let surname = u.name.surname();
-        let local = clusters_with(uf, &surname, Some(u.doc));
-        let target = match local.as_slice() {
-            [one] => Some(*one),
-            [] => match clusters_with(uf, &surname, None).as_slice() {
-                [one] => Some(*one),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(t) = target {
-            uf.union(spelling_of[i], t);
+        let s = sp.of_use[i];
+        if sp.is_full(uses, s) {
+            let root = uf.find(s);
+            corpus.push((sp.surname[s].as_str(), root));
+            local.push((u.doc, sp.surname[s].as_str(), root));
         }
     }
+    corpus.sort_unstable();
+    corpus.dedup();
+    local.sort_unstable();
+    local.dedup();
+    let only = |found: &[usize]| match found {
+        [one] => Some(*one),
+        _ => None,
+    };
+    uses.iter()
+        .enumerate()
+        .map(|(i, u)| {
+            if u.name.parts.len() != 1 {
+                return None;
+            }
+            let surname = sp.surname[sp.of_use[i]].as_str();
+            let from = local.partition_point(|e| (e.0, e.1) < (u.doc, surname));
+            let here: Vec<usize> = local[from..]
+                .iter()
+                .take_while(|e| e.0 == u.doc && e.1 == surname)
+                .map(|e| e.2)
+                .collect();
+            if !here.is_empty() {
+                return only(&here);
+            }
+            let from = corpus.partition_point(|e| e.0 < surname);
+            let anywhere: Vec<usize> = corpus[from..]
+                .iter()
+                .take_while(|e| e.0 == surname)
+                .map(|e| e.1)
+                .collect();
+            only(&anywhere)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -622,6 +677,25 @@ mod tests {
         // ... unless the document itself names one of them.
         let u = unify_names(&[(0, "Maria Lund"), (1, "Peter Lund"), (1, "Lund")]);
         assert_eq!(u.cluster[2], u.cluster[1]);
+    }
+
+    #[test]
+    fn each_use_of_a_surname_is_resolved_in_its_own_document() {
+        let u = unify_names(&[
+            (0, "Maria Lund"),
+            (0, "Lund"),
+            (1, "Peter Lund"),
+            (1, "Lund"),
+            (2, "Lund"),
+        ]);
+        assert_eq!(u.cluster[1], u.cluster[0]);
+        assert_eq!(u.cluster[3], u.cluster[2]);
+        assert_ne!(u.cluster[0], u.cluster[2]);
+        // Elsewhere, with two people to choose from, it stays apart.
+        assert_ne!(u.cluster[4], u.cluster[0]);
+        assert_ne!(u.cluster[4], u.cluster[2]);
+        assert_eq!(u.canonical[u.cluster[1]], "Maria Lund");
+        assert_eq!(u.canonical[u.cluster[3]], "Peter Lund");
     }
 
     #[test]

@@ -86,17 +86,28 @@ fn slice(docs: &[Document<'_>], source: usize, start: usize, end: usize) -> Stri
         .to_string()
 }
 
+/// Where a passage or quote occurs, with its original text.
+fn occurrence(
+    docs: &[Document<'_>],
+    source: usize,
+    start: usize,
+    end: usize,
+    speaker: &Option<String>,
+) -> OccurrenceView {
+    OccurrenceView {
+        source: id(docs, source),
+        start,
+        end,
+        text: slice(docs, source, start, end),
+        speaker: speaker.clone(),
+    }
+}
+
 fn passage_view(docs: &[Document<'_>], p: &Passage) -> PassageView {
     let occurrences: Vec<OccurrenceView> = p
         .occurrences
         .iter()
-        .map(|o| OccurrenceView {
-            source: id(docs, o.source),
-            start: o.start,
-            end: o.end,
-            text: slice(docs, o.source, o.start, o.end),
-            speaker: o.speaker.clone(),
-        })
+        .map(|o| occurrence(docs, o.source, o.start, o.end, &o.speaker))
         .collect();
     let edits = p
         .diffs
@@ -157,13 +168,7 @@ fn quote_view(docs: &[Document<'_>], q: &Quote) -> QuoteView {
         occurrences: q
             .occurrences
             .iter()
-            .map(|o| OccurrenceView {
-                source: id(docs, o.source),
-                start: o.start,
-                end: o.end,
-                text: slice(docs, o.source, o.start, o.end),
-                speaker: o.speaker.clone(),
-            })
+            .map(|o| occurrence(docs, o.source, o.start, o.end, &o.speaker))
             .collect(),
     }
 }

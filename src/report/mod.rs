@@ -219,7 +219,7 @@ pub struct ValueView {
     /// money, percentages and ordinals; seconds for durations; an ISO 8601 string at
     /// its grain for dates; a name for speakers.
     pub value: serde_json::Value,
-    /// The figure as written ("some 250,000").
+    /// The figure as written ("some 1,500").
     pub text: String,
     /// `exact`, `approx`, `at_least`, `at_most`, `more_than`, `less_than`, `range`.
     pub qualifier: &'static str,
@@ -246,7 +246,7 @@ pub struct SeverityView {
     pub level: &'static str,
     /// The gap between the values relative to their size, 0 or more.
     pub score: f64,
-    /// Why, in a sentence ("250,000 vs 240,000: 4% apart, one approximate").
+    /// Why, in a sentence ("1,500 vs 1,200: 20% apart, one approximate").
     pub why: String,
 }
 

@@ -95,7 +95,7 @@ pub fn sentences(rows: &[SentenceView], style: &Style) -> String {
 }
 
 /// Characters of context shown around a figure.
-const CONTEXT: usize = 90;
+const CONTEXT: usize = 150;
 
 fn source_cell(view: &ReportView, id: &str) -> String {
     match view.sources.iter().find(|s| s.id == id) {
@@ -108,54 +108,87 @@ fn source_cell(view: &ReportView, id: &str) -> String {
     }
 }
 
+/// Wraps `text` into lines of at most `width` characters, each starting with `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > indent.len() && len + 1 + word.chars().count() > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(indent);
+        }
+        if line.chars().count() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if line.chars().count() > indent.len() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Each finding as a numbered title (fact, kind, severity and why), then a table of
+/// the values each source states with the words around them.
 fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> String {
-    let mut t = new_table(style, &["#", "fact", "source", "stated", "in context"]);
+    let width = usize::from(style.width);
+    let mut out = String::new();
     for (i, f) in list.iter().enumerate() {
-        for (j, v) in f.values.iter().enumerate() {
-            let (number, fact) = if j == 0 {
-                let mut fact = format!("{}\n({})", f.fact, f.kind);
-                if let Some(s) = &f.severity {
-                    fact.push_str(&format!("\n{} severity:\n{}", s.level, s.why));
-                }
-                (format!("{}", i + 1), fact)
-            } else {
-                (String::new(), String::new())
-            };
+        let title = format!("{}. {} ({})", i + 1, f.fact, f.kind);
+        out.push('\n');
+        match (&f.severity, style.color) {
+            (Some(s), true) => {
+                let color = match s.level {
+                    "high" => "31",
+                    "medium" => "33",
+                    _ => "1",
+                };
+                out.push_str(&format!("\u{1b}[1m{title}\u{1b}[0m\n"));
+                let why = wrap(&format!("{} severity: {}", s.level, s.why), width, "   ");
+                out.push_str(&format!("\u{1b}[{color}m{}\u{1b}[0m\n", why.trim_end()));
+            }
+            (Some(s), false) => {
+                out.push_str(&wrap(&title, width, ""));
+                out.push_str(&wrap(
+                    &format!("{} severity: {}", s.level, s.why),
+                    width,
+                    "   ",
+                ));
+            }
+            (None, _) => out.push_str(&wrap(&title, width, "")),
+        }
+        let mut t = new_table(style, &["source", "stated", "in context"]);
+        for v in &f.values {
             let (before, figure, after) = context(v, CONTEXT);
-            let stated = format!("{}\n= {}", v.text, plain_value(&v.value));
-            let mut fact_cell = Cell::new(fact);
+            let mut stated = format!("{}\n= {}", v.text, shown_value(f.kind, &v.value));
+            match &v.derivation {
+                Some(d) if d.contains("resolved") => stated.push_str("\n(resolved)"),
+                Some(_) => stated.push_str("\n(derived)"),
+                None => {}
+            }
             let figure_text = if style.color {
                 format!("\u{1b}[1m{figure}\u{1b}[22m")
             } else {
                 format!("[{figure}]")
             };
-            if let (true, Some(s)) = (style.color, &f.severity) {
-                let color = match s.level {
-                    "high" => Color::Red,
-                    "medium" => Color::Yellow,
-                    _ => Color::Reset,
-                };
-                fact_cell = fact_cell.fg(color);
-            }
             t.add_row(vec![
-                Cell::new(number),
-                fact_cell,
                 Cell::new(source_cell(view, &v.source)),
                 Cell::new(stated),
                 Cell::new(format!("{before}{figure_text}{after}")),
             ]);
         }
+        out.push_str(&format!("{t}\n"));
         if !f.explain.is_empty() {
-            t.add_row(vec![
-                Cell::new(""),
-                Cell::new("why grouped"),
-                Cell::new(""),
-                Cell::new(""),
-                Cell::new(f.explain.join("\n")),
-            ]);
+            out.push_str("   why grouped:\n");
+            for e in &f.explain {
+                out.push_str(&wrap(e, width, "   - "));
+            }
         }
     }
-    format!("{t}\n")
+    out
 }
 
 fn plain_value(v: &serde_json::Value) -> String {
@@ -245,25 +278,56 @@ fn sources_brief(view: &ReportView, style: &Style) -> String {
     format!("{t}\n")
 }
 
+/// A duration in seconds in the largest unit that fits ("1.5 years", "50 minutes").
+fn human_duration(seconds: f64) -> String {
+    const UNITS: [(f64, &str); 7] = [
+        (31_556_952.0, "year"),
+        (2_629_746.0, "month"),
+        (604_800.0, "week"),
+        (86_400.0, "day"),
+        (3_600.0, "hour"),
+        (60.0, "minute"),
+        (1.0, "second"),
+    ];
+    let (size, name) = UNITS
+        .iter()
+        .copied()
+        .find(|(size, _)| seconds >= *size)
+        .unwrap_or((1.0, "second"));
+    let n = ((seconds / size) * 10.0).round() / 10.0;
+    let plural = if (n - 1.0).abs() < f64::EPSILON {
+        ""
+    } else {
+        "s"
+    };
+    format!("{} {name}{plural}", crate::figure::format_number(n))
+}
+
+/// The normalized value as shown in tables: durations also in a readable unit.
+fn shown_value(kind: &str, value: &serde_json::Value) -> String {
+    match (kind, value.as_f64()) {
+        ("duration", Some(s)) => format!("{} s\n({})", plain_value(value), human_duration(s)),
+        _ => plain_value(value),
+    }
+}
+
 /// `claimdiff figures`: one row per figure, with the words around it.
 pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
-    let mut t = new_table(
-        style,
-        &["source", "span", "kind", "value", "what", "in context"],
-    );
+    let mut t = new_table(style, &["source / span", "figure", "about", "in context"]);
     for f in rows {
-        let value = plain_value(&f.value);
-        let value = if f.qualifier == "exact" {
-            value
-        } else {
-            format!("{value}\n({})", f.qualifier)
-        };
-        let mut what = f.counted.clone().unwrap_or_default();
+        let mut figure = format!("{}\n{} = {}", f.text, f.kind, shown_value(f.kind, &f.value));
+        if f.qualifier != "exact" {
+            figure.push_str(&format!("\n({})", f.qualifier));
+        }
+        let mut about: Vec<String> = Vec::new();
+        if let Some(c) = &f.counted {
+            about.push(c.clone());
+        }
         if let Some(p) = &f.predicate {
-            what = format!("{what}\n[{p}]");
+            about.push(format!("[{p}]"));
         }
         if let Some(d) = &f.derivation {
-            what = format!("{what}\n{d}");
+            about.push(d.clone());
         }
         let v = ValueView {
             source: f.source.clone(),
@@ -277,14 +341,12 @@ pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
             published: None,
             derivation: None,
         };
-        let (before, figure, after) = context(&v, 70);
+        let (before, figure_text, after) = context(&v, 90);
         t.add_row(vec![
-            Cell::new(&f.source),
-            Cell::new(format!("{}..{}", f.start, f.end)),
-            Cell::new(f.kind),
-            Cell::new(value),
-            Cell::new(what.trim()),
-            Cell::new(format!("{before}[{figure}]{after}")),
+            Cell::new(format!("{}\n{}..{}", f.source, f.start, f.end)),
+            Cell::new(figure),
+            Cell::new(about.join("\n")),
+            Cell::new(format!("{before}[{figure_text}]{after}")),
         ]);
     }
     format!("{t}\n")
@@ -311,38 +373,41 @@ pub fn align(view: &ReportView, style: &Style) -> String {
     heading(&mut out, "REUSED PASSAGES", style);
     if view.passages.is_empty() {
         out.push_str("none\n");
-    } else {
-        let mut t = new_table(style, &["#", "kind", "source", "span", "text / edits"]);
-        for (i, p) in view.passages.iter().enumerate() {
-            for (j, o) in p.occurrences.iter().enumerate() {
-                let (number, kind) = if j == 0 {
-                    let mut kind = format!("{}\n{:.2}", p.kind, p.similarity);
-                    if let Some(s) = &p.speaker {
-                        kind.push_str(&format!("\n{s}"));
-                    }
-                    (format!("{}", i + 1), kind)
-                } else {
-                    (String::new(), String::new())
-                };
-                t.add_row(vec![
-                    Cell::new(number),
-                    Cell::new(kind),
-                    Cell::new(&o.source),
-                    Cell::new(format!("{}..{}", o.start, o.end)),
-                    Cell::new(excerpt(&o.text, 200)),
-                ]);
-            }
-            for e in &p.edits {
-                t.add_row(vec![
-                    Cell::new(""),
-                    Cell::new(""),
-                    Cell::new(format!("edits\n{}\n→ {}", e.from, e.to)),
-                    Cell::new(""),
-                    Cell::new(excerpt(&e.inline, 400)),
-                ]);
-            }
+    }
+    let width = usize::from(style.width);
+    for (i, p) in view.passages.iter().enumerate() {
+        let speaker = p
+            .speaker
+            .as_deref()
+            .map(|s| format!(", quoting {s}"))
+            .unwrap_or_default();
+        out.push('\n');
+        out.push_str(&wrap(
+            &format!(
+                "{}. {} passage, similarity {:.2}{speaker}",
+                i + 1,
+                p.kind,
+                p.similarity
+            ),
+            width,
+            "",
+        ));
+        let mut t = new_table(style, &["source", "span", "text"]);
+        for o in &p.occurrences {
+            t.add_row(vec![
+                Cell::new(&o.source),
+                Cell::new(format!("{}..{}", o.start, o.end)),
+                Cell::new(excerpt(&o.text, 300)),
+            ]);
         }
         out.push_str(&format!("{t}\n"));
+        for e in &p.edits {
+            out.push_str(&wrap(
+                &format!("edits {} → {}: {}", e.from, e.to, excerpt(&e.inline, 600)),
+                width,
+                "   ",
+            ));
+        }
     }
     heading(&mut out, "QUOTES", style);
     if view.quotes.is_empty() {
@@ -372,6 +437,15 @@ pub fn align(view: &ReportView, style: &Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_in_the_largest_unit() {
+        assert_eq!(human_duration(3000.0), "50 minutes");
+        assert_eq!(human_duration(3600.0), "1 hour");
+        assert_eq!(human_duration(47_335_428.0), "1.5 years");
+        assert_eq!(human_duration(7.0 * 86_400.0), "1 week");
+        assert_eq!(human_duration(0.0), "0 seconds");
+    }
 
     #[test]
     fn excerpt_cuts_on_characters_and_folds_space() {
