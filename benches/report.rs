@@ -88,18 +88,31 @@ fn sentence_pool() -> Vec<String> {
         .collect()
 }
 
-const SYLLABLES: [&str; 16] = [
+const SYLLABLES: [&str; 32] = [
     "ka", "lo", "mer", "dan", "vi", "sor", "tel", "ba", "rin", "go", "zu", "pe", "nal", "chi",
-    "ro", "fen",
+    "ro", "fen", "tu", "mis", "har", "el", "qua", "dor", "sen", "ly", "bro", "vak", "im", "ost",
+    "ne", "gul", "ra", "pim",
 ];
 
-/// An invented name for `word` in `event`: the same every time.
+/// The invented word that stands for `word` in `event`: two to four syllables chosen
+/// by a hash of both, so that about a million names are possible and two events share
+/// a name only by chance, as unrelated stories in an archive sometimes do.
 fn invented(word: &str, event: u64) -> String {
-    let mut h = claimdiff::fingerprint::hash64(word.as_bytes()) ^ event.wrapping_mul(0x9e37);
+    let mut key = Vec::with_capacity(word.len() + 9);
+    key.extend_from_slice(word.as_bytes());
+    key.push(0);
+    key.extend_from_slice(&event.to_le_bytes());
+    let mut h = claimdiff::fingerprint::hash64(&key);
+    // Mix the bits (the FNV hash's low bits depend little on the last bytes).
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
     let mut name = String::new();
-    for _ in 0..2 + (h % 2) {
-        name.push_str(SYLLABLES[(h % 16) as usize]);
-        h /= 16;
+    let syllables = 2 + h % 3;
+    h /= 3;
+    for _ in 0..syllables {
+        name.push_str(SYLLABLES[(h % 32) as usize]);
+        h /= 32;
     }
     let mut c = name.chars();
     match c.next() {
@@ -254,15 +267,21 @@ fn run(n: usize) {
         (n + 1, x + usize::from(mixed(ids)))
     });
     if std::env::var_os("REPORT_BENCH_SHOW").is_some() {
+        let vocab = claimdiff::compare::vocabulary(&analysis.docs, &Default::default());
         for f in view
             .discrepancies
             .iter()
+            .chain(&view.agreements)
+            .chain(&view.updates)
             .filter(|f| mixed(f.values.iter().map(|v| v.source.as_str()).collect()))
-            .take(6)
+            .take(12)
         {
             println!("-- {} ({})", f.fact, f.kind);
+            let index = |id: &str| analysis.docs.iter().position(|d| d.source.id == id);
+            let first = index(&f.values[0].source).unwrap_or(0);
             for v in &f.values {
-                println!("   {} {:?}: {}", v.source, v.text, v.sentence);
+                let story = index(&v.source).map(|i| vocab.story_likeness(first, i));
+                println!("   {} {:?} [{story:?}]: {}", v.source, v.text, v.sentence);
             }
         }
     }

@@ -38,8 +38,13 @@ pub struct Analysis<'a> {
 /// Runs the whole pipeline on a corpus.
 pub fn analyze<'a>(corpus: &'a Corpus, opts: &Options) -> Analysis<'a> {
     let docs = document::prepare(corpus);
-    let (figures, (quotes, alignment)) = rayon::join(
-        || extract::figures_all(&docs),
+    let ((figures, vocab), (mut quotes, alignment)) = rayon::join(
+        || {
+            rayon::join(
+                || extract::figures_all(&docs),
+                || compare::vocabulary(&docs, &opts.compare),
+            )
+        },
         || {
             let quotes = quotes::find_quotes(&docs);
             let align_opts = AlignOptions {
@@ -64,7 +69,8 @@ pub fn analyze<'a>(corpus: &'a Corpus, opts: &Options) -> Analysis<'a> {
             },
         })
         .collect();
-    let findings = compare::compare(&docs, &figures, &pairs, &opts.compare);
+    let findings = compare::compare_with(&docs, &figures, &pairs, &opts.compare, &vocab);
+    quotes.find_conflicts(&docs, |a, b| vocab.same_story(a, b));
     Analysis {
         corpus,
         docs,

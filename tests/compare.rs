@@ -407,14 +407,25 @@ fn grouping_keeps_stories_apart_when_fixtures_share_a_folder() {
         for a in &x.values {
             for b in &x.values {
                 if a.figure < b.figure && story(a.figure) != story(b.figure) {
-                    across.push((a.source.clone(), a.text.clone(), b.source.clone(), b.text.clone()));
+                    across.push((
+                        a.source.clone(),
+                        a.text.clone(),
+                        b.source.clone(),
+                        b.text.clone(),
+                    ));
                 }
             }
         }
     }
-    assert!(across.is_empty(), "figures of different stories grouped: {across:?}");
+    assert!(
+        across.is_empty(),
+        "figures of different stories grouped: {across:?}"
+    );
     assert_eq!(gold, alone_gold, "the gold pairs are the same");
-    assert!(tp >= alone_tp, "recall in one folder ({tp}) below recall alone ({alone_tp})");
+    assert!(
+        tp >= alone_tp,
+        "recall in one folder ({tp}) below recall alone ({alone_tp})"
+    );
 }
 
 /// "two weeks ago" in two articles published days apart names two different
@@ -434,7 +445,9 @@ fn relative_dates_of_sources_published_days_apart_are_not_a_discrepancy() {
     let x = f.agreements.first().expect("the two dates are one fact");
     assert_eq!(x.values.len(), 2);
     assert!(
-        x.explain.iter().any(|l| l.contains("publication dates 18 day(s) apart")),
+        x.explain
+            .iter()
+            .any(|l| l.contains("publication dates 18 day(s) apart")),
         "{:#?}",
         x.explain
     );
@@ -538,10 +551,13 @@ fn seeds_a_repeated_lead_is_one_value_with_its_repeat_attached() {
         .iter()
         .find(|x| has(x, "000", "September 18"))
         .expect("September 18 and Friday agree");
-    assert_eq!(stated(friday), vec![
-        ("000".to_string(), "September 18".to_string()),
-        ("002".to_string(), "Friday".to_string()),
-    ]);
+    assert_eq!(
+        stated(friday),
+        vec![
+            ("000".to_string(), "September 18".to_string()),
+            ("002".to_string(), "Friday".to_string()),
+        ]
+    );
     let v = friday
         .values
         .iter()

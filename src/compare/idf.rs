@@ -170,7 +170,10 @@ impl Vocab {
                 .filter(|&&(a, b)| self.same_story(a, b))
                 .map(|&(a, b)| self.raw_document_similarity(a, b))
                 .collect();
-            (alike.len(), alike.iter().sum::<f32>() / alike.len().max(1) as f32)
+            (
+                alike.len(),
+                alike.iter().sum::<f32>() / alike.len().max(1) as f32,
+            )
         };
         if n <= BASELINE_PAIRS_ALL {
             let all: Vec<(usize, usize)> = (0..n)

@@ -38,8 +38,21 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
     (
         "injury",
         &[
-            "injure", "injures", "injured", "injuring", "injuries", "injury", "wound", "wounds",
-            "wounded", "wounding", "hurt", "maimed", "treated", "hospitalised", "hospitalized",
+            "injure",
+            "injures",
+            "injured",
+            "injuring",
+            "injuries",
+            "injury",
+            "wound",
+            "wounds",
+            "wounded",
+            "wounding",
+            "hurt",
+            "maimed",
+            "treated",
+            "hospitalised",
+            "hospitalized",
         ],
     ),
     (

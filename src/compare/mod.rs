@@ -28,6 +28,8 @@ pub mod severity;
 pub mod story;
 pub mod terms;
 
+pub use idf::Vocab;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -220,7 +222,26 @@ pub fn compare(
     aligned: &[AlignedPair],
     opts: &CompareOptions,
 ) -> Findings {
-    let vocab = idf::Vocab::with_story_thresholds(docs, opts.same_story, opts.same_story_unnamed);
+    let vocab = vocabulary(docs, opts);
+    compare_with(docs, figures, aligned, opts, &vocab)
+}
+
+/// The corpus statistics the comparison reads (word rarity, document likeness,
+/// which documents tell the same story), built from the documents alone so that
+/// it can be built while figures are extracted and passages aligned.
+pub fn vocabulary(docs: &[Document<'_>], opts: &CompareOptions) -> Vocab {
+    Vocab::with_story_thresholds(docs, opts.same_story, opts.same_story_unnamed)
+}
+
+/// [`compare`] with the corpus statistics already built by [`vocabulary`] on the
+/// same documents and options.
+pub fn compare_with(
+    docs: &[Document<'_>],
+    figures: &[Figure],
+    aligned: &[AlignedPair],
+    opts: &CompareOptions,
+    vocab: &Vocab,
+) -> Findings {
     let readings: Vec<Option<conflict::Reading>> = figures
         .par_iter()
         .map(|f| {
@@ -229,14 +250,14 @@ pub fn compare(
         })
         .collect();
     let rivals = rivals(figures);
-    let frames = frames(docs, figures, &readings, &rivals, &vocab);
+    let frames = frames(docs, figures, &readings, &rivals, vocab);
     let periods = period::Periods::build(docs, figures, opts);
-    let aligned_figures = aligned_figure_pairs(figures, &frames, aligned, &vocab);
+    let aligned_figures = aligned_figure_pairs(figures, &frames, aligned, vocab);
     let inputs = group::Inputs {
         figures,
         frames: &frames,
         readings: &readings,
-        vocab: &vocab,
+        vocab: vocab,
         periods: &periods,
         aligned: &aligned_figures,
         opts,

@@ -344,7 +344,10 @@ mod tests {
                 x.values.iter().all(|v| story(&v.source) == first),
                 "{}: {:?}",
                 x.fact,
-                x.values.iter().map(|v| (&v.source, &v.text)).collect::<Vec<_>>()
+                x.values
+                    .iter()
+                    .map(|v| (&v.source, &v.text))
+                    .collect::<Vec<_>>()
             );
         }
         // Each story's toll is one fact of its own articles, and they agree.

@@ -15,7 +15,7 @@ mod names;
 mod scan;
 mod words;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -224,18 +224,70 @@ pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
         (o.source, o.start, o.end)
     });
     dedupe_ids(&mut quotes);
-    let attribution_conflicts = quotes
-        .iter()
-        .filter_map(|q| conflict(docs, &quotations, q))
-        .collect();
     let speakers = speakers(&quotations, &unified);
-    QuoteReport {
+    let mut report = QuoteReport {
         quotations,
         quotes,
         speakers,
-        attribution_conflicts,
+        attribution_conflicts: Vec::new(),
+    };
+    report.find_conflicts(docs, |_, _| true);
+    report
+}
+
+impl QuoteReport {
+    /// Finds the attribution conflicts again, between sources that `related` says
+    /// tell the same story only (it is given two corpus indices). The same words in
+    /// two unrelated stories ("a clear ambition to ...") are not one statement, so
+    /// naming different speakers for them contradicts nothing.
+    pub fn find_conflicts(
+        &mut self,
+        docs: &[Document<'_>],
+        related: impl Fn(usize, usize) -> bool + Sync,
+    ) {
+        let related = |a: usize, b: usize| a == b || related(a, b);
+        self.attribution_conflicts = self
+            .quotes
+            .par_iter()
+            .flat_map_iter(|q| conflicts(docs, &self.quotations, q, &related))
+            .collect();
     }
 }
+
+/// How much of the shorter of two quoted stretches the longer prints too, in
+/// order: the words of their longest common subsequence over the words of the
+/// shorter (1 when one holds the other, punctuation and case aside), with that
+/// number of words.
+fn stretch_likeness(a: &str, b: &str) -> (f64, usize) {
+    let words = |s: &str| -> Vec<String> {
+        text::tokenize(s, 0..s.len())
+            .into_iter()
+            .filter(|t| t.kind != text::TokenKind::Punct)
+            .map(|t| text::fold(t.text(s)))
+            .collect()
+    };
+    let (x, y) = (words(a), words(b));
+    if x.is_empty() || y.is_empty() {
+        return (0.0, 0);
+    }
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &x, &y);
+    let same: usize = ops
+        .iter()
+        .map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    (same as f64 / x.len().min(y.len()) as f64, same)
+}
+
+/// Fewest words two printings that name different speakers must share for an
+/// attribution conflict.
+const CONFLICT_WORDS: usize = 5;
+/// Least share of the shorter printing they must share (see [`stretch_likeness`]):
+/// quotes are grouped through chains of partial overlaps, but a conflict needs two
+/// printings of the same words.
+const CONFLICT_LIKENESS: f64 = 0.8;
 
 /// Every name to unify: person mentions, speakers and "according to" sources; with,
 /// for each quotation, the use that is its speaker and its source.
@@ -415,15 +467,22 @@ fn dedupe_ids(quotes: &mut [Quote]) {
     }
 }
 
-/// The attribution conflict of a quote, if its sources name different people as the
-/// speaker. "According to" sources relay words and do not conflict with the speaker
-/// they relay; anonymous and institutional speakers never conflict, and neither do
+/// The attribution conflicts of a quote: groups of printings of the same words, in
+/// sources that tell one story, that name different people as the speaker.
+/// "According to" sources relay words and do not conflict with the speaker they
+/// relay; anonymous and institutional speakers never conflict, and neither do
 /// pronouns or titles that could refer to more than one person.
-fn conflict(
+///
+/// A quote links printings through chains of partial overlaps, across stories too
+/// when stories share a phrase; a conflict holds only printings linked directly
+/// (their words nearly the same, their sources about one story), so one quote can
+/// give several conflicts, one per story.
+fn conflicts(
     docs: &[Document<'_>],
     quotations: &[Quotation],
     quote: &Quote,
-) -> Option<AttributionConflict> {
+    related: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Vec<AttributionConflict> {
     let direct: Vec<(usize, &QuoteOccurrence, &str)> = quote
         .occurrences
         .iter()
@@ -437,21 +496,76 @@ fn conflict(
                 .flatten()
         })
         .collect();
+    let speakers: BTreeSet<&str> = direct.iter().map(|d| d.2).collect();
+    if speakers.len() < 2 {
+        return Vec::new();
+    }
+    let words = |o: &QuoteOccurrence| {
+        docs.get(o.source)
+            .filter(|d| d.index == o.source)
+            .or_else(|| docs.iter().find(|d| d.index == o.source))
+            .and_then(|d| d.text().get(o.start..o.end))
+            .unwrap_or_default()
+    };
+    let same_words = |x: &QuoteOccurrence, y: &QuoteOccurrence| {
+        related(x.source, y.source) && {
+            let (share, shared) = stretch_likeness(words(x), words(y));
+            share >= CONFLICT_LIKENESS && shared >= CONFLICT_WORDS
+        }
+    };
     let disagree = |x: &(usize, &QuoteOccurrence, &str), y: &(usize, &QuoteOccurrence, &str)| {
         x.1.source != y.1.source
             && x.2 != y.2
             && x.1.according_to.as_deref() != Some(y.2)
             && y.1.according_to.as_deref() != Some(x.2)
     };
-    let any = direct
-        .iter()
-        .enumerate()
-        .any(|(i, x)| direct[i + 1..].iter().any(|y| disagree(x, y)));
-    if !any {
-        return None;
+    // Printings linked directly, in components; each component with a
+    // disagreement is one conflict.
+    let mut root: Vec<usize> = (0..direct.len()).collect();
+    fn find(root: &mut [usize], mut i: usize) -> usize {
+        while root[i] != i {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        i
     }
+    let mut disagreeing = vec![false; direct.len()];
+    for i in 0..direct.len() {
+        for j in i + 1..direct.len() {
+            if same_words(direct[i].1, direct[j].1) {
+                let (a, b) = (find(&mut root, i), find(&mut root, j));
+                root[a.max(b)] = a.min(b);
+                if disagree(&direct[i], &direct[j]) {
+                    disagreeing[i] = true;
+                }
+            }
+        }
+    }
+    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..direct.len() {
+        let r = find(&mut root, i);
+        components.entry(r).or_default().push(i);
+    }
+    components
+        .into_values()
+        .filter(|members| members.iter().any(|&i| disagreeing[i]))
+        .map(|members| {
+            let part: Vec<(usize, &QuoteOccurrence, &str)> =
+                members.iter().map(|&i| direct[i]).collect();
+            conflict_of(docs, quote, &part, words(part[0].1))
+        })
+        .collect()
+}
+
+/// One attribution conflict: the printings given, grouped by speaker.
+fn conflict_of(
+    docs: &[Document<'_>],
+    quote: &Quote,
+    direct: &[(usize, &QuoteOccurrence, &str)],
+    text: &str,
+) -> AttributionConflict {
     let mut by_speaker: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, o, s) in &direct {
+    for (i, o, s) in direct {
         let e = by_speaker.entry(s).or_default();
         e.0.push(*i);
         e.1.push(o.source);
@@ -480,12 +594,12 @@ fn conflict(
     for (src, s) in pairs {
         fp = fp.part(&src).part(s);
     }
-    Some(AttributionConflict {
+    AttributionConflict {
         id: fp.id(),
         quote: quote.id.clone(),
-        text: quote.text.clone(),
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         speakers,
-    })
+    }
 }
 
 fn source_id(docs: &[Document<'_>], source: usize) -> String {
