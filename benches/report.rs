@@ -267,6 +267,17 @@ fn run(n: usize) {
         (n + 1, x + usize::from(mixed(ids)))
     });
     if std::env::var_os("REPORT_BENCH_SHOW").is_some() {
+        for p in view
+            .passages
+            .iter()
+            .filter(|p| mixed(p.occurrences.iter().map(|o| o.source.as_str()).collect()))
+            .take(8)
+        {
+            println!("== passage ({}, {:.2})", p.kind, p.similarity);
+            for o in &p.occurrences {
+                println!("   {}: {}", o.source, o.text);
+            }
+        }
         let vocab = claimdiff::compare::vocabulary(&analysis.docs, &Default::default());
         for f in view
             .discrepancies

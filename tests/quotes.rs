@@ -9,16 +9,26 @@ use claimdiff::{Corpus, prepare};
 
 use crate::util::root;
 
+/// Quotes and attribution conflicts as the report finds them: conflicts only
+/// between sources of one story.
+fn quotes_of(corpus: &Corpus) -> QuoteReport {
+    let docs = prepare(corpus);
+    let mut report = find_quotes(&docs);
+    let vocab = claimdiff::compare::vocabulary(&docs, &Default::default());
+    report.find_conflicts(&docs, |a, b| vocab.same_story(a, b));
+    report
+}
+
 fn sample() -> (Corpus, QuoteReport) {
     let corpus = Corpus::sample();
-    let report = find_quotes(&prepare(&corpus));
+    let report = quotes_of(&corpus);
     (corpus, report)
 }
 
 fn fixture() -> (Corpus, QuoteReport) {
     let corpus = Corpus::load(&[root().join("tests/fixtures/align/quotes")]);
     assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
-    let report = find_quotes(&prepare(&corpus));
+    let report = quotes_of(&corpus);
     (corpus, report)
 }
 
@@ -368,7 +378,7 @@ fn the_same_quote_template_about_other_people_is_not_one_quote() {
         "“We are not saying Velden and all his allies have to go on day one,” Lisko told \
          reporters.",
     ]);
-    let r = find_quotes(&prepare(&corpus));
+    let r = quotes_of(&corpus);
     let shared: Vec<Vec<&str>> = r
         .quotes
         .iter()
@@ -392,7 +402,7 @@ fn a_surname_alone_is_the_person_of_its_own_article() {
         "Peter Lund, the ferry chief, said the strike was over.\n\n\
          “The crews are back at work,” Lund said.",
     ]);
-    let r = find_quotes(&prepare(&corpus));
+    let r = quotes_of(&corpus);
     let speakers: Vec<(&str, Option<&str>)> = r
         .quotations
         .iter()
@@ -401,5 +411,52 @@ fn a_surname_alone_is_the_person_of_its_own_article() {
     assert_eq!(
         speakers,
         vec![("src0", Some("Maria Lund")), ("src1", Some("Peter Lund"))]
+    );
+}
+
+#[test]
+fn the_same_words_in_two_unrelated_stories_are_no_attribution_conflict() {
+    // A ferry story (two outlets disagree on who spoke) and a mine story that
+    // happens to use the same stock phrase, said there by a third person.
+    let ferry = "The ferry Nordlys capsized on Lake Varsen near Kolbrin on Monday, and \
+                 divers searched the hull of the Nordlys through the night.\n\n";
+    let mine = "A shaft collapsed at the Dunhallow mine in the Brask hills on Tuesday, and \
+                rescuers dug towards the Dunhallow miners all day.\n\n";
+    let words = "“We will not rest until every family in this town has the answers it \
+                 deserves,”";
+    let a = format!("{ferry}{words} Governor Ilse Brandt said in Kolbrin.");
+    let b = format!("{ferry}{words} Mayor Tomas Weller said in Kolbrin.");
+    let c = format!("{mine}{words} Councillor Karl Mott said at the Dunhallow gates.");
+    let corpus = corpus_of(&[&a, &b, &c]);
+    let r = quotes_of(&corpus);
+    // The three printings are one quote (the same words)...
+    assert!(
+        r.quotes
+            .iter()
+            .any(|q| sources_of(&corpus, q) == ["src0", "src1", "src2"]),
+        "{:#?}",
+        r.quotes
+    );
+    // ...but only the ferry story's two outlets contradict each other.
+    assert_eq!(
+        r.attribution_conflicts.len(),
+        1,
+        "{:#?}",
+        r.attribution_conflicts
+    );
+    let speakers: Vec<(&str, Vec<&str>)> = r.attribution_conflicts[0]
+        .speakers
+        .iter()
+        .map(|s| {
+            let ids = s.sources.iter().map(|&i| id(&corpus, i)).collect();
+            (s.speaker.as_str(), ids)
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Ilse Brandt", vec!["src0"]),
+            ("Tomas Weller", vec!["src1"])
+        ]
     );
 }

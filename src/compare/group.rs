@@ -201,10 +201,10 @@ fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usi
     }
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, f) in inp.frames.iter().enumerate() {
-        if let Some(f) = f {
-            if twins[i].is_none() {
-                by_source.entry(f.source).or_default().push(i);
-            }
+        if let Some(f) = f
+            && twins[i].is_none()
+        {
+            by_source.entry(f.source).or_default().push(i);
         }
     }
     let sources: Vec<(usize, &Vec<usize>)> = by_source.iter().map(|(&s, m)| (s, m)).collect();

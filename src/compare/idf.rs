@@ -408,10 +408,10 @@ fn doc_counts(doc: &Document<'_>) -> DocCounts {
                 let new = seen.insert(t.stem.as_str());
                 let lower = !t.capitalized;
                 out.count(&t.stem, &t.folded, new, lower, t.proper);
-                if pred.is_some() || noun.is_some() {
-                    if let Some(stat) = out.stats.get_mut(&t.stem) {
-                        stat.generic = true;
-                    }
+                if (pred.is_some() || noun.is_some())
+                    && let Some(stat) = out.stats.get_mut(&t.stem)
+                {
+                    stat.generic = true;
                 }
             }
         }

@@ -257,7 +257,7 @@ pub fn compare_with(
         figures,
         frames: &frames,
         readings: &readings,
-        vocab: vocab,
+        vocab,
         periods: &periods,
         aligned: &aligned_figures,
         opts,

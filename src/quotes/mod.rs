@@ -4,9 +4,10 @@
 //! curly marks, quotations running over paragraphs, marks a page lost), finds its
 //! attribution ("..., Mr. Smith said", "According to X, Y ...", "she said" resolved to
 //! a name named before), unifies speaker names across their variants, and groups the
-//! same words quoted by several sources into one [`Quote`]. When sources attribute the
-//! same words to different people, the quote also gives an [`AttributionConflict`],
-//! which the discrepancy report lists with kind `attribution`.
+//! same words quoted by several sources into one [`Quote`]. When sources that tell
+//! one story attribute the same words to different people,
+//! [`QuoteReport::find_conflicts`] gives an [`AttributionConflict`], which the
+//! discrepancy report lists with kind `attribution`.
 
 mod attribution;
 mod group;
@@ -175,7 +176,8 @@ impl QuoteReport {
 }
 
 /// Finds the quotations of every document, their speakers, and the quotes sources
-/// share.
+/// share. Attribution conflicts need to know which sources tell one story: they
+/// are left empty here and found by [`QuoteReport::find_conflicts`].
 pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
     let scans: Vec<DocScan> = docs.par_iter().map(scan::scan).collect();
     let (uses, speaker_use, via_use) = name_uses(&scans);
@@ -225,14 +227,12 @@ pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
     });
     dedupe_ids(&mut quotes);
     let speakers = speakers(&quotations, &unified);
-    let mut report = QuoteReport {
+    QuoteReport {
         quotations,
         quotes,
         speakers,
         attribution_conflicts: Vec::new(),
-    };
-    report.find_conflicts(docs, |_, _| true);
-    report
+    }
 }
 
 impl QuoteReport {
