@@ -45,6 +45,7 @@ fn value(
         end: 100 + at + figure.len(),
         published: None,
         derivation: None,
+        repeated_at: Vec::new(),
     }
 }
 

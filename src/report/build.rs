@@ -8,7 +8,7 @@ use crate::quotes::{AttributionConflict, Quote};
 
 use super::{
     EditOp, EditsView, FindingView, OccurrenceView, PassageView, QuoteView, ReportView, SCHEMA,
-    SeverityView, ValueView, WarningView, json_value, source_views,
+    SeverityView, SpanView, ValueView, WarningView, json_value, source_views,
 };
 
 /// How much of the analysis goes into the view.
@@ -207,6 +207,14 @@ fn value_view(docs: &[Document<'_>], v: &FactValue) -> ValueView {
             .and_then(|d| d.source.published)
             .map(|p| p.format("%Y-%m-%d").to_string()),
         derivation: v.derivation.clone(),
+        repeated_at: v
+            .repeats
+            .iter()
+            .map(|r| SpanView {
+                start: r.start,
+                end: r.end,
+            })
+            .collect(),
     }
 }
 
@@ -258,6 +266,7 @@ fn attribution_view(a: &Analysis<'_>, c: &AttributionConflict) -> Option<Finding
                 end,
                 published: None,
                 derivation: None,
+                repeated_at: Vec::new(),
             });
         }
     }

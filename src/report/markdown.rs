@@ -8,10 +8,21 @@ use super::{FindingView, ReportView, context, summary_line};
 const CONTEXT: usize = 110;
 
 /// Escapes text for a Markdown table cell.
+/// Text for a table cell: whitespace runs as one space (a space kept at either
+/// end, so that a cell can sit next to a bold figure), markdown characters escaped.
 fn cell(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let inner = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lead = if s.starts_with(char::is_whitespace) && !inner.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    let trail = if s.ends_with(char::is_whitespace) && !inner.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{inner}{trail}")
         .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('*', "\\*")
@@ -60,11 +71,15 @@ fn findings(out: &mut String, view: &ReportView, title: &str, list: &[FindingVie
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
+            let stated = match v.repeat_note() {
+                None => cell(&v.text),
+                Some(note) => format!("{} ({note})", cell(&v.text)),
+            };
             let _ = writeln!(
                 out,
                 "| {} | {} | {} ({}) | {}**{}**{} |",
                 source_label(view, &v.source),
-                cell(&v.text),
+                stated,
                 cell(&value),
                 v.qualifier,
                 cell(&before),

@@ -237,6 +237,30 @@ pub struct ValueView {
     /// How a derived or relative value was obtained.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub derivation: Option<String>,
+    /// Where the source prints the same sentence again (a lead repeated as body):
+    /// the same statement, listed once, with the other places here.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub repeated_at: Vec<SpanView>,
+}
+
+impl ValueView {
+    /// "printed twice", "printed 3 times" when the source repeats the sentence.
+    pub fn repeat_note(&self) -> Option<String> {
+        match self.repeated_at.len() {
+            0 => None,
+            1 => Some(String::from("printed twice")),
+            n => Some(format!("printed {} times", n + 1)),
+        }
+    }
+}
+
+/// A byte span of a source's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpanView {
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
 }
 
 /// How serious a discrepancy is, in words a reader can check.
@@ -458,7 +482,18 @@ mod tests {
             end: start + figure.len(),
             published: None,
             derivation: None,
+            repeated_at: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_repeated_sentence_is_noted_once_with_its_count() {
+        let mut v = value("The flood displaced 3,000 people.", "3,000");
+        assert_eq!(v.repeat_note(), None);
+        v.repeated_at.push(SpanView { start: 90, end: 95 });
+        assert_eq!(v.repeat_note().as_deref(), Some("printed twice"));
+        v.repeated_at.push(SpanView { start: 190, end: 195 });
+        assert_eq!(v.repeat_note().as_deref(), Some("printed 3 times"));
     }
 
     #[test]

@@ -169,6 +169,9 @@ fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> Str
                 Some(_) => stated.push_str("\n(derived)"),
                 None => {}
             }
+            if let Some(note) = v.repeat_note() {
+                stated.push_str(&format!("\n({note})"));
+            }
             let figure_text = if style.color {
                 format!("\u{1b}[1m{figure}\u{1b}[22m")
             } else {
@@ -340,6 +343,7 @@ pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
             end: f.end,
             published: None,
             derivation: None,
+            repeated_at: Vec::new(),
         };
         let (before, figure_text, after) = context(&v, 90);
         t.add_row(vec![
