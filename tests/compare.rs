@@ -692,6 +692,59 @@ fn same_day_sources_never_make_an_update() {
     assert_eq!(f.discrepancies.len(), 1, "{f:?}");
 }
 
+/// Two reports of one meeting, each timing the meeting once in other words, and
+/// each also timing a dispute.
+fn timed_meeting(second_meeting: &str) -> Fixture {
+    parse(&format!(
+        "== source a 2022-03-09\n\
+         Harbour officials and the Kessa dockers' union met at the port authority on Tuesday.\n\
+         The [[40-minute|duration 2400 u=s c=meeting @t-meeting]] meeting with the officials brought no deal, the union said.\n\
+         The [[three-year|duration 94608000 u=s c=dispute]] dispute over night shifts has closed two terminals.\n\
+         {second_meeting}\
+         == source b 2022-03-09\n\
+         Kessa dockers walked out of talks with harbour officials at the port authority.\n\
+         Their leader said the session with the officials had lasted [[40 minutes|duration 2400 u=s c=session @t-meeting]] and no deal was made.\n\
+         The quarrel over night shifts, now in its [[three-year|duration 94608000 u=s c=quarrel]] course, has closed two terminals.\n"
+    ))
+}
+
+#[test]
+fn the_only_timed_meeting_of_each_source_is_one_fact() {
+    let fx = timed_meeting("");
+    let opts = CompareOptions::default();
+    let (a, b) = (marked(&fx, "a", "t-meeting"), marked(&fx, "b", "t-meeting"));
+    let why = compare::explain_pair(&prepare(&fx.corpus), &fx.figures, a, b, &opts);
+    assert!(why.contains("the only figure"), "{why}");
+    let f = run(&fx, &[], &opts);
+    let met = all(&f)
+        .find(|x| x.values.iter().any(|v| v.text == "40-minute"))
+        .unwrap_or_else(|| panic!("the meeting's length is not grouped: {why}"));
+    assert_eq!(met.status, Status::Agreement);
+    assert!(
+        met.values.iter().any(|v| v.text == "40 minutes"),
+        "{met:#?}"
+    );
+}
+
+#[test]
+fn a_source_that_times_two_meetings_gets_no_bonus_for_either() {
+    let fx = timed_meeting(
+        "A second [[90-minute|duration 5400 u=s c=meeting]] meeting with the city council followed.\n",
+    );
+    let opts = CompareOptions::default();
+    let f = run(&fx, &[], &opts);
+    let (a, b) = (marked(&fx, "a", "t-meeting"), marked(&fx, "b", "t-meeting"));
+    let why = compare::explain_pair(&prepare(&fx.corpus), &fx.figures, a, b, &opts);
+    assert!(!why.contains("the only figure"), "{why}");
+    // Without the bonus the weak paraphrase is not enough to join them, and the
+    // 90-minute meeting is never taken for the session either.
+    assert!(
+        !all(&f).any(|x| x.values.iter().any(|v| v.text == "90-minute")
+            && x.values.iter().any(|v| v.text == "40 minutes")),
+        "{f:#?}"
+    );
+}
+
 #[test]
 fn one_source_stating_two_values_is_not_a_discrepancy() {
     let fx = parse(

@@ -95,6 +95,24 @@ fn four_fighter_jets_are_an_agreement_of_several_outlets() {
 }
 
 #[test]
+fn the_length_of_the_call_is_an_agreement_not_a_discrepancy() {
+    // "a 50-minute conversation" and "the call had lasted an hour": an hour is a
+    // round figure, so the two agree.
+    let doc = report_json();
+    let is_call = |f: &&Value| {
+        let vals = values(f);
+        has(&vals, "001_b17d257d6203724e", 3000.into())
+            && has(&vals, "002_9d7f267a3ae22dc7", 3600.into())
+    };
+    assert!(
+        array(&doc, "agreements").iter().any(|f| is_call(&f)),
+        "no call agreement in {:#}",
+        doc["agreements"]
+    );
+    assert!(!array(&doc, "discrepancies").iter().any(|f| is_call(&f)));
+}
+
+#[test]
 fn the_later_article_is_flagged_as_another_period_and_never_contradicts_the_rest() {
     let doc = report_json();
     let warned = array(&doc, "warnings").iter().any(|w| {

@@ -174,6 +174,13 @@ pub fn match_reasons(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab)
         ));
     }
     parts.extend(head_reason(m, frames));
+    if let Some((a, b)) = frames
+        && a.sole
+        && b.sole
+        && m.head != HeadMatch::Unknown
+    {
+        parts.push("each the only figure of its kind about that in its source".into());
+    }
     let words: Vec<String> = m
         .shared
         .iter()

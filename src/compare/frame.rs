@@ -113,6 +113,9 @@ pub struct Frame {
     /// Byte offset of the figure from the start of its sentence: with
     /// `sentence_key`, it tells a figure of a repeated sentence from its twin.
     pub offset: usize,
+    /// True when no other figure of the source has this kind and a counted thing
+    /// that can be the same (see [`super::score::SOLE_BONUS`]).
+    pub sole: bool,
 }
 
 /// Builds the frame of `fig` from its document. Returns `None` when the figure's
@@ -210,6 +213,7 @@ pub fn frame(
         names,
         sentence_key: sentence_key(toks),
         offset: fig.start.saturating_sub(sentence.start),
+        sole: false,
     })
 }
 

@@ -347,6 +347,8 @@ const NOUN_CLASSES: &[(&str, &[&str])] = &[
             "negotiation",
             "negotiations",
             "consultations",
+            "session",
+            "sessions",
         ],
     ),
 ];

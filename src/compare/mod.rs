@@ -242,13 +242,7 @@ pub fn compare_with(
     opts: &CompareOptions,
     vocab: &Vocab,
 ) -> Findings {
-    let readings: Vec<Option<conflict::Reading>> = figures
-        .par_iter()
-        .map(|f| {
-            let doc = docs.get(f.source)?;
-            conflict::reading(f, doc.text().get(f.start..f.end)?, opts)
-        })
-        .collect();
+    let readings = readings(docs, figures, opts);
     let rivals = rivals(figures);
     let frames = frames(docs, figures, &readings, &rivals, vocab);
     let periods = period::Periods::build(docs, figures, opts);
@@ -295,7 +289,11 @@ fn frames(
                     let f = frame::frame(i, &figures[i], doc, vocab, &rivals[i], &mut cache)?;
                     Some((i, f))
                 })
-                .collect()
+                .collect::<Vec<_>>()
+        })
+        .map(|mut list| {
+            mark_sole(&mut list);
+            list
         })
         .collect();
     let mut out: Vec<Option<frame::Frame>> = vec![None; figures.len()];
@@ -303,6 +301,46 @@ fn frames(
         out[i] = Some(f);
     }
     out
+}
+
+/// Marks the frames of one source that are the only figure of their kind about
+/// their counted thing ("a 50-minute conversation" when the source times nothing
+/// else that is a conversation or a call). A repeat of the same sentence is not
+/// another figure.
+fn mark_sole(list: &mut [(usize, frame::Frame)]) {
+    let sole: Vec<bool> = list
+        .iter()
+        .map(|(_, f)| {
+            let Some(head) = &f.head else { return false };
+            !list.iter().any(|(_, g)| {
+                let repeat = g.sentence_key == f.sentence_key && g.offset == f.offset;
+                g.figure != f.figure
+                    && g.kind == f.kind
+                    && !repeat
+                    && g.head
+                        .as_ref()
+                        .is_some_and(|h| score::head_match(head, h).is_some())
+            })
+        })
+        .collect();
+    for ((_, f), sole) in list.iter_mut().zip(sole) {
+        f.sole = sole;
+    }
+}
+
+/// Each figure's value as an interval, `None` when it cannot be read.
+fn readings(
+    docs: &[Document<'_>],
+    figures: &[Figure],
+    opts: &CompareOptions,
+) -> Vec<Option<conflict::Reading>> {
+    figures
+        .par_iter()
+        .map(|f| {
+            let doc = docs.get(f.source)?;
+            conflict::reading(f, doc.text().get(f.start..f.end)?, opts)
+        })
+        .collect()
 }
 
 /// For each figure, the spans of the other figures of its kind in its sentence.
@@ -448,34 +486,20 @@ pub fn explain_pair(
     b: usize,
     opts: &CompareOptions,
 ) -> String {
-    let vocab = idf::Vocab::with_story_thresholds(docs, opts.same_story, opts.same_story_unnamed);
-    let frame_of = |i: usize| {
-        let f = figures.get(i)?;
-        let doc = docs.get(f.source)?;
-        if !takes_part(f, doc) {
-            return None;
-        }
-        let rivals: Vec<(usize, usize)> = figures
-            .iter()
-            .enumerate()
-            .filter(|(j, g)| {
-                *j != i && g.source == f.source && g.sentence == f.sentence && g.kind == f.kind
-            })
-            .map(|(_, g)| (g.start, g.end))
-            .collect();
-        frame::frame(i, f, doc, &vocab, &rivals, &mut frame::TermCache::default())
-    };
-    let (Some(fa), Some(fb)) = (frame_of(a), frame_of(b)) else {
+    let vocab = vocabulary(docs, opts);
+    let readings = readings(docs, figures, opts);
+    let frames = frames(docs, figures, &readings, &rivals(figures), &vocab);
+    let (Some(Some(fa)), Some(Some(fb))) = (frames.get(a), frames.get(b)) else {
         return String::from("one of the figures takes no part in comparison");
     };
-    let mut out = format!("{}; {}", explain::frame_line(&fa), explain::frame_line(&fb));
-    match score::compatible(&fa, &fb, &figures[a], &figures[b]) {
+    let mut out = format!("{}; {}", explain::frame_line(fa), explain::frame_line(fb));
+    match score::compatible(fa, fb, &figures[a], &figures[b]) {
         Err(r) => out.push_str(&format!("; incompatible: {r:?}")),
         Ok((head, pred)) => {
-            let m = score::score(&fa, &fb, head, pred, false, &vocab, true);
+            let m = score::score(fa, fb, head, pred, false, &vocab, true);
             out.push_str(&format!(
                 "; {} (threshold {:.2})",
-                explain::match_reasons(&m, Some((&fa, &fb)), &vocab),
+                explain::match_reasons(&m, Some((fa, fb)), &vocab),
                 opts.threshold
             ));
         }

@@ -26,6 +26,10 @@ pub const NAME_MISMATCH_PENALTY: f32 = 1.0;
 pub const HEAD_BONUS: f32 = 0.1;
 /// Bonus for counted nouns of one class or sharing a modifier.
 pub const HEAD_CLASS_BONUS: f32 = 0.05;
+/// Bonus when each figure is the only one of its kind about its counted thing in
+/// its source, and the counted things can be the same: two articles of one story
+/// that each time a single conversation time the same one.
+pub const SOLE_BONUS: f32 = 0.1;
 /// Weight of the similarity of the two whole documents (are they about the same
 /// story?).
 pub const DOCUMENT_WEIGHT: f32 = 0.4;
@@ -190,6 +194,9 @@ pub fn score(
         HeadMatch::Related => HEAD_CLASS_BONUS,
         HeadMatch::Unknown => 0.0,
     };
+    if a.sole && b.sole && head != HeadMatch::Unknown {
+        score += SOLE_BONUS;
+    }
     if aligned {
         score += ALIGNED_BONUS;
     }

@@ -492,7 +492,10 @@ mod tests {
         assert_eq!(v.repeat_note(), None);
         v.repeated_at.push(SpanView { start: 90, end: 95 });
         assert_eq!(v.repeat_note().as_deref(), Some("printed twice"));
-        v.repeated_at.push(SpanView { start: 190, end: 195 });
+        v.repeated_at.push(SpanView {
+            start: 190,
+            end: 195,
+        });
         assert_eq!(v.repeat_note().as_deref(), Some("printed 3 times"));
     }
 
