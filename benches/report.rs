@@ -319,15 +319,19 @@ fn stages(corpus: &Corpus) {
     let t = Instant::now();
     let docs = claimdiff::prepare(corpus);
     let prepare = t.elapsed();
+    let prepare_mb = measure::status_kb("VmRSS:") / 1024;
     let t = Instant::now();
     let figures = claimdiff::extract::figures_all(&docs);
     let extract = t.elapsed();
+    let extract_mb = measure::status_kb("VmRSS:") / 1024;
     let t = Instant::now();
     let quotes = claimdiff::quotes::find_quotes(&docs);
     let quote = t.elapsed();
+    let quote_mb = measure::status_kb("VmRSS:") / 1024;
     let t = Instant::now();
     let alignment = claimdiff::align::align_with_quotes(&docs, &Default::default(), &quotes);
     let align = t.elapsed();
+    let align_mb = measure::status_kb("VmRSS:") / 1024;
     let pairs: Vec<claimdiff::compare::AlignedPair> = alignment
         .sentences
         .iter()
@@ -343,15 +347,24 @@ fn stages(corpus: &Corpus) {
         })
         .collect();
     let t = Instant::now();
-    let _ = claimdiff::compare::compare(&docs, &figures, &pairs, &Default::default());
+    let vocab = claimdiff::compare::vocabulary(&docs, &Default::default());
+    let vocab_time = t.elapsed();
+    let vocab_mb = measure::status_kb("VmRSS:") / 1024;
+    let _ = claimdiff::compare::compare_with(&docs, &figures, &pairs, &Default::default(), &vocab);
     let compare = t.elapsed();
+    let compare_mb = measure::status_kb("VmRSS:") / 1024;
     println!(
-        "stages: prepare {}  extract {}  quotes {}  align {}  compare {}",
+        "stages: prepare {}  extract {}  quotes {}  align {}  compare {} (corpus statistics {})",
         secs(prepare),
         secs(extract),
         secs(quote),
         secs(align),
-        secs(compare)
+        secs(compare),
+        secs(vocab_time)
+    );
+    println!(
+        "resident after each stage (MB): prepare {prepare_mb}  extract {extract_mb}  \
+         quotes {quote_mb}  align {align_mb}  corpus statistics {vocab_mb}  compare {compare_mb}"
     );
 }
 

@@ -49,6 +49,8 @@ pub struct Vocab {
 
 /// Up to this many documents, the baseline similarity is the mean over all pairs.
 const BASELINE_PAIRS_ALL: usize = 100;
+/// Documents counted in parallel before their counts are merged.
+const COUNT_CHUNK: usize = 512;
 /// Pairs sampled for the baseline similarity of a larger corpus.
 const BASELINE_SAMPLE: usize = 5_000;
 /// Pairs of one story a sample needs for its mean to be trusted.
@@ -68,35 +70,44 @@ impl Vocab {
     /// [`Vocab::build`] with the least story likeness of two documents of one
     /// story, when they share a name and when they do not.
     pub fn with_story_thresholds(docs: &[Document<'_>], named: f32, unnamed: f32) -> Vocab {
-        let per_doc: Vec<DocCounts> = docs.par_iter().map(doc_counts).collect();
         let mut vocab = Vocab::default();
         for doc in docs {
             vocab.sentences += doc.body_sentences().count() as u32;
         }
-        let mut counts: Vec<FastMap<u32, u32>> = Vec::with_capacity(per_doc.len());
-        let mut doc_names: Vec<FastSet<u32>> = Vec::with_capacity(per_doc.len());
-        for doc in per_doc {
-            let mut tf: FastMap<u32, u32> = FastMap::default();
-            let mut names: FastSet<u32> = FastSet::default();
-            for key in &doc.order {
-                let Some(stat) = doc.stats.get(key) else {
-                    continue;
-                };
-                let id = vocab.intern(key, &stat.surface) as usize;
-                vocab.df[id] += stat.sentences;
-                vocab.doc_df[id] += 1;
-                vocab.cases[id].0 += stat.lower;
-                vocab.cases[id].1 += stat.proper;
-                vocab.generic[id] |= stat.generic;
-                if !key.contains(':') {
-                    tf.insert(id as u32, stat.sentences);
-                    if stat.proper > 0 && stat.lower == 0 {
-                        names.insert(id as u32);
+        // Per document: its words with the number of sentences holding each, and
+        // its names, as ids sorted by id. Documents are counted in parallel a chunk
+        // at a time and merged in corpus order (ids are given in first-seen order,
+        // so they do not depend on the thread count), so that the per-document
+        // string maps of only one chunk are alive at once.
+        let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(docs.len());
+        let mut doc_names: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
+        for chunk in docs.chunks(COUNT_CHUNK) {
+            let per_doc: Vec<DocCounts> = chunk.par_iter().map(doc_counts).collect();
+            for doc in per_doc {
+                let mut tf: Vec<(u32, u32)> = Vec::with_capacity(doc.order.len());
+                let mut names: Vec<u32> = Vec::new();
+                for key in &doc.order {
+                    let Some(stat) = doc.stats.get(key) else {
+                        continue;
+                    };
+                    let id = vocab.intern(key, &stat.surface) as usize;
+                    vocab.df[id] += stat.sentences;
+                    vocab.doc_df[id] += 1;
+                    vocab.cases[id].0 += stat.lower;
+                    vocab.cases[id].1 += stat.proper;
+                    vocab.generic[id] |= stat.generic;
+                    if !key.contains(':') {
+                        tf.push((id as u32, stat.sentences));
+                        if stat.proper > 0 && stat.lower == 0 {
+                            names.push(id as u32);
+                        }
                     }
                 }
+                tf.sort_unstable();
+                names.sort_unstable();
+                counts.push(tf);
+                doc_names.push(names);
             }
-            counts.push(tf);
-            doc_names.push(names);
         }
         for c in lexicon::predicate_class_names() {
             if let Some(id) = vocab.id(&class_feature(c)) {
@@ -140,11 +151,11 @@ impl Vocab {
     ///
     /// Words found in no other document are left out: they can never be shared,
     /// and would only make every document look unlike every other.
-    fn document_vector(&self, tf: &FastMap<u32, u32>) -> Vec<(u32, f32)> {
+    fn document_vector(&self, tf: &[(u32, u32)]) -> Vec<(u32, f32)> {
         let mut v: Vec<(u32, f32)> = tf
             .iter()
-            .filter(|(id, _)| self.doc_df.get(**id as usize).is_some_and(|&d| d >= 2))
-            .map(|(&id, &n)| (id, (1.0 + (n as f32).ln()) * self.idf(id)))
+            .filter(|(id, _)| self.doc_df.get(*id as usize).is_some_and(|&d| d >= 2))
+            .map(|&(id, n)| (id, (1.0 + (n as f32).ln()) * self.idf(id)))
             .collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         v.truncate(DOCUMENT_WORDS);

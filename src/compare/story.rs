@@ -8,7 +8,7 @@
 //! documents of the corpus hold them. Two documents are about the same story when
 //! their sketches are alike enough.
 
-use super::hash::{FastMap, FastSet};
+use super::hash::FastMap;
 use super::idf::Vocab;
 
 /// How many of its most distinctive terms describe a document's story.
@@ -30,22 +30,22 @@ pub const NAME_WEIGHT: f32 = 2.0;
 /// The document-level IDF never reaches zero, so that in a corpus about one
 /// story the words all its documents share still count.
 pub fn sketch(
-    tf: &FastMap<u32, u32>,
-    names: &FastSet<u32>,
+    tf: &[(u32, u32)],
+    names: &[u32],
     vocab: &Vocab,
     documents: usize,
 ) -> Vec<(u32, f32, bool)> {
     let n = documents as f32;
     let mut v: Vec<(u32, f32, bool)> = tf
         .iter()
-        .filter_map(|(&id, &count)| {
+        .filter_map(|&(id, count)| {
             let df = vocab.documents_holding(id);
             if df < 2 || vocab.is_generic(id) {
                 return None;
             }
             let idf = (1.0 + n / df as f32).ln();
             let weight = if vocab.is_name(id) { NAME_WEIGHT } else { 1.0 };
-            let is_name = names.contains(&id) || vocab.is_name(id);
+            let is_name = names.binary_search(&id).is_ok() || vocab.is_name(id);
             Some((id, (1.0 + (count as f32).ln()) * idf * weight, is_name))
         })
         .collect();
