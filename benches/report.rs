@@ -335,16 +335,7 @@ fn stages(corpus: &Corpus) {
     let pairs: Vec<claimdiff::compare::AlignedPair> = alignment
         .sentences
         .iter()
-        .map(|p| claimdiff::compare::AlignedPair {
-            a: claimdiff::compare::SentenceRef {
-                source: p.a.source,
-                sentence: p.a.sentence,
-            },
-            b: claimdiff::compare::SentenceRef {
-                source: p.b.source,
-                sentence: p.b.sentence,
-            },
-        })
+        .map(|p| claimdiff::compare::AlignedPair { a: p.a, b: p.b })
         .collect();
     let t = Instant::now();
     let vocab = claimdiff::compare::vocabulary(&docs, &Default::default());

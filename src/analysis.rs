@@ -2,7 +2,7 @@
 //! passages and quotations, and compare figures into findings.
 
 use crate::align::{self, AlignOptions, Alignment};
-use crate::compare::{self, AlignedPair, CompareOptions, Findings, SentenceRef};
+use crate::compare::{self, AlignedPair, CompareOptions, Findings};
 use crate::corpus::Corpus;
 use crate::document::{self, Document};
 use crate::extract;
@@ -58,16 +58,7 @@ pub fn analyze<'a>(corpus: &'a Corpus, opts: &Options) -> Analysis<'a> {
     let pairs: Vec<AlignedPair> = alignment
         .sentences
         .iter()
-        .map(|p| AlignedPair {
-            a: SentenceRef {
-                source: p.a.source,
-                sentence: p.a.sentence,
-            },
-            b: SentenceRef {
-                source: p.b.source,
-                sentence: p.b.sentence,
-            },
-        })
+        .map(|p| AlignedPair { a: p.a, b: p.b })
         .collect();
     let findings = compare::compare_with(&docs, &figures, &pairs, &opts.compare, &vocab);
     quotes.find_conflicts(&docs, |a, b| vocab.same_story(a, b));

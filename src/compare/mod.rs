@@ -39,14 +39,9 @@ use crate::figure::{Figure, FigureKind, Qualifier, Value};
 pub use period::PeriodWarning;
 pub use severity::{Level, Severity};
 
-/// A sentence of a source: (source index, sentence index in `Document::sentences`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct SentenceRef {
-    /// Source index.
-    pub source: usize,
-    /// Sentence index.
-    pub sentence: usize,
-}
+/// A sentence of a source (the alignment stage's type: the two stages speak of
+/// sentences the same way).
+pub use crate::align::SentenceRef;
 
 /// Two sentences of different sources that are reuses of each other (the
 /// alignment stage finds them). Figures at the same place in them are taken to be
