@@ -451,6 +451,9 @@ fn relative_dates_of_sources_published_days_apart_are_not_a_discrepancy() {
         "{:#?}",
         x.explain
     );
+    // The reader sees why without --explain.
+    let note = x.note.as_deref().expect("a note");
+    assert!(note.contains("18 day(s) apart"), "{note}");
     // A date stated outright is still compared with a relative one.
     let fx = parse(
         "== source early 2022-03-11\n\
@@ -777,12 +780,29 @@ fn dates_in_different_months_conflict_and_a_derived_date_joins_them() {
 }
 
 #[test]
+fn a_year_agrees_with_a_month_of_that_year_and_says_why() {
+    let fx = parse(
+        "== source a 2016-02-01\n\
+         The Kessa port authority froze the night-shift contracts in [[2015|date 2015]], the union said.\n\
+         == source b 2016-02-02\n\
+         The Kessa port authority froze the night-shift contracts in [[August 2015|date 2015-08]], the union recalled.\n",
+    );
+    let f = run(&fx, &[], &CompareOptions::default());
+    assert!(f.discrepancies.is_empty(), "{f:#?}");
+    let x = f.agreements.first().expect("one fact");
+    let note = x.note.as_deref().expect("the values differ as written");
+    assert!(note.contains("compared by year"), "{note}");
+}
+
+#[test]
 fn a_rounded_percentage_agrees_with_the_precise_one() {
     let fx = load("election.txt");
     let f = run(&fx, &[], &CompareOptions::default());
     let share = finding_of(&f, marked(&fx, "vote-daily", "e-velk-share")).expect("grouped");
     assert_eq!(share.status, Status::Agreement, "{:#?}", share.explain);
     assert!(has(share, "vote-herald", "52%"));
+    let note = share.note.as_deref().expect("the values differ as written");
+    assert!(note.contains("rounded"), "{note}");
     // Two candidates' vote counts are never one fact, though worded alike.
     let votes = marked(&fx, "vote-daily", "e-velk-votes");
     assert!(finding_of(&f, votes).is_none());

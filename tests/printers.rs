@@ -54,6 +54,8 @@ fn view() -> ReportView {
     let wire = "Officials said some 1,500 homes were flooded when the surge hit the harbour.";
     let jets = "The navy sent four patrol boats to the bay on Monday.";
     let jets2 = "Four patrol boats were sent to the bay, a navy spokesman said.";
+    let evacuated = "Police said around 300 people were evacuated from the harbour district.";
+    let evacuated2 = "The city evacuated 310 people from the harbour district.";
     ReportView {
         schema: 1,
         sources: vec![
@@ -107,19 +109,39 @@ fn view() -> ReportView {
                 score: 0.2,
                 why: "'1,200' and 'some 1,500' differ by 300 (20% of the larger)".into(),
             }),
+            note: None,
             explain: vec!["both count homes with the predicate 'flooded'".into()],
         }],
-        agreements: vec![FindingView {
-            id: "ddddeeeeffff".into(),
-            kind: "count",
-            fact: "patrol boats sent".into(),
-            values: vec![
-                value("ledger", jets, "four", json!(4), "exact"),
-                value("wire", jets2, "Four", json!(4), "exact"),
-            ],
-            severity: None,
-            explain: Vec::new(),
-        }],
+        agreements: vec![
+            FindingView {
+                id: "ddddeeeeffff".into(),
+                kind: "count",
+                fact: "patrol boats sent".into(),
+                values: vec![
+                    value("ledger", jets, "four", json!(4), "exact"),
+                    value("wire", jets2, "Four", json!(4), "exact"),
+                ],
+                severity: None,
+                note: None,
+                explain: Vec::new(),
+            },
+            FindingView {
+                id: "777788889999".into(),
+                kind: "count",
+                fact: "people evacuated".into(),
+                values: vec![
+                    value("ledger", evacuated, "around 300", json!(300), "approx"),
+                    value("wire", evacuated2, "310", json!(310), "exact"),
+                ],
+                severity: None,
+                note: Some(
+                    "ledger 'around 300' and wire '310' differ as written; they agree once \
+                 their hedges are read: approximate, read as ±5%"
+                        .into(),
+                ),
+                explain: Vec::new(),
+            },
+        ],
         updates: Vec::new(),
         warnings: vec![WarningView {
             kind: "period",

@@ -295,7 +295,8 @@ fn date_reading(fig: &Figure, date: NaiveDate, grain: Grain) -> Reading {
     }
 }
 
-fn grain_name(grain: Grain) -> &'static str {
+/// The name of a grain ("day", "month" ...).
+pub fn grain_name(grain: Grain) -> &'static str {
     match grain {
         Grain::Day => "day",
         Grain::Week => "week",

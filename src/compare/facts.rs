@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use super::conflict::{self, Gap, Verdict};
+use super::conflict::{self, Gap, Reading, Verdict};
 use super::explain;
 use super::frame::Frame;
 use super::group::{self, Group, Inputs};
@@ -18,7 +18,7 @@ use super::period::Anchor;
 use super::severity::{self, Severity, Side};
 use super::{FactValue, Finding, Findings, Repeat, Status};
 use crate::document::Document;
-use crate::figure::FigureKind;
+use crate::figure::{FigureKind, Grain};
 use crate::fingerprint::Fingerprint;
 
 use super::hash::FastMap;
@@ -209,6 +209,10 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         ));
     }
     lines.extend(period_lines(inp, &sources, docs));
+    let note = match status {
+        Status::Agreement => agreement_note(inp, &members, &shifted, &name, &|m| names(m).1),
+        _ => None,
+    };
     Some(Finding {
         id,
         status,
@@ -222,7 +226,85 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
             None
         },
         explain: lines,
+        note,
     })
+}
+
+/// Why the values of an agreement agree when they are not written alike, in a
+/// sentence a reader can check ("'50-minute' and 'an hour' differ as written; they
+/// agree once 'an hour' is read as ±20%"); `None` when every source states the
+/// same value.
+fn agreement_note(
+    inp: &Inputs<'_>,
+    members: &[usize],
+    shifted: &[Shifted],
+    name: &dyn Fn(usize) -> String,
+    text_of: &dyn Fn(usize) -> String,
+) -> Option<String> {
+    if let Some(x) = shifted.first() {
+        return Some(format!(
+            "{} and {} are read from publication dates {} day(s) apart; from the same date they agree",
+            name(x.a),
+            name(x.b),
+            x.days.abs()
+        ));
+    }
+    let stated = |m: usize| match inp.readings[m].as_ref()? {
+        Reading::Number { stated, .. } => {
+            Some((stated.0.to_bits() as i128, stated.1.to_bits() as i128))
+        }
+        Reading::Date { stated, .. } => Some((i128::from(stated.0), i128::from(stated.1))),
+    };
+    let source = |m: usize| inp.figures[m].source;
+    let (a, b) = members.iter().enumerate().find_map(|(i, &a)| {
+        members[i + 1..]
+            .iter()
+            .find(|&&b| source(a) != source(b) && stated(a) != stated(b))
+            .map(|&b| (a, b))
+    })?;
+    let (ra, rb) = (inp.readings[a].as_ref()?, inp.readings[b].as_ref()?);
+    let mut hedges: Vec<String> = Vec::new();
+    for (m, r) in [(a, ra), (b, rb)] {
+        let Some(h) = r.hedge() else { continue };
+        let text = text_of(m);
+        let h = if h.contains(&format!("'{text}'")) {
+            h.to_string()
+        } else {
+            format!("'{text}': {h}")
+        };
+        if !hedges.contains(&h) {
+            hedges.push(h);
+        }
+    }
+    let why = match (ra, rb) {
+        _ if !hedges.is_empty() => format!(
+            "they agree once their hedges are read: {}",
+            hedges.join("; ")
+        ),
+        (Reading::Date { grain: ga, .. }, Reading::Date { grain: gb, .. }) if ga != gb => {
+            let rank = |g: Grain| match g {
+                Grain::Day => 0,
+                Grain::Week => 1,
+                Grain::Month => 2,
+                Grain::Year => 3,
+                Grain::Decade => 4,
+            };
+            let coarser = if rank(*ga) >= rank(*gb) { *ga } else { *gb };
+            format!(
+                "they agree when compared by {}, the coarser of their grains",
+                conflict::grain_name(coarser)
+            )
+        }
+        (Reading::Number { .. }, Reading::Number { .. }) => {
+            "one may be the other rounded to fewer digits".to_string()
+        }
+        _ => "their periods overlap".to_string(),
+    };
+    Some(format!(
+        "{} and {} differ as written; {why}",
+        name(a),
+        name(b)
+    ))
 }
 
 fn fact_value(

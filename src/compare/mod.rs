@@ -189,6 +189,9 @@ pub struct Finding {
     pub severity: Option<Severity>,
     /// Why the figures were grouped and how their values compare.
     pub explain: Vec<String>,
+    /// For an agreement whose sources write different values, why they agree
+    /// (hedges, grains, rounding, publication dates), in a sentence.
+    pub note: Option<String>,
 }
 
 /// The result of comparison.

@@ -229,6 +229,7 @@ fn finding_view(docs: &[Document<'_>], f: &Finding, opts: ViewOptions) -> Findin
             score: round3(s.distance),
             why: s.explanation.clone(),
         }),
+        note: f.note.clone(),
         explain: if opts.explain {
             f.explain.clone()
         } else {
@@ -281,6 +282,7 @@ fn attribution_view(a: &Analysis<'_>, c: &AttributionConflict) -> Option<Finding
             score: 1.0,
             why: String::from("the same words are attributed to different people"),
         }),
+        note: None,
         explain: Vec::new(),
     })
 }

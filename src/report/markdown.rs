@@ -62,6 +62,9 @@ fn findings(out: &mut String, view: &ReportView, title: &str, list: &[FindingVie
         if let Some(s) = &f.severity {
             let _ = writeln!(out, "· {}", cell(&s.why));
         }
+        if let Some(note) = &f.note {
+            let _ = writeln!(out, "· {}", cell(note));
+        }
         out.push('\n');
         let _ = writeln!(out, "| source | stated | value | in context |");
         let _ = writeln!(out, "|---|---|---|---|");

@@ -288,6 +288,9 @@ pub struct FindingView {
     /// For discrepancies, how serious.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<SeverityView>,
+    /// For an agreement whose sources write different values, why they agree.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Why these figures were grouped as one fact (shown with `--explain`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub explain: Vec<String>,

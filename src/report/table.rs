@@ -160,6 +160,9 @@ fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> Str
             }
             (None, _) => out.push_str(&wrap(&title, width, "")),
         }
+        if let Some(note) = &f.note {
+            out.push_str(&wrap(note, width, "   "));
+        }
         let mut t = new_table(style, &["source", "stated", "in context"]);
         for v in &f.values {
             let (before, figure, after) = context(v, CONTEXT);
