@@ -780,6 +780,43 @@ fn dates_in_different_months_conflict_and_a_derived_date_joins_them() {
 }
 
 #[test]
+fn a_running_total_is_not_the_toll_of_one_event() {
+    let fx = parse(
+        "== source a 2021-03-04\n\
+         Storm Elna killed [[12|count 12 c=person @one]] people in the coastal towns of Varn and Melby on Wednesday, the regional government said.\n\
+         Winds tore roofs from houses along the coast.\n\
+         == source b 2021-03-04\n\
+         The death toll from this winter's storms has risen to [[31|count 31 @all]], officials said on Wednesday, after Storm Elna hit the coastal towns of Varn and Melby.\n\
+         Forecasters expect calmer weather by the weekend.\n",
+    );
+    let opts = CompareOptions::default();
+    let why = compare::explain_pair(
+        &prepare(&fx.corpus),
+        &fx.figures,
+        marked(&fx, "a", "one"),
+        marked(&fx, "b", "all"),
+        &opts,
+    );
+    assert!(why.contains("a total over a period"), "{why}");
+    let f = run(&fx, &[], &opts);
+    assert!(f.discrepancies.is_empty(), "{:#?}", f.discrepancies);
+    // Two running totals of the same period are one fact.
+    let fx = parse(
+        "== source a 2021-03-04\n\
+         Storms have killed [[31|count 31 c=person]] people in the coastal towns of Varn and Melby this winter, the regional government said.\n\
+         == source b 2021-03-04\n\
+         The death toll from this winter's storms in Varn and Melby has risen to [[34|count 34]], officials said.\n\
+         == source c 2021-03-04\n\
+         A bakery in Osterby won a national prize for its rye bread, the guild said.\n\
+         == source d 2021-03-04\n\
+         The Osterby council approved a new cycle lane along the river, officials said.\n",
+    );
+    let f = run(&fx, &[], &opts);
+    let why = compare::explain_pair(&prepare(&fx.corpus), &fx.figures, 0, 1, &opts);
+    assert_eq!(f.discrepancies.len(), 1, "{why}");
+}
+
+#[test]
 fn a_year_agrees_with_a_month_of_that_year_and_says_why() {
     let fx = parse(
         "== source a 2016-02-01\n\

@@ -181,6 +181,13 @@ pub fn match_reasons(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab)
     {
         parts.push("each the only figure of its kind about that in its source".into());
     }
+    if let Some((a, b)) = frames
+        && a.aggregate != b.aggregate
+    {
+        parts.push(
+            "one is a total over a period or several events, the other not (counts against)".into(),
+        );
+    }
     let words: Vec<String> = m
         .shared
         .iter()

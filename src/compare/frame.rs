@@ -116,6 +116,10 @@ pub struct Frame {
     /// True when no other figure of the source has this kind and a counted thing
     /// that can be the same (see [`super::score::SOLE_BONUS`]).
     pub sole: bool,
+    /// True when the figure's clause says it sums several events or a period
+    /// ("this winter's storms", "in all", "combined"): a running total, not the
+    /// figure of one event (see [`super::score::SCOPE_MISMATCH_PENALTY`]).
+    pub aggregate: bool,
 }
 
 /// Builds the frame of `fig` from its document. Returns `None` when the figure's
@@ -159,6 +163,8 @@ pub fn frame(
     let mut bag: Vec<Weighted> = Vec::with_capacity(toks.len() * 2);
     let mut names: Vec<u32> = Vec::new();
     let boundaries = boundary_counts(toks);
+    let aggregate = matches!(fig.kind, FigureKind::Count | FigureKind::Money)
+        && says_aggregate(toks, &boundaries, left, right);
     for t in toks {
         if t.position >= left && t.position <= right {
             continue;
@@ -214,6 +220,7 @@ pub fn frame(
         sentence_key: sentence_key(toks),
         offset: fig.start.saturating_sub(sentence.start),
         sole: false,
+        aggregate,
     })
 }
 
@@ -311,6 +318,45 @@ fn figure_positions(toks: &[Term], fig: &Figure) -> Option<(usize, usize)> {
 }
 
 /// For each word position, how many clause boundaries stand at or before it.
+/// Words that make a figure a sum over events or a period.
+const AGGREGATE_WORDS: &[&str] = &["altogether", "combined", "cumulative", "overall"];
+/// Words of a period that "this", "last" or "past" makes a span of time.
+const PERIOD_WORDS: &[&str] = &[
+    "year", "years", "month", "months", "winter", "summer", "spring", "autumn", "fall", "season",
+    "decade",
+];
+
+/// True when the clause of the figure (positions `left..=right`) holds a word of
+/// [`AGGREGATE_WORDS`], "in all", "in total", "to date", or "this/last/past" with a
+/// period ("this winter", "the past year"), or the sentence opens with "In all,".
+fn says_aggregate(toks: &[Term], boundaries: &[u16], left: usize, right: usize) -> bool {
+    let at = |q: usize| {
+        boundaries
+            .get(q)
+            .or(boundaries.last())
+            .copied()
+            .unwrap_or(0)
+    };
+    let same_clause = |p: usize| {
+        let (lo, hi) = if p < left { (p, left) } else { (right, p) };
+        at(hi) == at(lo)
+    };
+    let words: Vec<&Term> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    words.iter().enumerate().any(|(i, t)| {
+        let next = words.get(i + 1).map(|n| n.folded.as_str());
+        let w = t.folded.as_str();
+        let in_all = w == "in" && matches!(next, Some("all" | "total"));
+        // "In all, 57 ferries ...": an opening adverbial covers the sentence.
+        (in_all && t.position == 0)
+            || (same_clause(t.position)
+                && (in_all
+                    || AGGREGATE_WORDS.contains(&w)
+                    || (w == "to" && next == Some("date"))
+                    || (matches!(w, "this" | "last" | "past")
+                        && next.is_some_and(|n| PERIOD_WORDS.contains(&n.trim_end_matches("'s"))))))
+    })
+}
+
 fn boundary_counts(toks: &[Term]) -> Vec<u16> {
     let last = toks.iter().map(|t| t.position).max().unwrap_or(0);
     let mut counts = vec![0u16; last + 2];
@@ -685,6 +731,39 @@ mod tests {
         let vocab = Vocab::build(&docs);
         let fig = figure_at(&docs[0], written, kind);
         frame(0, &fig, &docs[0], &vocab, &[], &mut TermCache::default()).expect("a frame")
+    }
+
+    #[test]
+    fn a_total_over_a_period_or_several_events_is_marked_in_its_clause_only() {
+        let total =
+            |text: &str, written: &str| frame_of(text, written, FigureKind::Count).aggregate;
+        assert!(total(
+            "Landslides have killed 80 people this year, the agency said.",
+            "80"
+        ));
+        assert!(total(
+            "The past season's fires burned 3,400 homes.",
+            "3,400"
+        ));
+        assert!(total("In all, 57 ferries were cancelled.", "57"));
+        assert!(total(
+            "The two floods have displaced 9,000 people combined.",
+            "9,000"
+        ));
+        assert!(total(
+            "Donors have pledged $40 million to date.",
+            "$40 million"
+        ));
+        assert!(!total("The landslide killed 14 people on Monday.", "14"));
+        // Another clause's period words belong to another figure.
+        assert!(!total(
+            "The landslide killed 14 people on Monday, bringing this year's toll to 80.",
+            "14"
+        ));
+        assert!(total(
+            "The landslide killed 14 people on Monday, bringing this year's toll to 80.",
+            "80"
+        ));
     }
 
     #[test]

@@ -30,6 +30,10 @@ pub const HEAD_CLASS_BONUS: f32 = 0.05;
 /// its source, and the counted things can be the same: two articles of one story
 /// that each time a single conversation time the same one.
 pub const SOLE_BONUS: f32 = 0.1;
+/// Penalty when one figure is a running total over events or a period ("the toll
+/// from this winter's storms has risen to 31") and the other is not ("the storm
+/// killed 12"): they usually count different things.
+pub const SCOPE_MISMATCH_PENALTY: f32 = 0.3;
 /// Weight of the similarity of the two whole documents (are they about the same
 /// story?).
 pub const DOCUMENT_WEIGHT: f32 = 0.4;
@@ -196,6 +200,9 @@ pub fn score(
     };
     if a.sole && b.sole && head != HeadMatch::Unknown {
         score += SOLE_BONUS;
+    }
+    if a.aggregate != b.aggregate {
+        score -= SCOPE_MISMATCH_PENALTY;
     }
     if aligned {
         score += ALIGNED_BONUS;
