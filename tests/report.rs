@@ -316,3 +316,71 @@ fn align_prints_passages_with_edits_and_quotes() {
     assert_eq!(table.code, 0);
     assert!(table.stdout.contains("REUSED PASSAGES"));
 }
+
+/// The report of a folder of `tests/fixtures/stories`.
+fn story_json(name: &str) -> Value {
+    let dir = root().join("tests/fixtures/stories").join(name);
+    let run = claimdiff(&["report", "--format", "json", dir.to_str().unwrap()], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    json(&run.stdout)
+}
+
+/// Each finding as (kind, [(source, text)]).
+fn stated_values(list: &[Value]) -> Vec<(String, Vec<(String, String)>)> {
+    list.iter()
+        .map(|f| {
+            let vals = array(f, "values")
+                .iter()
+                .map(|v| {
+                    (
+                        v["source"].as_str().unwrap().to_string(),
+                        v["text"].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect();
+            (f["kind"].as_str().unwrap().to_string(), vals)
+        })
+        .collect()
+}
+
+#[test]
+fn a_ferry_story_counts_many_groups_of_people_and_only_the_ages_disagree() {
+    // Two reports of one sinking (written for this test): dead, missing, rescued,
+    // on board and arrested are all counts of people, told in other words.
+    let doc = story_json("ferry");
+    let found = stated_values(array(&doc, "discrepancies"));
+    assert_eq!(
+        found,
+        [(
+            "age".to_string(),
+            vec![
+                ("ledger".to_string(), "47".to_string()),
+                ("wire".to_string(), "46".to_string())
+            ]
+        )],
+        "{found:#?}"
+    );
+    let agreements = stated_values(array(&doc, "agreements"));
+    let dead = (
+        "count".to_string(),
+        vec![
+            ("ledger".to_string(), "at least 20".to_string()),
+            ("wire".to_string(), "More than 25".to_string()),
+        ],
+    );
+    assert!(agreements.contains(&dead), "{agreements:#?}");
+    // The 2009 disaster's 160 dead are another event.
+    assert!(
+        !agreements
+            .iter()
+            .any(|(_, v)| v.iter().any(|(_, t)| t == "160")),
+        "{agreements:#?}"
+    );
+}
+
+#[test]
+fn a_storm_toll_and_the_toll_of_the_whole_winter_are_not_one_fact() {
+    let doc = story_json("storm");
+    let found = stated_values(array(&doc, "discrepancies"));
+    assert!(found.is_empty(), "{found:#?}");
+}

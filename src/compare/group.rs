@@ -600,8 +600,26 @@ fn consistent(inp: &Inputs<'_>, x: usize, y: usize) -> bool {
     }
 }
 
+/// True when a value closes both ends: "more than 25" agrees with any larger
+/// number, so it cannot show that another figure of its source says the same.
+fn bounded(inp: &Inputs<'_>, x: usize) -> bool {
+    match &inp.readings[x] {
+        Some(conflict::Reading::Number {
+            stated, widened, ..
+        }) => {
+            // "up to 500" is widened down to nothing.
+            let opened_down = widened.0 <= 0.0 && stated.0 > 0.0;
+            widened.0.is_finite() && widened.1.is_finite() && !opened_down
+        }
+        Some(conflict::Reading::Date { widened, .. }) => {
+            widened.0 != i64::MIN && widened.1 != i64::MAX
+        }
+        None => false,
+    }
+}
+
 /// Adds figures left out of every group whose best match lies in a group that
-/// holds a consistent figure of their own source.
+/// holds a consistent figure of their own source; neither may be an open bound.
 fn attach_supports(inp: &Inputs<'_>, edges: &[Edge], groups: &mut [Group]) {
     let mut group_of: FastMap<usize, usize> = FastMap::default();
     for (gi, g) in groups.iter().enumerate() {
@@ -629,11 +647,12 @@ fn attach_supports(inp: &Inputs<'_>, edges: &[Edge], groups: &mut [Group]) {
             continue;
         };
         let source = inp.figures[x].source;
-        let supporter = groups[gi]
-            .members
-            .iter()
-            .copied()
-            .find(|&m| inp.figures[m].source == source && consistent(inp, m, x));
+        let supporter = groups[gi].members.iter().copied().find(|&m| {
+            inp.figures[m].source == source
+                && bounded(inp, m)
+                && bounded(inp, x)
+                && consistent(inp, m, x)
+        });
         let Some(supporter) = supporter else { continue };
         if !frames_compatible(inp, &groups[gi].members, &[x]) {
             continue;

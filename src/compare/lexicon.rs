@@ -209,6 +209,15 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
         "end",
         &["ended", "ending", "concluded", "finished", "expired"],
     ),
+    (
+        "missing",
+        &["missing", "unaccounted", "disappeared", "vanished"],
+    ),
+    ("rescue", &["rescued", "saved", "plucked", "pulled"]),
+    (
+        "aboard",
+        &["aboard", "onboard", "carrying", "carried", "carries"],
+    ),
     ("lasting", &["lasted", "lasting"]),
     (
         "spending",
@@ -256,6 +265,8 @@ const NOUN_CLASSES: &[(&str, &[&str])] = &[
             "citizens",
             "victim",
             "victims",
+            "passenger",
+            "passengers",
         ],
     ),
     (

@@ -13,6 +13,8 @@ use super::frame::{Frame, Head, NEIGHBOUR_WEIGHT, Predicate, Weighted};
 use super::idf::Vocab;
 use crate::figure::Figure;
 
+/// Counted nouns that say least about what is counted.
+const GENERIC_NOUNS: &[&str] = &["people", "person", "persons"];
 /// Bonus for predicates of the same class ("killed" and "deaths").
 pub const PREDICATE_CLASS_BONUS: f32 = 0.2;
 /// Bonus for the same predicate word when it has no class.
@@ -88,6 +90,9 @@ pub struct Match {
     pub context: f32,
     /// Similarity of the two documents (cosine of their most distinctive words).
     pub document: f32,
+    /// True when both counted nouns are "people", which says little about which
+    /// count of people a figure is.
+    pub generic_head: bool,
     /// How alike the two documents' story sketches are (see [`super::story`]);
     /// measured for explanations only (0 otherwise).
     pub story: f32,
@@ -211,7 +216,13 @@ pub fn score(
     if names_differ.is_some() && !aligned {
         score -= NAME_MISMATCH_PENALTY;
     }
+    let generic = |f: &Frame| {
+        f.head
+            .as_ref()
+            .is_some_and(|h| GENERIC_NOUNS.contains(&h.word.as_str()))
+    };
     Match {
+        generic_head: generic(a) && generic(b),
         names_differ,
         score,
         context,
@@ -262,11 +273,12 @@ fn same_name(p: u32, q: u32, vocab: &Vocab) -> bool {
 }
 
 /// True when a match rests on more than a vague likeness of context: the same or
-/// related counted things, predicates of one class, aligned sentences, or a context
-/// similarity of at least `context_alone`. Dates in particular are everywhere in
+/// related counted things (not both mere "people": a story counts its dead, its
+/// missing, its rescued and everyone on board in people), predicates of one class,
+/// aligned sentences, or a context similarity of at least `context_alone`. Dates in particular are everywhere in
 /// news text, and two dates a day apart must not be paired on topic words alone.
 pub fn has_evidence(m: &Match, context_alone: f32) -> bool {
-    m.head != HeadMatch::Unknown
+    (m.head != HeadMatch::Unknown && !m.generic_head)
         || matches!(m.predicate, PredicateMatch::Class | PredicateMatch::Word)
         || m.aligned
         || m.context >= context_alone

@@ -265,16 +265,22 @@ pub(crate) fn is_page_furniture(doc: &Document<'_>, f: &Found) -> bool {
     {
         return true;
     }
-    if f.kind != FigureKind::Date
-        || f.derivation.is_some()
-        || !matches!(f.value, Value::Date { .. })
-    {
+    if f.kind != FigureKind::Date {
         return false;
     }
     let k = doc.paragraphs.partition_point(|p| p.start <= f.start);
     let Some(para) = k.checked_sub(1).and_then(|k| doc.paragraphs.get(k)) else {
         return false;
     };
+    if is_dateline(
+        doc.text().get(para.start..f.start).unwrap_or(""),
+        doc.text().get(f.end..para.end).unwrap_or(""),
+    ) {
+        return true;
+    }
+    if f.derivation.is_some() || !matches!(f.value, Value::Date { .. }) {
+        return false;
+    }
     let text = doc.text().get(para.clone()).unwrap_or("");
     let ends_sentence = text.trim_end().ends_with(['.', '!', '?', '"', '”']);
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
@@ -285,9 +291,44 @@ pub(crate) fn is_page_furniture(doc: &Document<'_>, f: &Found) -> bool {
     !ends_sentence && date_len * 2 >= visible
 }
 
+/// True when a date opens its paragraph as an agency dateline: an optional place
+/// in capitals and a comma before it, an optional "(Agency)" and a dash after it
+/// ("KESSA, May 12 (Wire) - ..."). The date is when the copy was filed, not a
+/// figure of the story.
+fn is_dateline(before: &str, after: &str) -> bool {
+    let before = before.trim();
+    let place_ok = before.is_empty()
+        || (before.ends_with(',')
+            && before.chars().any(char::is_uppercase)
+            && before
+                .chars()
+                .all(|c| c.is_uppercase() || " ,.'’/-".contains(c)));
+    if !place_ok {
+        return false;
+    }
+    let mut rest = after.trim_start();
+    if rest.starts_with('(') {
+        match rest.find(')') {
+            Some(i) if i < 40 => rest = rest[i + 1..].trim_start(),
+            _ => return false,
+        }
+    }
+    rest.starts_with(['-', '–', '—'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_in_an_agency_dateline_is_furniture() {
+        assert!(is_dateline("OSTERBY, ", " (Wire) - Ferries stopped"));
+        assert!(is_dateline("NEW HAVEN, ", " — The council voted"));
+        assert!(is_dateline("", " (Agency) – Rain fell"));
+        assert!(!is_dateline("The council met on ", ", officials said."));
+        assert!(!is_dateline("Osterby, ", " - rain"));
+        assert!(!is_dateline("OSTERBY, ", " when the council met"));
+    }
 
     fn skipped(s: &str, i: usize) -> Option<String> {
         let v = View::new(s, 0..s.len());

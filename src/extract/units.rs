@@ -195,6 +195,7 @@ const AUXILIARIES: &[&str] = &[
     "is",
     "now",
     "reportedly",
+    "still",
     "was",
     "were",
     "who",
@@ -207,8 +208,18 @@ const AUXILIARIES: &[&str] = &[
 const PHRASE_BREAKERS: &[&str] = &[
     "aged", "ago", "along", "amid", "among", "another", "around", "behind", "beyond", "despite",
     "earlier", "every", "inside", "last", "later", "like", "minus", "near", "next", "old", "onto",
-    "outside", "per", "plus", "since", "though", "toward", "towards", "unless", "unlike", "versus",
-    "via", "within", "without", "yet",
+    "outside", "per", "plus", "since", "still", "though", "toward", "towards", "unless", "unlike",
+    "versus", "via", "within", "without", "yet",
+];
+
+/// Adjectives that say what happened to what is counted, after "are", "were" ...
+/// ("35 people are still missing").
+const PREDICATE_ADJECTIVES: &[&str] = &["alive", "dead", "homeless", "missing"];
+
+/// Short verb forms that the "-ed" rule misses and that end a counted phrase
+/// ("25 people died", "300 residents fled").
+const SHORT_VERBS: &[&str] = &[
+    "die", "died", "dies", "fell", "fled", "flee", "hurt", "lost", "rose", "shot", "were", "was",
 ];
 
 /// Determiners allowed after "of" before a counted phrase ("two of the jets").
@@ -332,7 +343,7 @@ fn may_continue(view: &View<'_>, k: usize, taken: usize, prev_cap: bool) -> bool
     if super::dates::month_of(w).is_some() || super::relative::weekday_of(w).is_some() {
         return false;
     }
-    if taken > 0 && is_ed_form(w) {
+    if taken > 0 && (is_ed_form(w) || SHORT_VERBS.contains(&w)) {
         return false;
     }
     if taken > 0 && !prev_cap && view.is_capitalized(k) {
@@ -420,7 +431,10 @@ fn after_phrase(view: &View<'_>, mut k: usize) -> Option<String> {
             k += 1;
             continue;
         }
-        let verb = is_ed_form(w) || VERBS.contains(&w);
+        let verb = is_ed_form(w)
+            || VERBS.contains(&w)
+            || SHORT_VERBS.contains(&w)
+            || PREDICATE_ADJECTIVES.contains(&w);
         return verb.then(|| w.to_string());
     }
     None
