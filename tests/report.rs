@@ -384,3 +384,27 @@ fn a_storm_toll_and_the_toll_of_the_whole_winter_are_not_one_fact() {
     let found = stated_values(array(&doc, "discrepancies"));
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_port_strike_told_twice_has_no_discrepancy_and_its_yearly_totals_agree() {
+    let doc = story_json("strike");
+    let found = stated_values(array(&doc, "discrepancies"));
+    assert!(found.is_empty(), "{found:#?}");
+    let agreements = stated_values(array(&doc, "agreements"));
+    for (a, b) in [("1.2 million", "1.2 million"), ("12 percent", "12%")] {
+        assert!(
+            agreements
+                .iter()
+                .any(|(_, v)| v.iter().any(|(s, t)| s == "courier" && t == a)
+                    && v.iter().any(|(s, t)| s == "herald" && t == b)),
+            "{a} / {b} not an agreement: {agreements:#?}"
+        );
+    }
+    // The 2011 strike's cost is not this strike's offer.
+    assert!(
+        !agreements
+            .iter()
+            .any(|(_, v)| v.iter().any(|(_, t)| t == "an estimated €30 million")),
+        "{agreements:#?}"
+    );
+}

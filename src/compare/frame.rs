@@ -326,9 +326,15 @@ const PERIOD_WORDS: &[&str] = &[
     "decade",
 ];
 
+/// "2022": a year written in digits.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w < "2200" && w > "1800")
+}
+
 /// True when the clause of the figure (positions `left..=right`) holds a word of
-/// [`AGGREGATE_WORDS`], "in all", "in total", "to date", or "this/last/past" with a
-/// period ("this winter", "the past year"), or the sentence opens with "In all,".
+/// [`AGGREGATE_WORDS`], "in all", "in total", "to date", "this/last/past" with a
+/// period ("this winter", "the past year") or "in" a year ("in 2022"), or the
+/// sentence opens with "In all,".
 fn says_aggregate(toks: &[Term], boundaries: &[u16], left: usize, right: usize) -> bool {
     let at = |q: usize| {
         boundaries
@@ -352,6 +358,7 @@ fn says_aggregate(toks: &[Term], boundaries: &[u16], left: usize, right: usize) 
                 && (in_all
                     || AGGREGATE_WORDS.contains(&w)
                     || (w == "to" && next == Some("date"))
+                    || (matches!(w, "in" | "during" | "throughout") && next.is_some_and(is_year))
                     || (matches!(w, "this" | "last" | "past")
                         && next.is_some_and(|n| PERIOD_WORDS.contains(&n.trim_end_matches("'s"))))))
     })
@@ -755,6 +762,10 @@ mod tests {
             "$40 million"
         ));
         assert!(!total("The landslide killed 14 people on Monday.", "14"));
+        assert!(total(
+            "The port handled 1.2 million containers in 2022.",
+            "1.2 million"
+        ));
         // Another clause's period words belong to another figure.
         assert!(!total(
             "The landslide killed 14 people on Monday, bringing this year's toll to 80.",
