@@ -333,8 +333,9 @@ fn is_year(w: &str) -> bool {
 
 /// True when the clause of the figure (positions `left..=right`) holds a word of
 /// [`AGGREGATE_WORDS`], "in all", "in total", "to date", "this/last/past" with a
-/// period ("this winter", "the past year") or "in" a year ("in 2022"), or the
-/// sentence opens with "In all,".
+/// period ("this winter", "the past year"), "in" a year after the figure
+/// ("handled 1.2 million containers in 2022", but not "the earthquake in 1999 left
+/// 17,000 dead"), or the sentence opens with "In all,".
 fn says_aggregate(toks: &[Term], boundaries: &[u16], left: usize, right: usize) -> bool {
     let at = |q: usize| {
         boundaries
@@ -358,7 +359,9 @@ fn says_aggregate(toks: &[Term], boundaries: &[u16], left: usize, right: usize) 
                 && (in_all
                     || AGGREGATE_WORDS.contains(&w)
                     || (w == "to" && next == Some("date"))
-                    || (matches!(w, "in" | "during" | "throughout") && next.is_some_and(is_year))
+                    || (t.position > right
+                        && matches!(w, "in" | "during" | "throughout")
+                        && next.is_some_and(is_year))
                     || (matches!(w, "this" | "last" | "past")
                         && next.is_some_and(|n| PERIOD_WORDS.contains(&n.trim_end_matches("'s"))))))
     })
