@@ -337,16 +337,9 @@ fn is_year(w: &str) -> bool {
 /// ("handled 1.2 million containers in 2022", but not "the earthquake in 1999 left
 /// 17,000 dead"), or the sentence opens with "In all,".
 fn says_aggregate(toks: &[Term], boundaries: &[u16], left: usize, right: usize) -> bool {
-    let at = |q: usize| {
-        boundaries
-            .get(q)
-            .or(boundaries.last())
-            .copied()
-            .unwrap_or(0)
-    };
     let same_clause = |p: usize| {
         let (lo, hi) = if p < left { (p, left) } else { (right, p) };
-        at(hi) == at(lo)
+        clause_at(boundaries, hi) == clause_at(boundaries, lo)
     };
     let words: Vec<&Term> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
     words.iter().enumerate().any(|(i, t)| {
@@ -365,6 +358,15 @@ fn says_aggregate(toks: &[Term], boundaries: &[u16], left: usize, right: usize) 
                     || (matches!(w, "this" | "last" | "past")
                         && next.is_some_and(|n| PERIOD_WORDS.contains(&n.trim_end_matches("'s"))))))
     })
+}
+
+/// How many clause boundaries come before position `q` (see [`boundary_counts`]).
+fn clause_at(boundaries: &[u16], q: usize) -> u16 {
+    boundaries
+        .get(q)
+        .or(boundaries.last())
+        .copied()
+        .unwrap_or(0)
 }
 
 fn boundary_counts(toks: &[Term]) -> Vec<u16> {
@@ -390,14 +392,7 @@ fn distance_weight(boundaries: &[u16], p: usize, left: usize, right: usize) -> f
     } else {
         (p.saturating_sub(right), right, p)
     };
-    let at = |q: usize| {
-        boundaries
-            .get(q)
-            .or(boundaries.last())
-            .copied()
-            .unwrap_or(0)
-    };
-    let crossed = at(hi).saturating_sub(at(lo));
+    let crossed = clause_at(boundaries, hi).saturating_sub(clause_at(boundaries, lo));
     let base = 1.0 / (1.0 + (d.saturating_sub(1) as f32) / 4.0);
     base * 0.6f32.powi(i32::from(crossed.min(8)))
 }

@@ -157,15 +157,7 @@ impl Vocab {
             .filter(|(id, _)| self.doc_df.get(*id as usize).is_some_and(|&d| d >= 2))
             .map(|&(id, n)| (id, (1.0 + (n as f32).ln()) * self.idf(id)))
             .collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.truncate(DOCUMENT_WORDS);
-        let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for x in &mut v {
-                x.1 /= norm;
-            }
-        }
-        v.sort_by_key(|x| x.0);
+        super::story::strongest_normalized(&mut v, DOCUMENT_WORDS, |x| x.0, |x| &mut x.1);
         v
     }
 

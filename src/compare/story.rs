@@ -49,16 +49,32 @@ pub fn sketch(
             Some((id, (1.0 + (count as f32).ln()) * idf * weight, is_name))
         })
         .collect();
-    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.truncate(SKETCH_TERMS);
-    let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for x in &mut v {
-            x.1 /= norm;
-        }
-    }
-    v.sort_by_key(|x| x.0);
+    strongest_normalized(&mut v, SKETCH_TERMS, |x| x.0, |x| &mut x.1);
     v
+}
+
+/// Keeps the `k` heaviest terms (ties by id), scales their weights to a unit
+/// vector, and sorts them by id; `id` and `weight` read a term.
+pub(super) fn strongest_normalized<T>(
+    v: &mut Vec<T>,
+    k: usize,
+    id: impl Fn(&T) -> u32,
+    mut weight: impl FnMut(&mut T) -> &mut f32,
+) {
+    let mut keyed: Vec<(f32, u32, T)> = v
+        .drain(..)
+        .map(|mut x| (*weight(&mut x), id(&x), x))
+        .collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    keyed.truncate(k);
+    let norm = keyed.iter().map(|x| x.0 * x.0).sum::<f32>().sqrt();
+    keyed.sort_by_key(|x| x.1);
+    v.extend(keyed.into_iter().map(|(w, _, mut x)| {
+        if norm > 0.0 {
+            *weight(&mut x) = w / norm;
+        }
+        x
+    }));
 }
 
 /// The sketches of all documents of a corpus, kept in flat arrays (term ids,
