@@ -501,14 +501,17 @@ fn has(x: &compare::Finding, source: &str, text: &str) -> bool {
         .any(|v| v.source.starts_with(source) && v.text == text)
 }
 
+/// The finding of `list` in which `source` (an id prefix) states `text`.
+fn stating<'f>(list: &'f [compare::Finding], source: &str, text: &str) -> &'f compare::Finding {
+    list.iter()
+        .find(|x| has(x, source, text))
+        .unwrap_or_else(|| panic!("no finding where {source} states {text:?}"))
+}
+
 #[test]
 fn seeds_death_toll_is_a_discrepancy_between_two_sources() {
     let (_, _, f) = seed_findings();
-    let toll = f
-        .discrepancies
-        .iter()
-        .find(|x| has(x, "002", "240,000"))
-        .expect("the toll is a discrepancy");
+    let toll = stating(&f.discrepancies, "002", "240,000");
     assert!(has(toll, "001", "some 250,000"), "{:?}", stated(toll));
     assert_eq!(toll.values.len(), 2, "{:?}", stated(toll));
     let s = toll
@@ -522,11 +525,7 @@ fn seeds_death_toll_is_a_discrepancy_between_two_sources() {
 #[test]
 fn seeds_freeze_start_is_a_discrepancy_listing_every_source() {
     let (_, _, f) = seed_findings();
-    let freeze = f
-        .discrepancies
-        .iter()
-        .find(|x| has(x, "000", "March 2014"))
-        .expect("the freeze start is a discrepancy");
+    let freeze = stating(&f.discrepancies, "000", "March 2014");
     assert!(has(freeze, "001", "August 2014"), "{:?}", stated(freeze));
     // The third account of the same event: ties broken off "in April last year".
     assert!(
@@ -549,11 +548,7 @@ fn seeds_freeze_start_is_a_discrepancy_listing_every_source() {
 #[test]
 fn seeds_a_repeated_lead_is_one_value_with_its_repeat_attached() {
     let (_, _, f) = seed_findings();
-    let friday = f
-        .agreements
-        .iter()
-        .find(|x| has(x, "000", "September 18"))
-        .expect("September 18 and Friday agree");
+    let friday = stating(&f.agreements, "000", "September 18");
     assert_eq!(
         stated(friday),
         vec![
