@@ -116,6 +116,9 @@ pub struct Frame {
     /// True when no other figure of the source has this kind and a counted thing
     /// that can be the same (see [`super::score::SOLE_BONUS`]).
     pub sole: bool,
+    /// True when no other figure of the source has this kind and a predicate of
+    /// the same class or word.
+    pub sole_predicate: bool,
     /// True when the figure's clause says it sums several events or a period
     /// ("this winter's storms", "in all", "combined"): a running total, not the
     /// figure of one event (see [`super::score::SCOPE_MISMATCH_PENALTY`]).
@@ -220,6 +223,7 @@ pub fn frame(
         sentence_key: sentence_key(toks),
         offset: fig.start.saturating_sub(sentence.start),
         sole: false,
+        sole_predicate: false,
         aggregate,
     })
 }

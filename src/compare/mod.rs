@@ -321,8 +321,27 @@ fn mark_sole(list: &mut [(usize, frame::Frame)]) {
             })
         })
         .collect();
-    for ((_, f), sole) in list.iter_mut().zip(sole) {
+    let sole_predicate: Vec<bool> = list
+        .iter()
+        .map(|(_, f)| {
+            let Some(p) = &f.predicate else { return false };
+            !list.iter().any(|(_, g)| {
+                let repeat = g.sentence_key == f.sentence_key && g.offset == f.offset;
+                g.figure != f.figure
+                    && g.kind == f.kind
+                    && !repeat
+                    && g.predicate.as_ref().is_some_and(|q| {
+                        matches!(
+                            score::predicate_match(p, q),
+                            Some(score::PredicateMatch::Class | score::PredicateMatch::Word)
+                        )
+                    })
+            })
+        })
+        .collect();
+    for (((_, f), sole), sole_predicate) in list.iter_mut().zip(sole).zip(sole_predicate) {
         f.sole = sole;
+        f.sole_predicate = sole_predicate;
     }
 }
 

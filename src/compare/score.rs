@@ -29,8 +29,10 @@ pub const HEAD_BONUS: f32 = 0.1;
 /// Bonus for counted nouns of one class or sharing a modifier.
 pub const HEAD_CLASS_BONUS: f32 = 0.05;
 /// Bonus when each figure is the only one of its kind about its counted thing in
-/// its source, and the counted things can be the same: two articles of one story
-/// that each time a single conversation time the same one.
+/// its source, and the counted things can be the same (two articles of one story
+/// that each time a single conversation time the same one); or the only one of its
+/// kind with its predicate, and the predicates agree (each source gives one
+/// percentage "offered").
 pub const SOLE_BONUS: f32 = 0.1;
 /// Penalty when one figure is a running total over events or a period ("the toll
 /// from this winter's storms has risen to 31") and the other is not ("the storm
@@ -203,7 +205,10 @@ pub fn score(
         HeadMatch::Related => HEAD_CLASS_BONUS,
         HeadMatch::Unknown => 0.0,
     };
-    if a.sole && b.sole && head != HeadMatch::Unknown {
+    let same_predicate = matches!(predicate, PredicateMatch::Class | PredicateMatch::Word);
+    if (a.sole && b.sole && head != HeadMatch::Unknown)
+        || (a.sole_predicate && b.sole_predicate && same_predicate)
+    {
         score += SOLE_BONUS;
     }
     if a.aggregate != b.aggregate {
