@@ -792,7 +792,7 @@ fn a_running_total_is_not_the_toll_of_one_event() {
         marked(&fx, "b", "all"),
         &opts,
     );
-    assert!(why.contains("a total over a period"), "{why}");
+    assert!(why.contains("one is a total (over a period"), "{why}");
     let f = run(&fx, &[], &opts);
     assert!(f.discrepancies.is_empty(), "{:#?}", f.discrepancies);
     // Two running totals of the same period are one fact.
@@ -971,4 +971,23 @@ fn figures_that_point_nowhere_are_skipped_without_panicking() {
     let n = fx.figures.len();
     assert!(all(&f).all(|x| x.values.iter().all(|v| v.figure < n)));
     assert!(!f.updates.is_empty(), "the good figures still compare");
+}
+
+#[test]
+fn an_age_one_year_older_is_an_update_a_year_later_and_a_discrepancy_a_day_later() {
+    let story = |late: &str| {
+        parse(&format!(
+            "== source early 2020-01-10\n\
+             Harbour master Ilse Brandt, [[46|age 46]], said the Kessa quay would reopen in spring.\n\
+             == source late {late}\n\
+             Harbour master Ilse Brandt, [[47|age 47]], said the Kessa quay would reopen in spring.\n\
+             == source other 2020-01-10\n\
+             A bakery in Osterby won a national prize for its rye bread, the guild said.\n"
+        ))
+    };
+    let opts = CompareOptions::default();
+    let f = run(&story("2021-02-01"), &[], &opts);
+    assert_eq!((f.updates.len(), f.discrepancies.len()), (1, 0), "{f:#?}");
+    let f = run(&story("2020-01-11"), &[], &opts);
+    assert_eq!((f.updates.len(), f.discrepancies.len()), (0, 1), "{f:#?}");
 }

@@ -185,7 +185,7 @@ pub fn match_reasons(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab)
         && a.aggregate != b.aggregate
     {
         parts.push(
-            "one is a total over a period or several events, the other not (counts against)".into(),
+            "one is a total (over a period, several events, or the whole of a part), the other not (counts against)".into(),
         );
     }
     let words: Vec<String> = m

@@ -479,14 +479,31 @@ fn is_update(inp: &Inputs<'_>, kind: FigureKind, x: &Distinct, y: &Distinct, gap
     }
     let (early, late) = if gap.second_larger { (x, y) } else { (y, x) };
     let p = inp.periods;
-    match (
+    let (Some(a), Some(b)) = (
         p.latest_publication(&early.sources),
         p.earliest_anchor(&late.sources),
-    ) {
-        (Some(a), Some(b)) => a < b,
-        _ => false,
+    ) else {
+        return false;
+    };
+    if kind == FigureKind::Age {
+        // A person ages a year a year: one year older a day later is possible
+        // (a birthday in between) but far likelier an error.
+        let stated = |d: &Distinct| match d.members.first().and_then(|&m| inp.readings[m].as_ref())
+        {
+            Some(Reading::Number { stated, .. }) => Some(stated.0),
+            _ => None,
+        };
+        let (Some(young), Some(old)) = (stated(early), stated(late)) else {
+            return false;
+        };
+        let days = (b - a).num_days() as f64;
+        return days >= (old - young) * DAYS_PER_YEAR - DAYS_PER_YEAR / 2.0;
     }
+    a < b
 }
+
+/// Days in a year, for ages.
+const DAYS_PER_YEAR: f64 = 365.25;
 
 fn side<'a>(inp: &'a Inputs<'_>, names: &'a (String, String), m: usize) -> Side<'a> {
     Side {

@@ -26,6 +26,8 @@ const TOP_WORDS: usize = 12;
 const RIVAL_FACTOR: f32 = 0.3;
 /// Weight from which a name counts as close to the figure.
 const LOCAL_WEIGHT: f32 = 0.5;
+/// The same for an age: an appositive across a comma still names its person.
+const AGE_NAME_WEIGHT: f32 = 0.4;
 /// How far (in words) the predicate of a figure is looked for.
 const PREDICATE_WINDOW: usize = 12;
 /// How many words after a number may belong to the noun phrase it counts.
@@ -163,6 +165,13 @@ pub fn frame(
         .iter()
         .filter_map(|&(s, e)| span_positions(toks, s, e))
         .collect();
+    let whole = is_whole(toks, left, &rival_positions);
+    // An age's person is often set off by a comma ("Velk, a 46-year-old mayor").
+    let name_weight = if fig.kind == FigureKind::Age {
+        AGE_NAME_WEIGHT
+    } else {
+        LOCAL_WEIGHT
+    };
     let mut bag: Vec<Weighted> = Vec::with_capacity(toks.len() * 2);
     let mut names: Vec<u32> = Vec::new();
     let boundaries = boundary_counts(toks);
@@ -185,7 +194,7 @@ pub fn frame(
         }
         add(&mut bag, vocab, t, w);
         if t.is_content()
-            && w >= LOCAL_WEIGHT
+            && w >= name_weight
             && let Some(id) = vocab.id(&t.stem).filter(|&id| vocab.is_name(id))
         {
             names.push(id);
@@ -224,7 +233,7 @@ pub fn frame(
         offset: fig.start.saturating_sub(sentence.start),
         sole: false,
         sole_predicate: false,
-        aggregate,
+        aggregate: aggregate || whole,
     })
 }
 
@@ -330,6 +339,51 @@ const PERIOD_WORDS: &[&str] = &[
     "decade",
 ];
 
+/// True when `next` (after "this", "last" or "past") names a period that spans
+/// what is counted: "this winter", "the past year", "this winter's storms", "this
+/// year's toll"; but not "last year's election", a possessive that dates one event.
+fn period_span(next: &str, after: &[&Term]) -> bool {
+    let possessive = next.ends_with("'s") || next.ends_with("’s");
+    let period = next.trim_end_matches("'s").trim_end_matches("’s");
+    if !PERIOD_WORDS.contains(&period) {
+        return false;
+    }
+    // After a possessive, a plural noun or a word for a sum within two words
+    // makes a total ("this winter's storms", "this year's toll").
+    !possessive
+        || after.iter().take(2).any(|t| {
+            let w = t.folded.as_str();
+            (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) || SUM_WORDS.contains(&w)
+        })
+}
+
+/// Nouns that name a sum of what is counted.
+const SUM_WORDS: &[&str] = &["count", "number", "tally", "toll", "total"];
+
+/// True when the figure at `left` is the whole of another figure of its sentence:
+/// the 300 of "140 of the 300 seats". The size of a whole is not the count of its
+/// part, so it is kept apart like a total.
+fn is_whole(toks: &[Term], left: usize, rivals: &[(usize, usize)]) -> bool {
+    let words: Vec<&Term> = toks.iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    let Some(at) = words.iter().position(|t| t.position == left) else {
+        return false;
+    };
+    let mut k = at;
+    if k > 0
+        && matches!(
+            words[k - 1].folded.as_str(),
+            "the" | "its" | "their" | "all"
+        )
+    {
+        k -= 1;
+    }
+    if k == 0 || words[k - 1].folded != "of" || k < 2 {
+        return false;
+    }
+    let before = words[k - 2].position;
+    rivals.iter().any(|&(_, r)| r == before)
+}
+
 /// "2022": a year written in digits.
 fn is_year(w: &str) -> bool {
     w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w < "2200" && w > "1800")
@@ -360,7 +414,7 @@ fn says_aggregate(toks: &[Term], boundaries: &[u16], left: usize, right: usize) 
                         && matches!(w, "in" | "during" | "throughout")
                         && next.is_some_and(is_year))
                     || (matches!(w, "this" | "last" | "past")
-                        && next.is_some_and(|n| PERIOD_WORDS.contains(&n.trim_end_matches("'s"))))))
+                        && next.is_some_and(|n| period_span(n, &words[i + 2..])))))
     })
 }
 
@@ -777,6 +831,29 @@ mod tests {
             "The landslide killed 14 people on Monday, bringing this year's toll to 80.",
             "80"
         ));
+    }
+
+    #[test]
+    fn the_whole_of_a_part_is_kept_apart_like_a_total() {
+        let text = "Her party holds 140 of the 300 seats in parliament.";
+        let c = corpus(text);
+        let docs = crate::document::prepare(&c);
+        let vocab = Vocab::build(&docs);
+        let part = figure_at(&docs[0], "140", FigureKind::Count);
+        let whole = figure_at(&docs[0], "300", FigureKind::Count);
+        let frame_with = |f: &Figure, other: &Figure| {
+            frame(
+                0,
+                f,
+                &docs[0],
+                &vocab,
+                &[(other.start, other.end)],
+                &mut TermCache::default(),
+            )
+            .expect("a frame")
+        };
+        assert!(!frame_with(&part, &whole).aggregate);
+        assert!(frame_with(&whole, &part).aggregate);
     }
 
     #[test]

@@ -11,8 +11,11 @@ use serde::Serialize;
 
 use super::frame::{Frame, Head, NEIGHBOUR_WEIGHT, Predicate, Weighted};
 use super::idf::Vocab;
-use crate::figure::Figure;
+use crate::figure::{Figure, FigureKind};
 
+/// Bonus for two ages with the same person named next to them ("Velk, 47" and
+/// "Velk, a 46-year-old former mayor").
+pub const SAME_PERSON_BONUS: f32 = 0.4;
 /// Counted nouns that say least about what is counted.
 const GENERIC_NOUNS: &[&str] = &["people", "person", "persons"];
 /// Bonus for predicates of the same class ("killed" and "deaths").
@@ -92,6 +95,8 @@ pub struct Match {
     pub context: f32,
     /// Similarity of the two documents (cosine of their most distinctive words).
     pub document: f32,
+    /// True when both figures are ages of a person named next to each.
+    pub same_person: bool,
     /// True when both counted nouns are "people", which says little about which
     /// count of people a figure is.
     pub generic_head: bool,
@@ -218,6 +223,15 @@ pub fn score(
         score += ALIGNED_BONUS;
     }
     let names_differ = names_differ(a, b, vocab);
+    // An age is about a person: the same person named next to both is the fact.
+    let same_person = a.kind == FigureKind::Age
+        && names_differ.is_none()
+        && a.names
+            .iter()
+            .any(|&p| b.names.iter().any(|&q| same_name(p, q, vocab)));
+    if same_person {
+        score += SAME_PERSON_BONUS;
+    }
     if names_differ.is_some() && !aligned {
         score -= NAME_MISMATCH_PENALTY;
     }
@@ -227,6 +241,7 @@ pub fn score(
             .is_some_and(|h| GENERIC_NOUNS.contains(&h.word.as_str()))
     };
     Match {
+        same_person,
         generic_head: generic(a) && generic(b),
         names_differ,
         score,
@@ -285,6 +300,7 @@ fn same_name(p: u32, q: u32, vocab: &Vocab) -> bool {
 pub fn has_evidence(m: &Match, context_alone: f32) -> bool {
     (m.head != HeadMatch::Unknown && !m.generic_head)
         || matches!(m.predicate, PredicateMatch::Class | PredicateMatch::Word)
+        || m.same_person
         || m.aligned
         || m.context >= context_alone
 }
