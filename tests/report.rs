@@ -454,3 +454,38 @@ fn a_runoff_told_twice_disagrees_only_on_the_winners_age() {
         "{agreements:#?}"
     );
 }
+
+#[test]
+fn a_quake_told_in_text_and_html_disagrees_only_on_the_toll() {
+    // The Daily (an HTML page, a day earlier) says 118 dead, the Post 112.
+    // Hedges that agree: "nearly 1,000" / "about 900" injured, "almost a week" /
+    // "six days" of closed roads. Two pledges of each paper: the government's 50
+    // million and the Union's further 20 million are never crossed.
+    let doc = story_json("quake");
+    let found = stated_values(array(&doc, "discrepancies"));
+    assert_eq!(
+        found,
+        [(
+            "count".to_string(),
+            vec![
+                ("daily".to_string(), "118".to_string()),
+                ("post".to_string(), "112".to_string())
+            ]
+        )],
+        "{found:#?}"
+    );
+    let agreements = stated_values(array(&doc, "agreements"));
+    for (a, b) in [
+        ("Nearly 1,000", "about 900"),
+        ("almost a week", "six days"),
+        ("€50m", "50 million euros"),
+    ] {
+        assert!(
+            agreements
+                .iter()
+                .any(|(_, v)| v.iter().any(|(s, t)| s == "daily" && t == a)
+                    && v.iter().any(|(s, t)| s == "post" && t == b)),
+            "{a} / {b} not an agreement: {agreements:#?}"
+        );
+    }
+}

@@ -141,13 +141,24 @@ fn number_reading(fig: &Figure, lo: f64, hi: f64, written: &str, opts: &CompareO
                 .max(rounding_tolerance(x).min(opts.rounding_cap))
         };
         let (tlo, thi) = (t(lo), t(hi));
-        notes.push(format!("approximate, read as ±{}%", pct(tlo.max(thi))));
+        if !is_just_under(written) {
+            notes.push(format!("approximate, read as ±{}%", pct(tlo.max(thi))));
+        }
         (tlo, thi)
     } else {
         (0.0, 0.0)
     };
     wlo -= wlo.abs() * tlo;
     whi += whi.abs() * thi;
+    if matches!(fig.qualifier, Qualifier::Approx | Qualifier::Exact) && is_just_under(written) {
+        // "Nearly 1,000", "almost a week": close to the value, from below.
+        wlo = wlo.min(lo - lo.abs() * NEAR_BELOW);
+        whi = hi;
+        notes.push(format!(
+            "just under the value, read as up to {}% below",
+            pct(NEAR_BELOW)
+        ));
+    }
     match fig.qualifier {
         Qualifier::Exact | Qualifier::Range | Qualifier::Approx => {}
         Qualifier::AtLeast | Qualifier::MoreThan => {
@@ -171,6 +182,25 @@ fn number_reading(fig: &Figure, lo: f64, hi: f64, written: &str, opts: &CompareO
         },
     }
 }
+
+/// How far below its value "nearly" or "almost" may be.
+const NEAR_BELOW: f64 = 0.1;
+
+/// True when the written figure opens with a hedge that puts it just under its
+/// value ("nearly", "almost", "just under", "close to").
+fn is_just_under(written: &str) -> bool {
+    let w = written.trim_start().to_lowercase();
+    JUST_UNDER.iter().any(|p| w.starts_with(p))
+}
+
+/// Hedges that put a figure just under its value.
+const JUST_UNDER: &[&str] = &[
+    "nearly ",
+    "almost ",
+    "just under ",
+    "close to ",
+    "not quite ",
+];
 
 /// The unit of the last digit written: the first number in `written` ("4.2" in "an
 /// estimated 4.2 million") gives the number of decimals, and `value` divided by
@@ -259,6 +289,10 @@ fn age_unit(fig: &Figure, written: &str) -> Option<f64> {
 /// digits) is a manner of speaking more than a measurement.
 fn is_colloquial_unit(written: &str) -> bool {
     let w = written.trim().to_lowercase();
+    let w = JUST_UNDER
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .unwrap_or(&w);
     let rest = w.strip_prefix("a ").or_else(|| w.strip_prefix("an "));
     rest.is_some_and(|r| {
         !r.is_empty()
@@ -557,6 +591,24 @@ mod tests {
             f.derivation = Some("derived".into());
         }
         reading(&f, "", &CompareOptions::default()).expect("dates have readings")
+    }
+
+    #[test]
+    fn nearly_a_value_is_just_under_it() {
+        let nearly = num(1_000.0, Qualifier::Approx, "nearly 1,000");
+        assert_eq!(
+            compare(&nearly, &num(920.0, Qualifier::Exact, "920")),
+            Verdict::Consistent
+        );
+        // Not above it, and not far below.
+        assert!(matches!(
+            compare(&nearly, &num(1_020.0, Qualifier::Exact, "1,020")),
+            Verdict::Conflict(_)
+        ));
+        assert!(matches!(
+            compare(&nearly, &num(700.0, Qualifier::Exact, "700")),
+            Verdict::Conflict(_)
+        ));
     }
 
     #[test]

@@ -182,6 +182,13 @@ pub fn match_reasons(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab)
         parts.push("each the only figure of its kind about that in its source".into());
     }
     if let Some((a, b)) = frames
+        && a.increment != b.increment
+    {
+        parts.push(
+            "one is an addition ('another', 'a further'), the other not (counts against)".into(),
+        );
+    }
+    if let Some((a, b)) = frames
         && a.aggregate != b.aggregate
     {
         parts.push(

@@ -121,6 +121,9 @@ pub struct Frame {
     /// True when no other figure of the source has this kind and a predicate of
     /// the same class or word.
     pub sole_predicate: bool,
+    /// True when the figure is an addition to another amount ("another 20
+    /// million", "a further €20m"): not the amount it adds to.
+    pub increment: bool,
     /// True when the figure's clause says it sums several events or a period
     /// ("this winter's storms", "in all", "combined"): a running total, not the
     /// figure of one event (see [`super::score::SCOPE_MISMATCH_PENALTY`]).
@@ -166,6 +169,7 @@ pub fn frame(
         .filter_map(|&(s, e)| span_positions(toks, s, e))
         .collect();
     let whole = is_whole(toks, left, &rival_positions);
+    let increment = is_increment(toks, left);
     // An age's person is often set off by a comma ("Velk, a 46-year-old mayor").
     let name_weight = if fig.kind == FigureKind::Age {
         AGE_NAME_WEIGHT
@@ -234,6 +238,7 @@ pub fn frame(
         sole: false,
         sole_predicate: false,
         aggregate: aggregate || whole,
+        increment,
     })
 }
 
@@ -359,6 +364,19 @@ fn period_span(next: &str, after: &[&Term]) -> bool {
 
 /// Nouns that name a sum of what is counted.
 const SUM_WORDS: &[&str] = &["count", "number", "tally", "toll", "total"];
+
+/// True when one of the two words before the figure at `left` makes it an
+/// addition: "another", "a further", "an additional", "an extra".
+fn is_increment(toks: &[Term], left: usize) -> bool {
+    toks.iter()
+        .filter(|t| t.kind != TokenKind::Punct && t.position < left && t.position + 2 >= left)
+        .any(|t| {
+            matches!(
+                t.folded.as_str(),
+                "another" | "further" | "additional" | "extra"
+            )
+        })
+}
 
 /// True when the figure at `left` is the whole of another figure of its sentence:
 /// the 300 of "140 of the 300 seats". The size of a whole is not the count of its
@@ -830,6 +848,21 @@ mod tests {
         assert!(total(
             "The landslide killed 14 people on Monday, bringing this year's toll to 80.",
             "80"
+        ));
+    }
+
+    #[test]
+    fn an_addition_is_marked() {
+        let added =
+            |text: &str, written: &str| frame_of(text, written, FigureKind::Money).increment;
+        assert!(added(
+            "The bank lent a further $20 million on Monday.",
+            "$20 million"
+        ));
+        assert!(added("Donors gave another $5 million.", "$5 million"));
+        assert!(!added(
+            "Donors gave $5 million to the appeal.",
+            "$5 million"
         ));
     }
 

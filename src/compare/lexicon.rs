@@ -210,6 +210,20 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
         &["ended", "ending", "concluded", "finished", "expired"],
     ),
     (
+        "pledge",
+        &[
+            "pledge",
+            "pledged",
+            "pledges",
+            "promised",
+            "promises",
+            "committed",
+            "earmarked",
+            "allocated",
+            "donated",
+        ],
+    ),
+    (
         "missing",
         &["missing", "unaccounted", "disappeared", "vanished"],
     ),

@@ -39,7 +39,8 @@ pub const HEAD_CLASS_BONUS: f32 = 0.05;
 pub const SOLE_BONUS: f32 = 0.1;
 /// Penalty when one figure is a running total over events or a period ("the toll
 /// from this winter's storms has risen to 31") and the other is not ("the storm
-/// killed 12"): they usually count different things.
+/// killed 12"), or one is an addition ("another 20 million") and the other not:
+/// they usually count different things.
 pub const SCOPE_MISMATCH_PENALTY: f32 = 0.3;
 /// Weight of the similarity of the two whole documents (are they about the same
 /// story?).
@@ -216,7 +217,7 @@ pub fn score(
     {
         score += SOLE_BONUS;
     }
-    if a.aggregate != b.aggregate {
+    if a.aggregate != b.aggregate || a.increment != b.increment {
         score -= SCOPE_MISMATCH_PENALTY;
     }
     if aligned {
