@@ -489,3 +489,24 @@ fn a_quake_told_in_text_and_html_disagrees_only_on_the_toll() {
         );
     }
 }
+
+#[test]
+fn a_toll_told_over_three_days_conflicts_only_on_the_same_day() {
+    // 12 on Monday, 20 on Tuesday, 25 and 31 on Wednesday: the rise is news, the
+    // two Wednesday figures disagree. The days the service spoke are not facts.
+    let doc = story_json("floods");
+    let found = stated_values(array(&doc, "discrepancies"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let texts: Vec<&str> = found[0].1.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(texts, ["12", "20", "25", "31"]);
+    let why = array(&doc, "discrepancies")[0]["severity"]["why"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(why.contains("'25'") && why.contains("'31'"), "{why}");
+    let agreements = stated_values(array(&doc, "agreements"));
+    assert!(
+        !agreements.iter().any(|(kind, _)| kind == "date"),
+        "{agreements:#?}"
+    );
+}

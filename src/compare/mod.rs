@@ -391,11 +391,50 @@ fn takes_part(f: &Figure, doc: &Document<'_>) -> bool {
     if s.boilerplate || f.start < s.start || f.end > s.end {
         return false;
     }
+    if f.kind == FigureKind::Date && is_date_of_saying(doc.text(), s.start, f.start) {
+        return false;
+    }
     match doc.source.published_span {
         Some((a, b)) => !(f.start < b && f.end > a),
         None => true,
     }
 }
+
+/// True when a date only says when something was said ("the emergency service
+/// said on Monday", "told reporters on Friday"): the day of a statement is not a
+/// fact of the story, and statements on different days are not a disagreement.
+fn is_date_of_saying(text: &str, sentence_start: usize, figure_start: usize) -> bool {
+    let before = text.get(sentence_start..figure_start).unwrap_or("");
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    if words.first().map(String::as_str) != Some("on") {
+        return false;
+    }
+    words[1..]
+        .iter()
+        .take(3)
+        .any(|w| SAYING_VERBS.contains(&w.as_str()))
+}
+
+/// Verbs of saying, for [`is_date_of_saying`].
+const SAYING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "added",
+    "stated",
+    "reported",
+    "confirmed",
+    "warned",
+    "tweeted",
+    "wrote",
+];
 
 /// Figures at the same place in aligned sentences. When both sentences hold as
 /// many figures of a kind, the k-th is paired with the k-th; otherwise (an edit
@@ -522,4 +561,27 @@ pub fn explain_pair(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod saying_tests {
+    use super::is_date_of_saying;
+
+    #[test]
+    fn the_day_something_was_said_is_not_a_fact() {
+        let said = |s: &str, date: &str| is_date_of_saying(s, 0, s.find(date).unwrap());
+        assert!(said(
+            "The toll rose to 20, the service said on Tuesday.",
+            "Tuesday"
+        ));
+        assert!(said(
+            "The minister told reporters on Friday that talks were over.",
+            "Friday"
+        ));
+        assert!(!said(
+            "The dam gave way on Tuesday, officials said.",
+            "Tuesday"
+        ));
+        assert!(!said("Talks began on Friday.", "Friday"));
+    }
 }
