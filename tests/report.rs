@@ -317,141 +317,132 @@ fn align_prints_passages_with_edits_and_quotes() {
     assert!(table.stdout.contains("REUSED PASSAGES"));
 }
 
-/// The report of a folder of `tests/fixtures/stories`.
-fn story_json(name: &str) -> Value {
-    let dir = root().join("tests/fixtures/stories").join(name);
-    let run = claimdiff(&["report", "--format", "json", dir.to_str().unwrap()], None);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    json(&run.stdout)
+/// A finding as its kind and the (source, text as written) of each value.
+type Stated = (String, Vec<(String, String)>);
+
+/// The findings of a folder of `tests/fixtures/stories`.
+struct Story {
+    doc: Value,
+    discrepancies: Vec<Stated>,
+    agreements: Vec<Stated>,
 }
 
-/// Each finding as (kind, [(source, text)]).
-fn stated_values(list: &[Value]) -> Vec<(String, Vec<(String, String)>)> {
-    list.iter()
-        .map(|f| {
-            let vals = array(f, "values")
+impl Story {
+    fn load(name: &str) -> Story {
+        let dir = root().join("tests/fixtures/stories").join(name);
+        let run = claimdiff(&["report", "--format", "json", dir.to_str().unwrap()], None);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let doc = json(&run.stdout);
+        let stated = |key: &str| -> Vec<Stated> {
+            array(&doc, key)
                 .iter()
-                .map(|v| {
-                    (
-                        v["source"].as_str().unwrap().to_string(),
-                        v["text"].as_str().unwrap().to_string(),
-                    )
+                .map(|f| {
+                    let vals = array(f, "values")
+                        .iter()
+                        .map(|v| {
+                            (
+                                v["source"].as_str().unwrap().to_string(),
+                                v["text"].as_str().unwrap().to_string(),
+                            )
+                        })
+                        .collect();
+                    (f["kind"].as_str().unwrap().to_string(), vals)
                 })
-                .collect();
-            (f["kind"].as_str().unwrap().to_string(), vals)
-        })
-        .collect()
+                .collect()
+        };
+        Story {
+            discrepancies: stated("discrepancies"),
+            agreements: stated("agreements"),
+            doc,
+        }
+    }
+
+    /// Asserts that the report's discrepancies are exactly these.
+    fn assert_discrepancies(&self, expected: &[(&str, &[(&str, &str)])]) {
+        let expected: Vec<Stated> = expected
+            .iter()
+            .map(|(kind, vals)| {
+                let vals = vals
+                    .iter()
+                    .map(|(s, t)| (s.to_string(), t.to_string()))
+                    .collect();
+                (kind.to_string(), vals)
+            })
+            .collect();
+        assert_eq!(self.discrepancies, expected, "{:#?}", self.discrepancies);
+    }
+
+    /// Asserts that one agreement holds `a` and `b`, each (source, text).
+    fn assert_agree(&self, a: (&str, &str), b: (&str, &str)) {
+        let holds = |v: &[(String, String)], (s, t): (&str, &str)| {
+            v.iter().any(|(vs, vt)| vs == s && vt == t)
+        };
+        assert!(
+            self.agreements
+                .iter()
+                .any(|(_, v)| holds(v, a) && holds(v, b)),
+            "{a:?} / {b:?} not an agreement: {:#?}",
+            self.agreements
+        );
+    }
+
+    /// True when some agreement holds a value written `text`.
+    fn agreement_holds(&self, text: &str) -> bool {
+        self.agreements
+            .iter()
+            .any(|(_, v)| v.iter().any(|(_, t)| t == text))
+    }
 }
 
 #[test]
 fn a_ferry_story_counts_many_groups_of_people_and_only_the_ages_disagree() {
     // Two reports of one sinking (written for this test): dead, missing, rescued,
     // on board and arrested are all counts of people, told in other words.
-    let doc = story_json("ferry");
-    let found = stated_values(array(&doc, "discrepancies"));
-    assert_eq!(
-        found,
-        [(
-            "age".to_string(),
-            vec![
-                ("ledger".to_string(), "47".to_string()),
-                ("wire".to_string(), "46".to_string())
-            ]
-        )],
-        "{found:#?}"
-    );
-    let agreements = stated_values(array(&doc, "agreements"));
-    let dead = (
-        "count".to_string(),
-        vec![
-            ("ledger".to_string(), "at least 20".to_string()),
-            ("wire".to_string(), "More than 25".to_string()),
-        ],
-    );
-    assert!(agreements.contains(&dead), "{agreements:#?}");
+    let story = Story::load("ferry");
+    story.assert_discrepancies(&[("age", &[("ledger", "47"), ("wire", "46")])]);
+    story.assert_agree(("ledger", "at least 20"), ("wire", "More than 25"));
     // The 2009 disaster's 160 dead are another event.
-    assert!(
-        !agreements
-            .iter()
-            .any(|(_, v)| v.iter().any(|(_, t)| t == "160")),
-        "{agreements:#?}"
-    );
+    assert!(!story.agreement_holds("160"), "{:#?}", story.agreements);
 }
 
 #[test]
 fn a_storm_toll_and_the_toll_of_the_whole_winter_are_not_one_fact() {
-    let doc = story_json("storm");
-    let found = stated_values(array(&doc, "discrepancies"));
-    assert!(found.is_empty(), "{found:#?}");
+    Story::load("storm").assert_discrepancies(&[]);
 }
 
 #[test]
 fn a_port_strike_told_twice_disagrees_only_on_an_age_and_its_yearly_totals_agree() {
-    let doc = story_json("strike");
-    let found = stated_values(array(&doc, "discrepancies"));
+    let story = Story::load("strike");
     // The union leader is 52 in one paper and 53 in the next day's: a birthday in
     // between is possible but far less likely than an error.
-    assert_eq!(
-        found,
-        [(
-            "age".to_string(),
-            vec![
-                ("courier".to_string(), "53".to_string()),
-                ("herald".to_string(), "52".to_string())
-            ]
-        )],
-        "{found:#?}"
-    );
-    let agreements = stated_values(array(&doc, "agreements"));
+    story.assert_discrepancies(&[("age", &[("courier", "53"), ("herald", "52")])]);
     for (a, b) in [
         ("1.2 million", "1.2 million"),
         ("12 percent", "12%"),
         ("6 percent", "6%"),
     ] {
-        assert!(
-            agreements
-                .iter()
-                .any(|(_, v)| v.iter().any(|(s, t)| s == "courier" && t == a)
-                    && v.iter().any(|(s, t)| s == "herald" && t == b)),
-            "{a} / {b} not an agreement: {agreements:#?}"
-        );
+        story.assert_agree(("courier", a), ("herald", b));
     }
     // The 2011 strike's cost is not this strike's offer.
-    assert!(
-        !agreements
-            .iter()
-            .any(|(_, v)| v.iter().any(|(_, t)| t == "an estimated €30 million")),
-        "{agreements:#?}"
-    );
+    assert!(!story.agreement_holds("an estimated €30 million"));
 }
 
 #[test]
 fn a_runoff_told_twice_disagrees_only_on_the_winners_age() {
-    let doc = story_json("runoff");
-    let found = stated_values(array(&doc, "discrepancies"));
-    assert_eq!(
-        found,
-        [(
-            "age".to_string(),
-            vec![
-                ("gazette".to_string(), "47".to_string()),
-                ("tribune".to_string(), "46-year-old".to_string())
-            ]
-        )],
-        "{found:#?}"
-    );
-    let agreements = stated_values(array(&doc, "agreements"));
+    let story = Story::load("runoff");
+    story.assert_discrepancies(&[("age", &[("gazette", "47"), ("tribune", "46-year-old")])]);
     // "holds 140 of the 300 seats" and "won 140 seats in the 300-member
     // parliament": the part agrees with the part, never with the whole.
     assert!(
-        agreements.contains(&(
+        story.agreements.contains(&(
             "count".to_string(),
             vec![
                 ("gazette".to_string(), "140".to_string()),
                 ("tribune".to_string(), "140".to_string())
             ]
         )),
-        "{agreements:#?}"
+        "{:#?}",
+        story.agreements
     );
 }
 
@@ -461,32 +452,14 @@ fn a_quake_told_in_text_and_html_disagrees_only_on_the_toll() {
     // Hedges that agree: "nearly 1,000" / "about 900" injured, "almost a week" /
     // "six days" of closed roads. Two pledges of each paper: the government's 50
     // million and the Union's further 20 million are never crossed.
-    let doc = story_json("quake");
-    let found = stated_values(array(&doc, "discrepancies"));
-    assert_eq!(
-        found,
-        [(
-            "count".to_string(),
-            vec![
-                ("daily".to_string(), "118".to_string()),
-                ("post".to_string(), "112".to_string())
-            ]
-        )],
-        "{found:#?}"
-    );
-    let agreements = stated_values(array(&doc, "agreements"));
+    let story = Story::load("quake");
+    story.assert_discrepancies(&[("count", &[("daily", "118"), ("post", "112")])]);
     for (a, b) in [
         ("Nearly 1,000", "about 900"),
         ("almost a week", "six days"),
         ("€50m", "50 million euros"),
     ] {
-        assert!(
-            agreements
-                .iter()
-                .any(|(_, v)| v.iter().any(|(s, t)| s == "daily" && t == a)
-                    && v.iter().any(|(s, t)| s == "post" && t == b)),
-            "{a} / {b} not an agreement: {agreements:#?}"
-        );
+        story.assert_agree(("daily", a), ("post", b));
     }
 }
 
@@ -494,19 +467,24 @@ fn a_quake_told_in_text_and_html_disagrees_only_on_the_toll() {
 fn a_toll_told_over_three_days_conflicts_only_on_the_same_day() {
     // 12 on Monday, 20 on Tuesday, 25 and 31 on Wednesday: the rise is news, the
     // two Wednesday figures disagree. The days the service spoke are not facts.
-    let doc = story_json("floods");
-    let found = stated_values(array(&doc, "discrepancies"));
-    assert_eq!(found.len(), 1, "{found:#?}");
-    let texts: Vec<&str> = found[0].1.iter().map(|(_, t)| t.as_str()).collect();
-    assert_eq!(texts, ["12", "20", "25", "31"]);
-    let why = array(&doc, "discrepancies")[0]["severity"]["why"]
+    let story = Story::load("floods");
+    story.assert_discrepancies(&[(
+        "count",
+        &[
+            ("mon", "12"),
+            ("tue", "20"),
+            ("wed_a", "25"),
+            ("wed_b", "31"),
+        ],
+    )]);
+    let why = array(&story.doc, "discrepancies")[0]["severity"]["why"]
         .as_str()
         .unwrap()
         .to_string();
     assert!(why.contains("'25'") && why.contains("'31'"), "{why}");
-    let agreements = stated_values(array(&doc, "agreements"));
     assert!(
-        !agreements.iter().any(|(kind, _)| kind == "date"),
-        "{agreements:#?}"
+        !story.agreements.iter().any(|(kind, _)| kind == "date"),
+        "{:#?}",
+        story.agreements
     );
 }

@@ -303,43 +303,41 @@ fn frames(
 
 /// Marks the frames of one source that are the only figure of their kind about
 /// their counted thing ("a 50-minute conversation" when the source times nothing
-/// else that is a conversation or a call). A repeat of the same sentence is not
-/// another figure.
+/// else that is a conversation or a call), and those that are the only one of
+/// their kind with their predicate. A repeat of the same sentence is not another
+/// figure.
 fn mark_sole(list: &mut [(usize, frame::Frame)]) {
-    let sole: Vec<bool> = list
+    // True when no other figure of the source is like `f` in `alike`.
+    let alone = |f: &frame::Frame, alike: &dyn Fn(&frame::Frame) -> bool| {
+        !list.iter().any(|(_, g)| {
+            let repeat = g.sentence_key == f.sentence_key && g.offset == f.offset;
+            g.figure != f.figure && g.kind == f.kind && !repeat && alike(g)
+        })
+    };
+    let flags: Vec<(bool, bool)> = list
         .iter()
         .map(|(_, f)| {
-            let Some(head) = &f.head else { return false };
-            !list.iter().any(|(_, g)| {
-                let repeat = g.sentence_key == f.sentence_key && g.offset == f.offset;
-                g.figure != f.figure
-                    && g.kind == f.kind
-                    && !repeat
-                    && g.head
+            let head = f.head.as_ref().is_some_and(|head| {
+                alone(f, &|g| {
+                    g.head
                         .as_ref()
                         .is_some_and(|h| score::head_match(head, h).is_some())
-            })
-        })
-        .collect();
-    let sole_predicate: Vec<bool> = list
-        .iter()
-        .map(|(_, f)| {
-            let Some(p) = &f.predicate else { return false };
-            !list.iter().any(|(_, g)| {
-                let repeat = g.sentence_key == f.sentence_key && g.offset == f.offset;
-                g.figure != f.figure
-                    && g.kind == f.kind
-                    && !repeat
-                    && g.predicate.as_ref().is_some_and(|q| {
+                })
+            });
+            let predicate = f.predicate.as_ref().is_some_and(|p| {
+                alone(f, &|g| {
+                    g.predicate.as_ref().is_some_and(|q| {
                         matches!(
                             score::predicate_match(p, q),
                             Some(score::PredicateMatch::Class | score::PredicateMatch::Word)
                         )
                     })
-            })
+                })
+            });
+            (head, predicate)
         })
         .collect();
-    for (((_, f), sole), sole_predicate) in list.iter_mut().zip(sole).zip(sole_predicate) {
+    for ((_, f), (sole, sole_predicate)) in list.iter_mut().zip(flags) {
         f.sole = sole;
         f.sole_predicate = sole_predicate;
     }
