@@ -400,6 +400,10 @@ fn a_ferry_story_counts_many_groups_of_people_and_only_the_ages_disagree() {
     // on board and arrested are all counts of people, told in other words.
     let story = Story::load("ferry");
     story.assert_discrepancies(&[("age", &[("ledger", "47"), ("wire", "46")])]);
+    assert_eq!(
+        array(&story.doc, "discrepancies")[0]["fact"],
+        "age of Ana Brandt"
+    );
     story.assert_agree(("ledger", "at least 20"), ("wire", "More than 25"));
     // The 2009 disaster's 160 dead are another event.
     assert!(!story.agreement_holds("160"), "{:#?}", story.agreements);

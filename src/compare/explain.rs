@@ -8,6 +8,7 @@ use super::frame::{Frame, NEIGHBOUR_WEIGHT};
 use super::group::{Edge, Group};
 use super::idf::Vocab;
 use super::score::{HeadMatch, Match, PredicateMatch};
+use crate::figure::FigureKind;
 
 /// How many context words a label shows.
 const LABEL_WORDS: usize = 3;
@@ -20,6 +21,22 @@ pub fn label(group: &Group, frames: &[Option<Frame>], vocab: &Vocab) -> String {
         .iter()
         .filter_map(|&m| frames.get(m).and_then(Option::as_ref))
         .collect();
+    // An age is the age of the person named next to it.
+    if let Some(first) = members.first()
+        && members.iter().all(|f| f.kind == FigureKind::Age)
+    {
+        // The names every member has, in the order the corpus first shows them
+        // (ids are given in that order): "Ana Brandt".
+        let shared: Vec<String> = first
+            .names
+            .iter()
+            .filter(|n| members.iter().all(|f| f.names.contains(n)))
+            .map(|&n| capitalized(vocab.surface(n)))
+            .collect();
+        if !shared.is_empty() {
+            return format!("age of {}", shared.join(" "));
+        }
+    }
     let head = most_common(
         members
             .iter()
@@ -45,6 +62,15 @@ pub fn label(group: &Group, frames: &[Option<Frame>], vocab: &Vocab) -> String {
         String::from("(no context)")
     } else {
         out.join(" ")
+    }
+}
+
+/// `word` with its first letter in capitals ("velk" gives "Velk").
+fn capitalized(word: &str) -> String {
+    let mut c = word.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
