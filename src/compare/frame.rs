@@ -395,7 +395,7 @@ fn is_whole(toks: &[Term], left: usize, rivals: &[(usize, usize)]) -> bool {
     {
         k -= 1;
     }
-    if k == 0 || words[k - 1].folded != "of" || k < 2 {
+    if k < 2 || words[k - 1].folded != "of" {
         return false;
     }
     let before = words[k - 2].position;
