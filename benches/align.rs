@@ -25,7 +25,6 @@ mod measure;
 mod generator;
 
 use std::collections::BTreeMap;
-use std::process::Command;
 use std::time::Instant;
 
 use claimdiff::align::{AlignOptions, Alignment, align_profiled};
@@ -41,26 +40,7 @@ const WORDS: usize = 600;
 const REUSE: f64 = 0.3;
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    if args.iter().any(|a| a == "--list") {
-        return;
-    }
-    if let Some(i) = args.iter().position(|a| a == "--n") {
-        let n = args
-            .get(i + 1)
-            .and_then(|s| s.parse().ok())
-            .expect("--n takes a number of articles");
-        run(n);
-        return;
-    }
-    let exe = std::env::current_exe().expect("the benchmark knows its own path");
-    for n in SIZES {
-        let status = Command::new(&exe)
-            .args(["--n", &n.to_string()])
-            .status()
-            .expect("the benchmark can run itself");
-        assert!(status.success(), "run with N = {n} failed");
-    }
+    measure::each_size(&SIZES, run);
 }
 
 fn mb(kb: u64) -> f64 {

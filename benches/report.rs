@@ -19,7 +19,12 @@
 #[path = "support/measure.rs"]
 mod measure;
 
-use std::process::Command;
+#[path = "support/gen.rs"]
+#[allow(dead_code)]
+mod generator;
+
+use generator::Rng;
+
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -32,43 +37,7 @@ const SIZES: [usize; 2] = [1_000, 10_000];
 const WORDS: usize = 600;
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    if args.iter().any(|a| a == "--list") {
-        return;
-    }
-    if let Some(i) = args.iter().position(|a| a == "--n") {
-        let n = args
-            .get(i + 1)
-            .and_then(|s| s.parse().ok())
-            .expect("--n takes a number of articles");
-        run(n);
-        return;
-    }
-    let exe = std::env::current_exe().expect("the benchmark knows its own path");
-    for n in SIZES {
-        let status = Command::new(&exe)
-            .args(["--n", &n.to_string()])
-            .status()
-            .expect("the benchmark can run itself");
-        assert!(status.success(), "run with N = {n} failed");
-    }
-}
-
-/// SplitMix64: the corpus for a size is always the same.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
+    measure::each_size(&SIZES, run);
 }
 
 /// Articles per event.
@@ -174,7 +143,7 @@ fn rewrite(sentence: &str, event: u64, scale: u64, jitter: usize, rng: &mut Rng)
 
 fn generate(n: usize) -> Corpus {
     let pool = sentence_pool();
-    let mut rng = Rng(0x005e_ed0f_c1a1);
+    let mut rng = Rng::new(0x005e_ed0f_c1a1);
     let first_day = NaiveDate::from_ymd_opt(2014, 1, 1).expect("a valid date");
     let mut sources = Vec::with_capacity(n);
     let events = n.div_ceil(PER_EVENT);

@@ -3,6 +3,7 @@
 //! mark.
 
 use std::fs;
+use std::process::Command;
 
 /// A value in kB from /proc/self/status (Linux), or 0 elsewhere.
 pub fn status_kb(field: &str) -> u64 {
@@ -35,4 +36,30 @@ pub fn cpu_seconds() -> f64 {
     };
     // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
     (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Runs `run(n)` for `--n N` on the command line; without it, runs this very
+/// program once per size in `sizes`, each in a fresh process, so that peak memory
+/// is measured per size. `--list` (asked by `cargo test`) runs nothing.
+pub fn each_size(sizes: &[usize], run: impl Fn(usize)) {
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--list") {
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--n") {
+        let n = args
+            .get(i + 1)
+            .and_then(|s| s.parse().ok())
+            .expect("--n takes a number of articles");
+        run(n);
+        return;
+    }
+    let exe = std::env::current_exe().expect("the benchmark knows its own path");
+    for &n in sizes {
+        let status = Command::new(&exe)
+            .args(["--n", &n.to_string()])
+            .status()
+            .expect("the benchmark can run itself");
+        assert!(status.success(), "run with N = {n} failed");
+    }
 }
