@@ -146,6 +146,48 @@ pub fn month_number(folded: &str) -> Option<u32> {
     })
 }
 
+/// Number words that are figures in news text ("four fighter jets", "two weeks").
+/// "one" is left out: it is far more often a pronoun ("one of the").
+/// Sorted, so that lookup is a binary search.
+pub const NUMBER_WORDS: &[&str] = &[
+    "billion",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "nine",
+    "nineteen",
+    "ninety",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "thousands",
+    "three",
+    "trillion",
+    "twelve",
+    "twenty",
+    "two",
+];
+
 /// Very common English words that say nothing about what a sentence is about.
 /// Sorted, so that lookup is a binary search.
 pub const STOP_WORDS: &[&str] = &[

@@ -20,48 +20,6 @@ use crate::text::{self, TokenKind};
 /// The key every figure (digits or a number word) is replaced with.
 pub(crate) const NUMBER_KEY: u32 = 0x9e37_79b9 | 1;
 
-/// Number words that are figures in news text ("four fighter jets", "two weeks").
-/// "one" is left out: it is far more often a pronoun ("one of the").
-/// Sorted, so that lookup is a binary search.
-const NUMBER_WORDS: &[&str] = &[
-    "billion",
-    "dozen",
-    "dozens",
-    "eight",
-    "eighteen",
-    "eighty",
-    "eleven",
-    "fifteen",
-    "fifty",
-    "five",
-    "forty",
-    "four",
-    "fourteen",
-    "hundred",
-    "hundreds",
-    "million",
-    "millions",
-    "nine",
-    "nineteen",
-    "ninety",
-    "seven",
-    "seventeen",
-    "seventy",
-    "six",
-    "sixteen",
-    "sixty",
-    "ten",
-    "thirteen",
-    "thirty",
-    "thousand",
-    "thousands",
-    "three",
-    "trillion",
-    "twelve",
-    "twenty",
-    "two",
-];
-
 /// The comparison key of one word or number token.
 pub(crate) fn key_of(kind: TokenKind, raw: &str) -> Option<u32> {
     match kind {
@@ -100,7 +58,7 @@ fn special_hashes() -> &'static (Vec<u32>, Vec<u32>) {
             v.sort_unstable();
             v
         };
-        (sorted(text::STOP_WORDS), sorted(NUMBER_WORDS))
+        (sorted(text::STOP_WORDS), sorted(text::NUMBER_WORDS))
     })
 }
 
@@ -242,7 +200,7 @@ mod tests {
 
     #[test]
     fn number_words_are_sorted() {
-        assert!(NUMBER_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(text::NUMBER_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -553,51 +553,10 @@ const TEMPORAL_WORDS: &[&str] = &[
     "yesterday",
 ];
 
-/// Words that state numbers: they are the figure, not its context.
-const NUMBER_WORDS: &[&str] = &[
-    "billion",
-    "billions",
-    "dozen",
-    "dozens",
-    "eight",
-    "eighteen",
-    "eighty",
-    "eleven",
-    "fifteen",
-    "fifty",
-    "first",
-    "five",
-    "forty",
-    "four",
-    "fourteen",
-    "half",
-    "hundred",
-    "hundreds",
-    "million",
-    "millions",
-    "nine",
-    "nineteen",
-    "ninety",
-    "quarter",
-    "second",
-    "seven",
-    "seventeen",
-    "seventy",
-    "six",
-    "sixteen",
-    "sixty",
-    "ten",
-    "tens",
-    "third",
-    "thirteen",
-    "thirty",
-    "thousand",
-    "thousands",
-    "three",
-    "trillion",
-    "twelve",
-    "twenty",
-    "two",
+/// Words that state numbers beyond the cardinals of [`crate::text::NUMBER_WORDS`]
+/// (ordinals, fractions, vague plurals): like them, the figure, not its context.
+const NUMBER_LIKE_WORDS: &[&str] = &[
+    "billions", "first", "half", "quarter", "second", "tens", "third",
 ];
 
 /// The names of all predicate classes.
@@ -643,7 +602,8 @@ pub fn is_context_noise(folded: &str) -> bool {
             .iter()
             .chain(CONTEXT_STOP_WORDS)
             .chain(TEMPORAL_WORDS)
-            .chain(NUMBER_WORDS)
+            .chain(crate::text::NUMBER_WORDS)
+            .chain(NUMBER_LIKE_WORDS)
             .copied()
             .collect()
     });
@@ -749,7 +709,7 @@ mod tests {
         for list in [
             CONTEXT_STOP_WORDS,
             TEMPORAL_WORDS,
-            NUMBER_WORDS,
+            NUMBER_LIKE_WORDS,
             TRANSPARENT_VERBS,
         ] {
             let mut v = list.to_vec();
