@@ -15,7 +15,7 @@ use std::fs;
 use std::path::Path;
 
 use claimdiff::align::{AlignOptions, Measure, align};
-use claimdiff::{Corpus, DateOrigin, Source, prepare};
+use claimdiff::{Corpus, Source, prepare};
 
 /// Labelled pairs: (is reuse, a, b).
 type Pairs = Vec<(bool, String, String)>;
@@ -89,22 +89,7 @@ fn report(title: &str, pairs: &Pairs, used: f64) {
 
 /// A corpus of two one-sentence sources.
 fn two_sources(a: &str, b: &str) -> Corpus {
-    let source = |i: usize, text: &str| Source {
-        id: format!("s{i}"),
-        path: format!("s{i}.txt"),
-        outlet: None,
-        url: None,
-        series: None,
-        published: None,
-        published_from: DateOrigin::None,
-        published_span: None,
-        text: text.to_string(),
-    };
-    Corpus {
-        sources: vec![source(0, a), source(1, b)],
-        diagnostics: Vec::new(),
-        is_sample: false,
-    }
+    Corpus::of_sources(vec![Source::new("s0", a), Source::new("s1", b)])
 }
 
 /// Precision and recall of the whole aligner (candidates, verification, evidence

@@ -57,26 +57,17 @@ fn parse(raw: &str) -> Fixture {
             figures_spec.push((i, start, end, spec));
         }
         built.push(Source {
-            id: id.clone(),
-            path: format!("{id}.txt"),
-            outlet: Some(id),
-            url: None,
-            series: None,
+            outlet: Some(id.clone()),
             published: date,
             published_from: if date.is_some() {
                 DateOrigin::Manifest
             } else {
                 DateOrigin::None
             },
-            published_span: None,
-            text: text.trim_end().to_string(),
+            ..Source::new(&id, text.trim_end())
         });
     }
-    let corpus = Corpus {
-        sources: built,
-        diagnostics: Vec::new(),
-        is_sample: false,
-    };
+    let corpus = Corpus::of_sources(built);
     let docs = prepare(&corpus);
     let mut figures = Vec::new();
     let mut gold = Vec::new();

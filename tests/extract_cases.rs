@@ -1544,24 +1544,15 @@ fn date(s: &str) -> Option<NaiveDate> {
 fn extract(published: &str, text: &str) -> Vec<Figure> {
     let published = date(published);
     let source = Source {
-        id: "case".to_string(),
-        path: "case.txt".to_string(),
-        outlet: None,
-        url: None,
-        series: None,
         published,
         published_from: if published.is_some() {
             DateOrigin::Manifest
         } else {
             DateOrigin::None
         },
-        published_span: None,
-        text: text.to_string(),
+        ..Source::new("case", text)
     };
-    let corpus = Corpus {
-        sources: vec![source],
-        ..Corpus::default()
-    };
+    let corpus = Corpus::of_sources(vec![source]);
     let docs = prepare(&corpus);
     figures(&docs[0])
 }

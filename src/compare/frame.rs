@@ -761,25 +761,11 @@ pub fn predicate_feature(frame: &Frame) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Corpus, DateOrigin, Source};
+    use crate::corpus::{Corpus, Source};
     use crate::figure::{Qualifier, Value};
 
     fn corpus(text: &str) -> Corpus {
-        Corpus {
-            sources: vec![Source {
-                id: "a".into(),
-                path: "a.txt".into(),
-                outlet: None,
-                url: None,
-                series: None,
-                published: None,
-                published_from: DateOrigin::None,
-                published_span: None,
-                text: text.into(),
-            }],
-            diagnostics: Vec::new(),
-            is_sample: false,
-        }
+        Corpus::of_sources(vec![Source::new("a", text)])
     }
 
     fn figure_at(doc: &Document<'_>, written: &str, kind: FigureKind) -> Figure {

@@ -298,24 +298,16 @@ mod tests {
 
     fn corpus() -> Corpus {
         let published = chrono::NaiveDate::from_ymd_opt(2023, 4, 11);
-        Corpus {
-            sources: ARTICLES
+        Corpus::of_sources(
+            ARTICLES
                 .iter()
                 .map(|(id, text)| Source {
-                    id: id.to_string(),
-                    path: format!("{id}.txt"),
-                    outlet: None,
-                    url: None,
-                    series: None,
                     published,
                     published_from: DateOrigin::Manifest,
-                    published_span: None,
-                    text: text.to_string(),
+                    ..Source::new(id, text)
                 })
                 .collect(),
-            diagnostics: Vec::new(),
-            is_sample: false,
-        }
+        )
     }
 
     fn story(source: &str) -> &str {

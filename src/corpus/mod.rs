@@ -49,6 +49,26 @@ pub struct Source {
     pub text: String,
 }
 
+impl Source {
+    /// A source built in memory (not read from a file): `id`, its text, a path
+    /// of `ID.txt` and nothing else known. Set the other fields with struct update
+    /// syntax: `Source { published, ..Source::new("a", text) }`; a date set so
+    /// comes from a manifest, in effect.
+    pub fn new(id: &str, text: &str) -> Source {
+        Source {
+            id: id.to_string(),
+            path: format!("{id}.txt"),
+            outlet: None,
+            url: None,
+            series: None,
+            published: None,
+            published_from: DateOrigin::None,
+            published_span: None,
+            text: text.to_string(),
+        }
+    }
+}
+
 /// Where a source's publication date came from, so that a report can say how far to
 /// trust it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -121,6 +141,14 @@ impl Corpus {
     /// `.html`/`.htm` and `.jsonl`, with the `sources.yaml` manifest of each folder.
     pub fn load(paths: &[PathBuf]) -> Corpus {
         load::load_paths(paths)
+    }
+
+    /// A corpus of sources built in memory, in the order given.
+    pub fn of_sources(sources: Vec<Source>) -> Corpus {
+        Corpus {
+            sources,
+            ..Corpus::default()
+        }
     }
 
     /// The sample corpus of `seeds/`, embedded in the binary at build time.

@@ -376,25 +376,11 @@ fn continue_previous(text: &str, quotes: &mut [Scanned], i: usize, paragraphs: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Corpus, DateOrigin, Source};
+    use crate::corpus::{Corpus, Source};
     use crate::document::prepare;
 
     fn corpus(text: &str) -> Corpus {
-        Corpus {
-            sources: vec![Source {
-                id: "t".into(),
-                path: "t.txt".into(),
-                outlet: None,
-                url: None,
-                series: None,
-                published: None,
-                published_from: DateOrigin::None,
-                published_span: None,
-                text: text.into(),
-            }],
-            diagnostics: Vec::new(),
-            is_sample: false,
-        }
+        Corpus::of_sources(vec![Source::new("t", text)])
     }
 
     /// (quoted text, kind, speaker) of each quotation.
