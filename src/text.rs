@@ -146,6 +146,34 @@ pub fn month_number(folded: &str) -> Option<u32> {
     })
 }
 
+/// Weekday names and abbreviations, folded. Sorted, so that lookup is a binary
+/// search.
+pub const WEEKDAY_WORDS: &[&str] = &[
+    "fri",
+    "friday",
+    "mon",
+    "monday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+];
+
+/// True for a month or weekday name or abbreviation (folded): a date word, never a
+/// name.
+pub fn is_calendar_word(folded: &str) -> bool {
+    month_number(folded).is_some() || WEEKDAY_WORDS.binary_search(&folded).is_ok()
+}
+
 /// Number words that are figures in news text ("four fighter jets", "two weeks").
 /// "one" is left out: it is far more often a pronoun ("one of the").
 /// Sorted, so that lookup is a binary search.
@@ -341,6 +369,15 @@ mod tests {
             .into_iter()
             .map(|t| (t.text(s), t.kind))
             .collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_and_calendar_words_are_known() {
+        for list in [STOP_WORDS, NUMBER_WORDS, WEEKDAY_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        assert!(is_calendar_word("tues") && is_calendar_word("sept"));
+        assert!(!is_calendar_word("monsoon"));
     }
 
     #[test]

@@ -21,51 +21,6 @@ use crate::document::Document;
 use crate::quotes::is_title_word;
 use crate::text::{self, Token, TokenKind};
 
-/// Capitalized words that are dates, not names (folded, sorted).
-const DATE_WORDS: &[&str] = &[
-    "apr",
-    "april",
-    "aug",
-    "august",
-    "dec",
-    "december",
-    "feb",
-    "february",
-    "fri",
-    "friday",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "mar",
-    "march",
-    "may",
-    "mon",
-    "monday",
-    "nov",
-    "november",
-    "oct",
-    "october",
-    "sat",
-    "saturday",
-    "sep",
-    "sept",
-    "september",
-    "sun",
-    "sunday",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "tue",
-    "tues",
-    "tuesday",
-    "wed",
-    "wednesday",
-];
-
 /// What one document says about its capitalized words: the keys it writes in lower
 /// case, and the keys it capitalizes inside a sentence (not as its first word).
 #[derive(Debug, Default, Clone)]
@@ -140,8 +95,8 @@ impl DocNames {
             return None;
         }
         let folded = text::fold(raw);
-        let generic = DATE_WORDS.binary_search(&folded.as_str()).is_ok()
-            || is_title_word(folded.trim_end_matches('.'));
+        let generic =
+            text::is_calendar_word(&folded) || is_title_word(folded.trim_end_matches('.'));
         (!generic).then(|| Candidate {
             key,
             opening: opens(text, tokens, i),
@@ -281,11 +236,6 @@ fn alike(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn date_words_are_sorted() {
-        assert!(DATE_WORDS.windows(2).all(|w| w[0] < w[1]));
-    }
 
     /// One unit per sentence, names read over all the sentences as one document.
     fn table(sentences: &[&str]) -> Names {

@@ -6,27 +6,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Weekday names and abbreviations, folded.
-const WEEKDAYS: &[&str] = &[
-    "fri",
-    "friday",
-    "mon",
-    "monday",
-    "sat",
-    "saturday",
-    "sun",
-    "sunday",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "tue",
-    "tues",
-    "tuesday",
-    "wed",
-    "wednesday",
-];
-
 /// Other words that occur in date-and-time stamps: clock words and common time-zone
 /// abbreviations, folded.
 const STAMP_WORDS: &[&str] = &[
@@ -78,7 +57,9 @@ pub(super) fn is_date_stamp(folded: &str) -> bool {
         if runs > MAX_STAMP_RUNS {
             return false;
         }
-        if crate::text::month_number(run).is_some() || WEEKDAYS.binary_search(&run).is_ok() {
+        if crate::text::month_number(run).is_some()
+            || crate::text::WEEKDAY_WORDS.binary_search(&run).is_ok()
+        {
             names += 1;
         } else if is_day_or_number(run) {
             numbers += 1;
@@ -123,9 +104,10 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [WEEKDAYS, STAMP_WORDS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
+        assert!(
+            STAMP_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "{STAMP_WORDS:?}"
+        );
     }
 
     #[test]
