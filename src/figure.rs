@@ -101,6 +101,34 @@ pub enum Grain {
     Decade,
 }
 
+/// What part a figure plays in its sentence, where its words say more than its
+/// kind. Comparison reads it: a label is never the date of an event, and the
+/// earlier value of a change is not what the fact is now.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The figure states the quantity of its fact (the usual case).
+    #[default]
+    Stated,
+    /// A year or date that names or labels a thing rather than dating an event of
+    /// its sentence ("his 2019 salary", "the 2012 model").
+    Label,
+    /// The earlier value of a stated change ("the bill rose from $65 to $70": the
+    /// $65).
+    Previous,
+}
+
+impl Role {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Stated => "stated",
+            Role::Label => "label",
+            Role::Previous => "previous",
+        }
+    }
+}
+
 /// The normalized value of a figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -210,4 +238,6 @@ pub struct Figure {
     /// resolved against publication date 2019-04-02"; "30-month embargo ending at
     /// publication"). `None` for figures read as written.
     pub derivation: Option<String>,
+    /// What part the figure plays in its sentence (see [`Role`]).
+    pub role: Role,
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use claimdiff::compare::{self, AlignedPair, CompareOptions, Findings, SentenceRef, Status};
 use claimdiff::corpus::{Corpus, DateOrigin, Source};
 use claimdiff::document::{Document, prepare};
-use claimdiff::figure::{Figure, FigureKind, Grain, Qualifier, Value};
+use claimdiff::figure::{Figure, FigureKind, Grain, Qualifier, Role, Value};
 
 /// A fixture corpus: the corpus, its figures, and the gold fact of each figure.
 struct Fixture {
@@ -135,6 +135,7 @@ fn figure(doc: &Document<'_>, start: usize, end: usize, spec: &str) -> (Figure, 
         counted_phrase: None,
         predicate: None,
         derivation: None,
+        role: Role::Stated,
     };
     let mut label = None;
     for p in parts {

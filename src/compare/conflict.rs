@@ -555,6 +555,7 @@ fn compare_dates(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::figure::Role;
 
     fn fig(kind: FigureKind, value: Value, qualifier: Qualifier) -> Figure {
         Figure {
@@ -570,6 +571,7 @@ mod tests {
             counted_phrase: None,
             predicate: None,
             derivation: None,
+            role: Role::Stated,
         }
     }
 

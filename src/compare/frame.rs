@@ -762,7 +762,7 @@ pub fn predicate_feature(frame: &Frame) -> Option<String> {
 mod tests {
     use super::*;
     use crate::corpus::{Corpus, Source};
-    use crate::figure::{Qualifier, Value};
+    use crate::figure::{Qualifier, Role, Value};
 
     fn corpus(text: &str) -> Corpus {
         Corpus::of_sources(vec![Source::new("a", text)])
@@ -789,6 +789,7 @@ mod tests {
             counted_phrase: None,
             predicate: None,
             derivation: None,
+            role: Role::Stated,
         }
     }
 

@@ -70,7 +70,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::document::Document;
-use crate::figure::{Figure, FigureKind, Qualifier, Value};
+use crate::figure::{Figure, FigureKind, Qualifier, Role, Value};
 
 use tokens::View;
 use units::Counted;
@@ -103,6 +103,8 @@ pub(crate) struct Found {
     pub predicate: Option<String>,
     /// How a relative or derived value was obtained.
     pub derivation: Option<String>,
+    /// What part the figure plays in its sentence.
+    pub role: Role,
 }
 
 impl Found {
@@ -118,6 +120,7 @@ impl Found {
             counted: None,
             predicate: None,
             derivation: None,
+            role: Role::Stated,
         }
     }
 
@@ -140,6 +143,7 @@ impl Found {
             counted: self.counted.map(|c| c.head),
             predicate: self.predicate,
             derivation: self.derivation,
+            role: self.role,
         }
     }
 }
