@@ -33,8 +33,15 @@ pub enum Reading {
         hedge: Option<String>,
         /// For a single value stated with digits, the unit of its last written
         /// digit in the value's own unit: 0.1 for "52.4%", 100,000 for "4.2
-        /// million", 1 for "1,240". `None` for ranges, bounds and words.
+        /// million", 1 for "1,240", 1,000 for "70,000" (trailing zeros of a
+        /// whole number of five digits or more: a figure such as "70,000"
+        /// is written rounded or cut to the thousand). `None` for ranges, bounds
+        /// and words.
         precision: Option<f64>,
+        /// True when `precision` comes from the trailing zeros of a whole number
+        /// written in full ("437,000"): such a figure may be cut as well as
+        /// rounded, so it stands for one unit either way.
+        cut: bool,
     },
     /// A date: first and last day of the period named, as day numbers from the
     /// common era, and after widening (open ends are `i64::MIN` / `i64::MAX`).
@@ -48,6 +55,23 @@ pub enum Reading {
         /// How the value was widened.
         hedge: Option<String>,
     },
+    /// A date that a source without a publication date names without a year
+    /// ("on Friday", "Oct. 30", "in April"): it cannot be placed in the
+    /// calendar, but two sources of one story that name the same day for one
+    /// event agree, and two different days of one week or one year are apart.
+    /// Compared only with another such date of the same sort.
+    Undated(Undated),
+}
+
+/// A date named without a year in an undated source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undated {
+    /// A weekday, Monday 0 … Sunday 6.
+    Weekday(u32),
+    /// A month (1–12) and a day of it.
+    MonthDay(u32, u32),
+    /// A month (1–12).
+    Month(u32),
 }
 
 impl Reading {
@@ -55,9 +79,13 @@ impl Reading {
     pub fn hedge(&self) -> Option<&str> {
         match self {
             Reading::Number { hedge, .. } | Reading::Date { hedge, .. } => hedge.as_deref(),
+            Reading::Undated(_) => Some(UNDATED_HEDGE),
         }
     }
 }
+
+/// How a date without a year of an undated source is read.
+const UNDATED_HEDGE: &str = "a day named without a year in an undated source, compared as written";
 
 /// Unit of the gap between two conflicting values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -110,8 +138,80 @@ pub fn reading(fig: &Figure, written: &str, opts: &CompareOptions) -> Option<Rea
         }
         Value::Number { .. } => None,
         Value::Date { date, grain } => Some(date_reading(fig, *date, *grain)),
+        Value::Unresolved if fig.kind == FigureKind::Date => undated(written).map(Reading::Undated),
         Value::Unresolved => None,
     }
+}
+
+/// What a date figure of an undated source names without a year: a weekday,
+/// a month and day ("Oct. 30", "30 October"), or a month alone ("in April").
+/// `None` for anything else ("last week", "two days ago").
+pub fn undated(written: &str) -> Option<Undated> {
+    if let Some(d) = weekday_named(written) {
+        return Some(Undated::Weekday(d));
+    }
+    let words: Vec<String> = written
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut month = None;
+    let mut day = None;
+    for w in &words {
+        if let Some(m) = crate::text::month_number(w) {
+            if month.replace(m).is_some() {
+                return None;
+            }
+        } else if let Ok(n) = w
+            .trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u32>()
+        {
+            if !(1..=31).contains(&n) || day.replace(n).is_some() {
+                return None;
+            }
+        } else if !matches!(
+            w.as_str(),
+            "on" | "in" | "of" | "the" | "early" | "late" | "mid"
+        ) {
+            return None;
+        }
+    }
+    match (month?, day) {
+        (m, Some(d)) => Some(Undated::MonthDay(m, d)),
+        (m, None) => Some(Undated::Month(m)),
+    }
+}
+
+/// The weekday a date figure names by itself ("Friday", "on Friday", "last
+/// Friday"), Monday 0; `None` when it names none or more than one.
+pub fn weekday_named(written: &str) -> Option<u32> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let mut found = None;
+    for w in written
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        let w = w.trim_end_matches('s');
+        let day = DAYS
+            .iter()
+            .position(|d| *d == w || (w.len() == 3 && d.starts_with(w)))
+            .map(|d| d as u32);
+        match (day, found) {
+            (Some(d), None) => found = Some(d),
+            (Some(_), Some(_)) => return None,
+            _ => {}
+        }
+    }
+    found
 }
 
 fn number_reading(fig: &Figure, lo: f64, hi: f64, written: &str, opts: &CompareOptions) -> Reading {
@@ -171,15 +271,16 @@ fn number_reading(fig: &Figure, lo: f64, hi: f64, written: &str, opts: &CompareO
         }
     }
     let point = lo == hi && matches!(fig.qualifier, Qualifier::Exact | Qualifier::Approx);
+    let (precision, cut) = match point.then(|| written_precision(written, lo)).flatten() {
+        Some((unit, cut)) => (Some(unit), cut),
+        None => (None, false),
+    };
     Reading::Number {
         stated,
         widened: (wlo, whi),
         hedge: (!notes.is_empty()).then(|| notes.join("; ")),
-        precision: if point {
-            written_precision(written, lo)
-        } else {
-            None
-        },
+        precision,
+        cut,
     }
 }
 
@@ -205,7 +306,11 @@ const JUST_UNDER: &[&str] = &[
 /// The unit of the last digit written: the first number in `written` ("4.2" in "an
 /// estimated 4.2 million") gives the number of decimals, and `value` divided by
 /// that number gives the multiplier ("million", a percent, minutes in seconds).
-fn written_precision(written: &str, value: f64) -> Option<f64> {
+/// A whole number written with three trailing zeros or more and at least five
+/// digits ("70,000", "437,000") is taken as written to its last non-zero digit:
+/// newsrooms round or cut such figures ("a debt of $437,000" for $437,714).
+/// The second part is true for such trailing zeros.
+fn written_precision(written: &str, value: f64) -> Option<(f64, bool)> {
     let start = written.find(|c: char| c.is_ascii_digit())?;
     let digits: String = written[start..]
         .chars()
@@ -219,25 +324,35 @@ fn written_precision(written: &str, value: f64) -> Option<f64> {
     }
     let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
     let multiplier = value / mantissa;
-    Some(10f64.powi(-(decimals as i32)) * multiplier.abs())
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    let cut = decimals == 0 && digits.len() >= 5 && zeros >= 3;
+    let unit = if cut {
+        10f64.powi(zeros as i32)
+    } else {
+        10f64.powi(-(decimals as i32))
+    };
+    Some((unit * multiplier.abs(), cut))
 }
 
 /// A value written to fewer decimals may be the rounding of a more precise one:
-/// "52%" and "52.4%", "4 million" and "4.2 million" agree. Whole numbers written in
-/// full ("48" and "50", "1,200" and "1,240") are taken as they are written.
-fn rounding_of(a: (f64, Option<f64>), b: (f64, Option<f64>)) -> bool {
+/// "52%" and "52.4%", "4 million" and "4.2 million" agree. A large whole number
+/// with trailing zeros may be rounded or cut ("70,000" and "70,246", "437,000"
+/// and "437,714" agree: within one unit of its last non-zero digit). Short whole
+/// numbers ("48" and "50", "1,200" and "1,240") are taken as they are written.
+fn rounding_of(a: (f64, Option<f64>, bool), b: (f64, Option<f64>, bool)) -> bool {
     let (Some(pa), Some(pb)) = (a.1, b.1) else {
         return false;
     };
     if (pa - pb).abs() <= f64::EPSILON * pa.max(pb) {
         return false;
     }
-    let ((coarse, unit), fine) = if pa > pb {
-        ((a.0, pa), b.0)
+    let ((coarse, unit, cut), fine) = if pa > pb {
+        ((a.0, pa, a.2), b.0)
     } else {
-        ((b.0, pb), a.0)
+        ((b.0, pb, b.2), a.0)
     };
-    (fine - coarse).abs() <= unit / 2.0 * (1.0 + 1e-9)
+    let tolerance = if cut { unit } else { unit / 2.0 };
+    (fine - coarse).abs() <= tolerance * (1.0 + 1e-9)
 }
 
 /// Half the unit a number is rounded to, relative to the number: 1,200 is rounded
@@ -431,16 +546,18 @@ pub fn compare(a: &Reading, b: &Reading) -> Verdict {
                 stated: sa,
                 widened: wa,
                 precision: pa,
+                cut: ca,
                 ..
             },
             Reading::Number {
                 stated: sb,
                 widened: wb,
                 precision: pb,
+                cut: cb,
                 ..
             },
         ) => {
-            if rounding_of((sa.0, *pa), (sb.0, *pb)) {
+            if rounding_of((sa.0, *pa, *ca), (sb.0, *pb, *cb)) {
                 return Verdict::Consistent;
             }
             compare_numbers(*sa, *wa, *sb, *wb)
@@ -459,7 +576,54 @@ pub fn compare(a: &Reading, b: &Reading) -> Verdict {
                 ..
             },
         ) => compare_dates(*sa, *wa, *ga, *sb, *wb, *gb),
+        (Reading::Undated(x), Reading::Undated(y)) => compare_undated(*x, *y),
+        // Numbers and dates never meet here (figures of different kinds are
+        // never one fact), and a date without a year only meets another.
         _ => Verdict::Consistent,
+    }
+}
+
+/// Two dates without a year: weekdays of one week, days and months of one year.
+fn compare_undated(x: Undated, y: Undated) -> Verdict {
+    let day_of_year =
+        |m: u32, d: u32| NaiveDate::from_ymd_opt(2000, m, d).map(|date| i64::from(date.ordinal()));
+    let (gap, unit) = match (x, y) {
+        (Undated::Weekday(a), Undated::Weekday(b)) => (i64::from(b) - i64::from(a), GapUnit::Days),
+        (Undated::MonthDay(m, d), Undated::MonthDay(n, e)) => {
+            match (day_of_year(m, d), day_of_year(n, e)) {
+                (Some(a), Some(b)) => (b - a, GapUnit::Days),
+                _ => (0, GapUnit::Days),
+            }
+        }
+        (
+            Undated::Month(m) | Undated::MonthDay(m, _),
+            Undated::Month(n) | Undated::MonthDay(n, _),
+        ) => (i64::from(n) - i64::from(m), GapUnit::Months),
+        _ => (0, GapUnit::Days),
+    };
+    if gap == 0 {
+        return Verdict::Consistent;
+    }
+    let d = gap.unsigned_abs() as f64;
+    Verdict::Conflict(Gap {
+        stated: d,
+        widened: d,
+        relative: 0.0,
+        unit,
+        second_larger: gap > 0,
+    })
+}
+
+/// True when two readings can be compared at all: a date without a year of an
+/// undated source only with another of the same sort (weekdays with weekdays,
+/// days and months of the year with each other).
+pub fn comparable(a: &Reading, b: &Reading) -> bool {
+    match (a, b) {
+        (Reading::Undated(x), Reading::Undated(y)) => {
+            matches!(x, Undated::Weekday(_)) == matches!(y, Undated::Weekday(_))
+        }
+        (Reading::Undated(_), _) | (_, Reading::Undated(_)) => false,
+        _ => true,
     }
 }
 
@@ -764,8 +928,21 @@ mod tests {
         ));
         assert_eq!(
             written_precision("an estimated 3.8 million", 3.8e6),
-            Some(1e5)
+            Some((1e5, false))
         );
+        // Large whole numbers with trailing zeros are rounded or cut.
+        assert!(matches!(
+            compare(&m(70_000.0, "70,000"), &m(70_246.0, "70,246")),
+            Verdict::Consistent
+        ));
+        assert!(matches!(
+            compare(&m(437_000.0, "$437,000"), &m(437_714.0, "$437,714")),
+            Verdict::Consistent
+        ));
+        assert!(matches!(
+            compare(&m(70_000.0, "70,000"), &m(72_000.0, "72,000")),
+            Verdict::Conflict(_)
+        ));
     }
 
     #[test]

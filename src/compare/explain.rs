@@ -187,7 +187,7 @@ pub fn edge_line(
 /// The reasons of a match, as a reader would check them; with the two frames, the
 /// predicate and counted words are named.
 pub fn match_reasons(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab) -> String {
-    let mut parts = vec![format!("score {:.2}", m.score)];
+    let mut parts = vec![format!("same-fact probability {:.2}", m.score)];
     if m.aligned {
         parts.push("same place in two aligned (reused) sentences".into());
     }
@@ -203,7 +203,7 @@ pub fn match_reasons(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab)
     if let Some((a, b)) = frames
         && a.sole
         && b.sole
-        && m.head != HeadMatch::Unknown
+        && matches!(m.head, HeadMatch::Same | HeadMatch::Related)
     {
         parts.push("each the only figure of its kind about that in its source".into());
     }
@@ -250,6 +250,49 @@ pub fn match_reasons(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab)
     parts.join("; ")
 }
 
+/// The same-fact evidence of a match in short phrases, strongest kinds first,
+/// for the reader of a finding: only what speaks for one fact.
+pub fn evidence(m: &Match, frames: Option<(&Frame, &Frame)>, vocab: &Vocab) -> Vec<String> {
+    let mut out = Vec::new();
+    if m.aligned {
+        out.push("the sentences are reuses of each other".to_string());
+    }
+    if m.same_person {
+        out.push("the same person named next to both".to_string());
+    } else if m.names_shared {
+        out.push("the same names next to both".to_string());
+    }
+    if let Some(p) = predicate_reason(m, frames).filter(|p| !p.contains("counts against")) {
+        out.push(p);
+    }
+    if let Some(h) = head_reason(m, frames) {
+        out.push(h);
+    }
+    if let Some((a, b)) = frames {
+        let around: Vec<&str> = a
+            .neighbours
+            .iter()
+            .zip(&b.neighbours)
+            .filter_map(|(x, y)| x.filter(|_| x == y))
+            .map(|id| vocab.surface(id))
+            .collect();
+        if !around.is_empty() {
+            out.push(format!("the same words around both: {}", around.join(", ")));
+        }
+    }
+    let words: Vec<&str> = m
+        .shared
+        .iter()
+        .take(4)
+        .filter(|&&(a, _, _)| !vocab.is_class_feature(a))
+        .map(|&(a, _, _)| vocab.surface(a))
+        .collect();
+    if !words.is_empty() {
+        out.push(format!("shared context: {}", words.join(", ")));
+    }
+    out
+}
+
 fn predicate_reason(m: &Match, frames: Option<(&Frame, &Frame)>) -> Option<String> {
     let words = frames.and_then(|(a, b)| {
         let (p, q) = (a.predicate.as_ref()?, b.predicate.as_ref()?);
@@ -283,7 +326,7 @@ fn head_reason(m: &Match, frames: Option<(&Frame, &Frame)>) -> Option<String> {
         (HeadMatch::Related, Some((h, k))) => format!("related counted things '{h}' and '{k}'"),
         (HeadMatch::Same, None) => "the same counted noun".into(),
         (HeadMatch::Related, None) => "related counted nouns".into(),
-        (HeadMatch::Unknown, _) => return None,
+        (HeadMatch::Unknown | HeadMatch::Different, _) => return None,
     })
 }
 

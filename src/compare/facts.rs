@@ -28,29 +28,76 @@ const MAX_EDGE_LINES: usize = 12;
 /// At most this many comparison lines are written into one explanation.
 const MAX_CONFLICT_LINES: usize = 12;
 
-/// Turns groups into sorted findings.
+/// Turns groups into sorted findings. A group whose values conflict is a
+/// discrepancy when the conflict's same-fact probability reaches the model's
+/// `discrepancy` threshold; below it, the conflict goes to the "to review" list
+/// and each part whose values agree is still reported as an agreement.
 pub fn findings(docs: &[Document<'_>], inp: &Inputs<'_>, groups: &[Group]) -> Findings {
+    let t = inp.model().thresholds;
     let mut out = Findings::default();
+    let agreement = |out: &mut Findings, g: &Group| {
+        if let Some(f) = finding(docs, inp, g)
+            && f.status == Status::Agreement
+        {
+            out.agreements.push(f);
+        }
+    };
     for g in groups {
         let Some(f) = finding(docs, inp, g) else {
             continue;
         };
+        let strength = g.conflicts.first().map(|e| f64::from(e.m.score));
         match f.status {
-            Status::Discrepancy => out.discrepancies.push(f),
             Status::Agreement => out.agreements.push(f),
-            Status::Update => out.updates.push(f),
+            Status::Discrepancy if strength.is_none_or(|p| p >= t.discrepancy) => {
+                out.discrepancies.push(f)
+            }
+            Status::Update if strength.is_none_or(|p| p >= t.discrepancy) => out.updates.push(f),
+            status => {
+                if status == Status::Discrepancy {
+                    out.to_review.push(f);
+                }
+                for part in &g.parts {
+                    agreement(&mut out, &part_group(g, part));
+                }
+            }
         }
     }
-    out.discrepancies.sort_by(|a, b| {
+    let by_severity = |a: &Finding, b: &Finding| {
         let la = a.severity.as_ref().map(|s| (s.level, s.distance));
         let lb = b.severity.as_ref().map(|s| (s.level, s.distance));
         lb.partial_cmp(&la)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| position(a).cmp(&position(b)))
-    });
+    };
+    out.discrepancies.sort_by(by_severity);
+    out.to_review.sort_by(by_severity);
     out.agreements.sort_by_key(position);
     out.updates.sort_by_key(position);
     out
+}
+
+/// The part of a linked group that holds `members`, with its own edges and
+/// supports.
+fn part_group(g: &Group, members: &[usize]) -> Group {
+    let inside = |x: usize| members.binary_search(&x).is_ok();
+    Group {
+        members: members.to_vec(),
+        edges: g
+            .edges
+            .iter()
+            .filter(|e| inside(e.a) && inside(e.b))
+            .cloned()
+            .collect(),
+        supports: g
+            .supports
+            .iter()
+            .filter(|s| inside(s.figure))
+            .cloned()
+            .collect(),
+        conflicts: Vec::new(),
+        parts: Vec::new(),
+    }
 }
 
 fn position(f: &Finding) -> (usize, usize, String) {
@@ -68,8 +115,10 @@ fn explained(inp: &Inputs<'_>, g: &Group) -> Group {
         members: g.members.clone(),
         edges: g.edges.iter().take(MAX_EDGE_LINES).cloned().collect(),
         supports: g.supports.clone(),
+        conflicts: g.conflicts.iter().take(MAX_EDGE_LINES).cloned().collect(),
+        parts: g.parts.clone(),
     };
-    for e in g.edges.iter_mut() {
+    for e in g.edges.iter_mut().chain(g.conflicts.iter_mut()) {
         group::detail(inp, e);
     }
     for s in g.supports.iter_mut() {
@@ -162,6 +211,9 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         format!("{id} '{text}'")
     };
     let severity = worst(&conflicts, inp, &names);
+    // The evidence that the figures are one fact: for a conflict, the link
+    // between the conflicting values; else the strongest match.
+    let evidence_edge = g.conflicts.first().or(g.edges.first());
     let key = fact_key(g, inp.frames, figures.get(members[0]).map(|f| f.kind));
     let label = explain::label(g, inp.frames, inp.vocab);
     let id = fingerprint(&key, &values);
@@ -174,6 +226,12 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         if let Some(f) = &inp.frames[m] {
             lines.push(format!("{}: {}", name(m), explain::frame_line(f)));
         }
+    }
+    for e in &g.conflicts {
+        lines.push(format!(
+            "conflicting values: {}",
+            explain::edge_line(e, name, inp.frames, inp.vocab)
+        ));
     }
     for e in &g.edges {
         lines.push(explain::edge_line(e, name, inp.frames, inp.vocab));
@@ -227,6 +285,10 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         },
         explain: lines,
         note,
+        confidence: evidence_edge.map_or(0.0, |e| e.m.score),
+        evidence: evidence_edge
+            .map(|e| explain::evidence(&e.m, frame_pair(inp, e.a, e.b), inp.vocab))
+            .unwrap_or_default(),
     })
 }
 
@@ -254,6 +316,14 @@ fn agreement_note(
             Some((stated.0.to_bits() as i128, stated.1.to_bits() as i128))
         }
         Reading::Date { stated, .. } => Some((i128::from(stated.0), i128::from(stated.1))),
+        Reading::Undated(u) => {
+            let code = match u {
+                conflict::Undated::Weekday(d) => 1_000 + i128::from(*d),
+                conflict::Undated::MonthDay(m, d) => 2_000 + i128::from(*m) * 40 + i128::from(*d),
+                conflict::Undated::Month(m) => 4_000 + i128::from(*m),
+            };
+            Some((code, code))
+        }
     };
     let source = |m: usize| inp.figures[m].source;
     let (a, b) = members.iter().enumerate().find_map(|(i, &a)| {
@@ -388,7 +458,7 @@ fn conflicts(docs: &[Document<'_>], inp: &Inputs<'_>, members: &[usize]) -> Comp
             let Verdict::Conflict(gap) = conflict::compare(ra, rb) else {
                 continue;
             };
-            match unshifted_pair(docs, inp, x, y) {
+            match unshifted_pair(inp, x, y) {
                 Some((a, b)) => {
                     let update = is_update(inp, inp.figures[a].kind, x, y, &gap);
                     out.conflicts.push(Conflict { a, b, gap, update });
@@ -417,17 +487,12 @@ fn cross_source_pair(inp: &Inputs<'_>, x: &Distinct, y: &Distinct) -> Option<(us
 /// A pair of figures of different sources, one of each of two conflicting values,
 /// whose conflict is not explained by their publication dates; `None` when every
 /// such pair is (see [`shift_explains`]).
-fn unshifted_pair(
-    docs: &[Document<'_>],
-    inp: &Inputs<'_>,
-    x: &Distinct,
-    y: &Distinct,
-) -> Option<(usize, usize)> {
+fn unshifted_pair(inp: &Inputs<'_>, x: &Distinct, y: &Distinct) -> Option<(usize, usize)> {
     let src = |m: usize| inp.figures[m].source;
     x.members.iter().find_map(|&a| {
         y.members
             .iter()
-            .find(|&&b| src(a) != src(b) && !shift_explains(docs, inp, a, b))
+            .find(|&&b| src(a) != src(b) && !shift_explains(inp, a, b))
             .map(|&b| (a, b))
     })
 }
@@ -437,7 +502,7 @@ fn unshifted_pair(
 /// stoppage"), the sources were published on different days, and the dates agree
 /// once read from the same publication date. Each source is then right about its
 /// own date, and neither contradicts the other.
-fn shift_explains(docs: &[Document<'_>], inp: &Inputs<'_>, a: usize, b: usize) -> bool {
+pub(super) fn shift_explains(inp: &Inputs<'_>, a: usize, b: usize) -> bool {
     let anchored = |m: usize| {
         let f = &inp.figures[m];
         f.kind == FigureKind::Date && f.derivation.is_some()
@@ -445,11 +510,28 @@ fn shift_explains(docs: &[Document<'_>], inp: &Inputs<'_>, a: usize, b: usize) -
     if !anchored(a) || !anchored(b) {
         return false;
     }
-    let Some(days) = publication_gap(docs, inp, a, b) else {
+    let Some(days) = publication_gap(inp.docs, inp, a, b) else {
         return false;
     };
+    if days == 0 {
+        return false;
+    }
+    // The same weekday named in sources published on different days ("on
+    // Wednesday" written on a Thursday and on the next Monday) is most likely
+    // one day, whichever week each resolution picked: the text does not fix it.
+    let written = |m: usize| {
+        let f = &inp.figures[m];
+        inp.docs
+            .get(f.source)
+            .and_then(|d| d.text().get(f.start..f.end))
+            .unwrap_or("")
+    };
+    let weekday = |m: usize| conflict::weekday_named(written(m));
+    if weekday(a).is_some() && weekday(a) == weekday(b) && days.abs() < 14 {
+        return true;
+    }
     match (&inp.readings[a], &inp.readings[b]) {
-        (Some(ra), Some(rb)) if days != 0 => {
+        (Some(ra), Some(rb)) => {
             conflict::compare(ra, &conflict::shifted(rb, days)) == Verdict::Consistent
         }
         _ => false,

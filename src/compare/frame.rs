@@ -126,8 +126,16 @@ pub struct Frame {
     pub increment: bool,
     /// True when the figure's clause says it sums several events or a period
     /// ("this winter's storms", "in all", "combined"): a running total, not the
-    /// figure of one event (see [`super::score::SCOPE_MISMATCH_PENALTY`]).
+    /// figure of one event.
     pub aggregate: bool,
+    /// The nearest content words just before and just after the figure in its
+    /// clause (vocabulary ids): "the 35-word *oath*", "*vote* on April 14".
+    pub neighbours: [Option<u32>; 2],
+    /// The content words of the figure's own sentence (ids, sorted, each once),
+    /// the figure's own words left out.
+    pub own: Vec<u32>,
+    /// How many other figures of the same kind its sentence holds.
+    pub rivals: usize,
 }
 
 /// Builds the frame of `fig` from its document. Returns `None` when the figure's
@@ -211,6 +219,8 @@ pub fn frame(
             add(&mut bag, vocab, t, NEIGHBOUR_WEIGHT);
         }
     }
+    let own = own_words(toks, left, right, vocab);
+    let neighbours = nearest_content(toks, left, right, vocab);
     let words = strongest(merge_bag(bag), MAX_WORDS);
     let norm = words.iter().map(|w| w.value().powi(2)).sum::<f32>().sqrt();
     let mut top: Vec<Weighted> = words
@@ -239,7 +249,50 @@ pub fn frame(
         sole_predicate: false,
         aggregate: aggregate || whole,
         increment,
+        neighbours,
+        own,
+        rivals: rival_positions.len(),
     })
+}
+
+/// The content words of a sentence outside the figure's span, as sorted ids.
+fn own_words(toks: &[Term], left: usize, right: usize, vocab: &Vocab) -> Vec<u32> {
+    let mut out: Vec<u32> = toks
+        .iter()
+        .filter(|t| t.is_content() && (t.position < left || t.position > right))
+        .filter_map(|t| vocab.id(&t.stem))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How far (in words) a neighbouring content word may stand from the figure.
+const NEIGHBOUR_WINDOW: usize = 3;
+
+/// The nearest content word before the figure and the nearest after it, within
+/// [`NEIGHBOUR_WINDOW`] words and the figure's clause.
+fn nearest_content(toks: &[Term], left: usize, right: usize, vocab: &Vocab) -> [Option<u32>; 2] {
+    let pick = |iter: &mut dyn Iterator<Item = &Term>, edge: usize| {
+        for t in iter {
+            if t.boundary {
+                return None;
+            }
+            if t.kind == TokenKind::Punct {
+                continue;
+            }
+            if t.position.abs_diff(edge) > NEIGHBOUR_WINDOW {
+                return None;
+            }
+            if t.is_content() {
+                return vocab.id(&t.stem);
+            }
+        }
+        None
+    };
+    let before = pick(&mut toks.iter().rev().filter(|t| t.position < left), left);
+    let after = pick(&mut toks.iter().filter(|t| t.position > right), right);
+    [before, after]
 }
 
 /// True when the term is the counted noun or one of its modifiers: it belongs to

@@ -1,22 +1,31 @@
 //! Grouping figures into facts.
 //!
-//! 1. Candidates: an inverted index from words, counted nouns and predicate classes
-//!    to figures. Each figure looks up its most distinctive keys (rarest first) and
-//!    takes at most `max_candidates` figures of other sources and the same kind, so
-//!    that a corpus of thousands of articles is never compared pair by pair.
-//!    Figures at the same place in aligned sentences are always candidates.
-//! 2. Scoring: compatibility rules, then the context score ([`super::score`]).
-//!    Pairs from different periods must reach `strong_threshold` (or be aligned).
+//! 1. Candidates: an inverted index from words, counted nouns, predicate classes
+//!    and values to figures. Each figure looks up its most distinctive keys
+//!    (rarest first) and takes at most `max_candidates` figures of other sources
+//!    of the same story and kind, so that a corpus of thousands of articles is
+//!    never compared pair by pair. Figures at the same place in aligned sentences
+//!    are always candidates.
+//! 2. Scoring: compatibility rules (kind and unit, counted things, predicate
+//!    classes), then the fact model's probability from the pair's features
+//!    ([`super::features`], [`super::model`]).
 //! 3. Mutual best matches: an edge is kept when each figure is the other's best
-//!    match in the other's source, and its score reaches `threshold`.
-//! 4. Merging: edges from strongest to weakest join groups, unless the join would
-//!    put incompatible counted things or predicates together, or two values of one
-//!    source that disagree.
+//!    match in the other's source, in rounds (the second figure of a sentence
+//!    finds its counterpart once the first is taken).
+//! 4. Merging: kept edges whose values agree and whose probability reaches the
+//!    `pair` threshold join groups, strongest first, unless the join would put
+//!    incompatible counted things or predicates together, two values of one
+//!    source, or values that conflict.
 //! 5. Support: a figure left out whose best match is in a group that already holds a
 //!    consistent figure of its own source joins as a supporting statement (a date
 //!    derived from "a six-week strike" next to a stated "since" date).
+//! 6. Conflicts: kept edges whose values conflict and whose probability reaches
+//!    the `review` threshold link the two groups they join; linked groups are one
+//!    fact whose values disagree, and the link is the evidence.
 //!
-//! Values never take part: a group is formed from context alone.
+//! A difference in value never joins two figures: groups form from agreeing
+//! values only, and a conflict is a link between groups that the fact model
+//! scored on its own.
 
 use std::collections::BTreeMap;
 
@@ -26,10 +35,13 @@ use rayon::prelude::*;
 
 use super::CompareOptions;
 use super::conflict::{self, Reading, Verdict};
+use super::features;
 use super::frame::{Frame, Head};
 use super::idf::{Vocab, class_feature};
+use super::model::FactModel;
 use super::period::Periods;
 use super::score::{self, Match};
+use crate::document::Document;
 use crate::figure::{Figure, FigureKind};
 
 /// Rounds of mutual best matching.
@@ -37,6 +49,8 @@ const MATCH_ROUNDS: usize = 3;
 
 /// Everything grouping reads, indexed by figure.
 pub struct Inputs<'a> {
+    /// The documents.
+    pub docs: &'a [Document<'a>],
     /// The figures.
     pub figures: &'a [Figure],
     /// Their frames (`None` for figures that take no part).
@@ -51,6 +65,15 @@ pub struct Inputs<'a> {
     pub aligned: &'a [(usize, usize)],
     /// Options.
     pub opts: &'a CompareOptions,
+    /// What the pair features read beyond the frames.
+    pub context: &'a features::Context,
+}
+
+impl Inputs<'_> {
+    /// The fact model.
+    pub fn model(&self) -> &FactModel {
+        &self.opts.model
+    }
 }
 
 /// An edge between two figures of different sources.
@@ -74,6 +97,12 @@ pub struct Group {
     pub edges: Vec<Edge>,
     /// Figures that joined as support of a figure of their own source.
     pub supports: Vec<Support>,
+    /// The edges between figures whose values conflict that linked the parts of
+    /// the group, strongest first; empty when every value agrees.
+    pub conflicts: Vec<Edge>,
+    /// The groups of agreeing values the conflicts link, each sorted (empty
+    /// when there is no conflict).
+    pub parts: Vec<Vec<usize>>,
 }
 
 /// A figure that joined a group as support of another figure of its source.
@@ -105,24 +134,156 @@ pub fn group(inp: &Inputs<'_>) -> Vec<Group> {
     let pairs = candidate_pairs(inp, &twins);
     let edges = score_pairs(inp, &pairs);
     let mutual = mutual_best(inp, &edges);
-    let mut groups = merge(inp, &mutual);
-    attach_supports(inp, &edges, &mut groups);
+    let t = inp.model().thresholds;
+    let (agreeing, conflicting): (Vec<Edge>, Vec<Edge>) =
+        mutual.into_iter().partition(|e| agrees(inp, e.a, e.b));
+    let agreeing: Vec<Edge> = agreeing
+        .into_iter()
+        .filter(|e| f64::from(e.m.score) >= t.pair)
+        .collect();
+    let mut groups = merge(inp, &agreeing);
+    let usable: Vec<&Edge> = edges
+        .iter()
+        .filter(|e| f64::from(e.m.score) >= t.pair && agrees(inp, e.a, e.b))
+        .collect();
+    attach_supports(inp, &usable, &mut groups);
     attach_twins(&twins, &mut groups);
-    let mut out: Vec<Group> = groups
+    let conflicting: Vec<Edge> = conflicting
+        .into_iter()
+        .filter(|e| f64::from(e.m.score) >= t.review)
+        .collect();
+    let mut out: Vec<Group> = link(inp, groups, &conflicting, &twins)
         .into_iter()
         .filter(|g| g.sources(inp.figures).len() >= 2)
         .collect();
     for g in &mut out {
         g.members.sort_unstable();
-        g.edges.sort_by(|x, y| {
-            y.m.score
-                .total_cmp(&x.m.score)
-                .then(x.a.cmp(&y.a))
-                .then(x.b.cmp(&y.b))
-        });
+        g.edges.sort_by(strongest_first);
+        g.conflicts.sort_by(strongest_first);
+        for p in &mut g.parts {
+            p.sort_unstable();
+        }
+        g.parts.sort();
     }
     out.sort_by_key(|g| g.members.first().copied());
     out
+}
+
+fn strongest_first(x: &Edge, y: &Edge) -> std::cmp::Ordering {
+    y.m.score
+        .total_cmp(&x.m.score)
+        .then(x.a.cmp(&y.a))
+        .then(x.b.cmp(&y.b))
+}
+
+/// True when the values of two figures agree, also once the publication dates
+/// they were read from are allowed for.
+pub fn agrees(inp: &Inputs<'_>, a: usize, b: usize) -> bool {
+    consistent(inp, a, b) || super::facts::shift_explains(inp, a, b)
+}
+
+/// Joins groups (and figures left alone) that conflict edges link into one
+/// group each. A link that would put two different values of one source on the
+/// two sides, or incompatible frames together, is not followed.
+fn link(
+    inp: &Inputs<'_>,
+    groups: Vec<Group>,
+    conflicts: &[Edge],
+    twins: &[Option<usize>],
+) -> Vec<Group> {
+    let mut group_of: FastMap<usize, usize> = FastMap::default();
+    let mut out: Vec<Option<Group>> = Vec::with_capacity(groups.len());
+    for (gi, g) in groups.into_iter().enumerate() {
+        for &m in &g.members {
+            group_of.insert(m, gi);
+        }
+        out.push(Some(Group {
+            parts: vec![g.members.clone()],
+            ..g
+        }));
+    }
+    for e in conflicts {
+        let ga = group_for(e.a, twins, &mut group_of, &mut out);
+        let gb = group_for(e.b, twins, &mut group_of, &mut out);
+        if ga == gb {
+            continue;
+        }
+        let ok = match (&out[ga], &out[gb]) {
+            (Some(x), Some(y)) => may_link(inp, &x.members, &y.members),
+            _ => false,
+        };
+        if !ok {
+            continue;
+        }
+        let (keep, drop) = if ga < gb { (ga, gb) } else { (gb, ga) };
+        let Some(dropped) = out[drop].take() else {
+            continue;
+        };
+        for &m in &dropped.members {
+            group_of.insert(m, keep);
+        }
+        if let Some(kept) = out[keep].as_mut() {
+            kept.members.extend(dropped.members);
+            kept.edges.extend(dropped.edges);
+            kept.supports.extend(dropped.supports);
+            kept.conflicts.extend(dropped.conflicts);
+            kept.parts.extend(dropped.parts);
+            kept.conflicts.push(e.clone());
+        }
+    }
+    out.into_iter()
+        .flatten()
+        .map(|mut g| {
+            if g.conflicts.is_empty() {
+                g.parts.clear();
+            }
+            g
+        })
+        .collect()
+}
+
+/// The group of figure `x`, a new one of its own (with its repeats) if it has
+/// none.
+fn group_for(
+    x: usize,
+    twins: &[Option<usize>],
+    group_of: &mut FastMap<usize, usize>,
+    out: &mut Vec<Option<Group>>,
+) -> usize {
+    if let Some(&g) = group_of.get(&x) {
+        return g;
+    }
+    let mut members = vec![x];
+    members.extend(
+        twins
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t == Some(x))
+            .map(|(i, _)| i),
+    );
+    for &m in &members {
+        group_of.insert(m, out.len());
+    }
+    out.push(Some(Group {
+        parts: vec![members.clone()],
+        members,
+        edges: Vec::new(),
+        supports: Vec::new(),
+        conflicts: Vec::new(),
+    }));
+    out.len() - 1
+}
+
+/// True when two sets of figures may be one fact whose values conflict: their
+/// frames are compatible and no source states a value on both sides (a source
+/// that gives two values tells two things apart).
+fn may_link(inp: &Inputs<'_>, xs: &[usize], ys: &[usize]) -> bool {
+    if !frames_compatible(inp, xs, ys) {
+        return false;
+    }
+    let src = |m: usize| inp.figures[m].source;
+    !xs.iter()
+        .any(|&x| ys.iter().any(|&y| src(x) == src(y) && !repeats(inp, x, y)))
 }
 
 /// Scores an edge again with the shared words listed, for explanations (grouping
@@ -131,7 +292,8 @@ pub fn detail(inp: &Inputs<'_>, e: &mut Edge) {
     let (Some(fa), Some(fb)) = (&inp.frames[e.a], &inp.frames[e.b]) else {
         return;
     };
-    e.m = score::score(
+    let p = e.m.score;
+    e.m = score::evidence(
         fa,
         fb,
         e.m.head,
@@ -140,6 +302,7 @@ pub fn detail(inp: &Inputs<'_>, e: &mut Edge) {
         inp.vocab,
         true,
     );
+    e.m.score = p;
 }
 
 /// Blocking keys of a frame, most distinctive first: its counted noun, its
@@ -170,6 +333,7 @@ enum Key {
     Word(u32),
     Head(String),
     Class(&'static str),
+    Value(String),
 }
 
 /// Candidate pairs (smaller index first), sorted and distinct, with whether they
@@ -198,6 +362,10 @@ fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usi
                 .or_default()
                 .push((i as u32, f.source as u32));
         }
+        index
+            .entry((f.kind, value_key(inp, i)))
+            .or_default()
+            .push((i as u32, f.source as u32));
     }
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, f) in inp.frames.iter().enumerate() {
@@ -245,9 +413,21 @@ fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usi
     out
 }
 
+/// The value key of a figure: figures that state the same value are candidates
+/// of each other (an equal distinctive value is evidence of one fact).
+fn value_key(inp: &Inputs<'_>, i: usize) -> Key {
+    let f = &inp.figures[i];
+    Key::Value(format!(
+        "{}|{}",
+        f.unit.as_deref().unwrap_or(""),
+        features::value_key(f, inp.readings[i].as_ref())
+    ))
+}
+
 /// The candidates of figure `i`: figures of other sources of the same story and
 /// kind found under its most distinctive keys, at most `max_candidates`, giving up
-/// after `scan_budget` figures of other stories.
+/// after `scan_budget` figures of other stories; then at most `value_candidates`
+/// more that state the same value.
 fn lookup(
     inp: &Inputs<'_>,
     index: &Index,
@@ -261,16 +441,16 @@ fn lookup(
     };
     let mut out: Vec<usize> = Vec::new();
     let mut budget = opts.scan_budget;
-    for (k, _) in keys.iter().take(opts.query_keys) {
-        let Some(postings) = index.get(&(f.kind, k.clone())) else {
-            continue;
+    let mut scan = |key: &Key, limit: usize, out: &mut Vec<usize>| {
+        let Some(postings) = index.get(&(f.kind, key.clone())) else {
+            return true;
         };
         for &(j, source) in postings {
             let (j, source) = (j as usize, source as usize);
-            if out.len() >= opts.max_candidates || budget == 0 {
-                return out;
+            if out.len() >= limit || budget == 0 {
+                return false;
             }
-            if source == f.source {
+            if source == f.source || j == i {
                 continue;
             }
             if !same_story(source) {
@@ -281,7 +461,15 @@ fn lookup(
                 out.push(j);
             }
         }
+        true
+    };
+    for (k, _) in keys.iter().take(opts.query_keys) {
+        if !scan(k, opts.max_candidates, &mut out) {
+            break;
+        }
     }
+    let limit = out.len() + opts.value_candidates;
+    scan(&value_key(inp, i), limit, &mut out);
     out
 }
 
@@ -342,29 +530,63 @@ fn same_story(inp: &Inputs<'_>, a: usize, b: usize) -> bool {
     inp.vocab.same_story(a, b)
 }
 
-/// Scores candidate pairs; keeps those that pass the rules and the threshold.
+/// Scores candidate pairs by the fact model; keeps those whose probability
+/// reaches the lower of the `pair` and `review` thresholds.
 fn score_pairs(inp: &Inputs<'_>, pairs: &[(usize, usize, bool)]) -> Vec<Edge> {
-    let opts = inp.opts;
+    let t = inp.model().thresholds;
+    let floor = t.pair.min(t.review);
     pairs
         .par_iter()
         .filter_map(|&(a, b, aligned)| {
-            let (fa, fb) = (inp.frames[a].as_ref()?, inp.frames[b].as_ref()?);
-            if fa.source == fb.source {
-                return None;
-            }
-            // Plain candidates were found among figures of the same story only.
-            if aligned && !same_story(inp, fa.source, fb.source) {
-                return None;
-            }
-            let (head, pred) = score::compatible(fa, fb, &inp.figures[a], &inp.figures[b]).ok()?;
-            let m = score::score(fa, fb, head, pred, aligned, inp.vocab, false);
-            let needed = if aligned || inp.periods.same_period(fa.source, fb.source) {
-                opts.threshold
-            } else {
-                opts.strong_threshold
-            };
-            let ok = m.score >= needed && score::has_evidence(&m, opts.context_alone);
-            ok.then_some(Edge { a, b, m })
+            let (m, _) = scored_pair(inp, a, b, aligned)?;
+            (f64::from(m.score) >= floor).then_some(Edge { a, b, m })
+        })
+        .collect()
+}
+
+/// The evidence, features and probability of one pair of figures of different
+/// sources of one story, `None` when they cannot be one fact at all (different
+/// kinds or units, different counted things or predicate classes).
+pub fn scored_pair(
+    inp: &Inputs<'_>,
+    a: usize,
+    b: usize,
+    aligned: bool,
+) -> Option<(Match, features::Vector)> {
+    let (fa, fb) = (inp.frames.get(a)?.as_ref()?, inp.frames.get(b)?.as_ref()?);
+    if fa.source == fb.source || !same_story(inp, fa.source, fb.source) {
+        return None;
+    }
+    let (figa, figb) = (&inp.figures[a], &inp.figures[b]);
+    let (head, pred) = score::compatible(fa, fb, figa, figb).ok()?;
+    if let (Some(ra), Some(rb)) = (&inp.readings[a], &inp.readings[b])
+        && !conflict::comparable(ra, rb)
+    {
+        return None;
+    }
+    let mut m = score::evidence(fa, fb, head, pred, aligned, inp.vocab, false);
+    let pair = features::Pair {
+        frames: (fa, fb),
+        figures: (figa, figb),
+        readings: (inp.readings[a].as_ref(), inp.readings[b].as_ref()),
+        evidence: &m,
+        same_period: inp.periods.same_period(fa.source, fb.source),
+        shift_agrees: super::facts::shift_explains(inp, a, b),
+    };
+    let x = features::vector(inp.context, &pair);
+    m.score = inp.model().probability(&x, features::values_conflict(&x));
+    Some((m, x))
+}
+
+/// Every candidate pair of figures with its features, as grouping sees them:
+/// for fitting the fact model on answer keys (see `examples/fit_facts`).
+pub fn candidates(inp: &Inputs<'_>) -> Vec<(usize, usize, bool, features::Vector)> {
+    let twins = twins(inp);
+    candidate_pairs(inp, &twins)
+        .into_iter()
+        .filter_map(|(a, b, aligned)| {
+            let (_, x) = scored_pair(inp, a, b, aligned)?;
+            Some((a, b, aligned, x))
         })
         .collect()
 }
@@ -472,12 +694,35 @@ impl Building {
         } else {
             (other, self)
         };
-        small.by_source.iter().all(|(source, xs)| {
+        let one_value_per_source = small.by_source.iter().all(|(source, xs)| {
             large
                 .by_source
                 .get(source)
                 .is_none_or(|ys| xs.iter().all(|&x| ys.iter().all(|&y| repeats(inp, x, y))))
-        })
+        });
+        // A group of agreeing values stays one: every value of one side agrees
+        // with every value of the other (one figure per distinct value is enough).
+        one_value_per_source
+            && small.distinct_values(inp).iter().all(|&x| {
+                large
+                    .distinct_values(inp)
+                    .iter()
+                    .all(|&y| agrees(inp, x, y))
+            })
+    }
+
+    /// One member per distinct value.
+    fn distinct_values(&self, inp: &Inputs<'_>) -> Vec<usize> {
+        let mut seen: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        for &m in &self.members {
+            let v = features::value_key(&inp.figures[m], inp.readings[m].as_ref());
+            if !seen.contains(&v) {
+                seen.push(v);
+                out.push(m);
+            }
+        }
+        out
     }
 
     fn absorb(&mut self, inp: &Inputs<'_>, other: Building) {
@@ -551,6 +796,8 @@ fn merge(inp: &Inputs<'_>, edges: &[Edge]) -> Vec<Group> {
             members: b.members,
             edges: b.edges,
             supports: Vec::new(),
+            conflicts: Vec::new(),
+            parts: Vec::new(),
         })
         .collect()
 }
@@ -590,7 +837,13 @@ fn repeats(inp: &Inputs<'_>, x: usize, y: usize) -> bool {
         (Some(a), Some(b)) => a.sentence_key == b.sentence_key,
         _ => false,
     };
-    same_sentence || inp.figures[x].value == inp.figures[y].value
+    same_sentence || same_value(inp, x, y)
+}
+
+/// True when two figures state the same value (see [`features::value_key`]).
+fn same_value(inp: &Inputs<'_>, x: usize, y: usize) -> bool {
+    let key = |m: usize| features::value_key(&inp.figures[m], inp.readings[m].as_ref());
+    key(x) == key(y)
 }
 
 fn consistent(inp: &Inputs<'_>, x: usize, y: usize) -> bool {
@@ -614,13 +867,14 @@ fn bounded(inp: &Inputs<'_>, x: usize) -> bool {
         Some(conflict::Reading::Date { widened, .. }) => {
             widened.0 != i64::MIN && widened.1 != i64::MAX
         }
+        Some(conflict::Reading::Undated(_)) => true,
         None => false,
     }
 }
 
 /// Adds figures left out of every group whose best match lies in a group that
 /// holds a consistent figure of their own source; neither may be an open bound.
-fn attach_supports(inp: &Inputs<'_>, edges: &[Edge], groups: &mut [Group]) {
+fn attach_supports(inp: &Inputs<'_>, edges: &[&Edge], groups: &mut [Group]) {
     let mut group_of: FastMap<usize, usize> = FastMap::default();
     for (gi, g) in groups.iter().enumerate() {
         for &m in &g.members {
@@ -654,7 +908,11 @@ fn attach_supports(inp: &Inputs<'_>, edges: &[Edge], groups: &mut [Group]) {
                 && consistent(inp, m, x)
         });
         let Some(supporter) = supporter else { continue };
-        if !frames_compatible(inp, &groups[gi].members, &[x]) {
+        let agrees_with_all = groups[gi]
+            .members
+            .iter()
+            .all(|&m| inp.figures[m].source == source || agrees(inp, m, x));
+        if !agrees_with_all || !frames_compatible(inp, &groups[gi].members, &[x]) {
             continue;
         }
         groups[gi].members.push(x);

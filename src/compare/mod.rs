@@ -11,17 +11,23 @@
 //! - [`period`]: which period each source is about; updates over time;
 //! - [`facts`]: groups turned into findings; [`explain`]: labels and reasons.
 //!
-//! Values never decide a group: figures are grouped by context alone, and only then
-//! are their values compared.
+//! - [`features`] and [`model`]: the pair features and the fitted fact model
+//!   that turns them into the probability that two figures state one fact.
+//!
+//! A difference in value never joins two figures: groups form from agreeing
+//! values, and a conflict is reported only between figures the fact model
+//! scored as one fact on their own evidence.
 
 pub mod conflict;
 pub mod explain;
 pub mod facts;
+pub mod features;
 pub mod frame;
 pub mod group;
 pub mod hash;
 pub mod idf;
 pub mod lexicon;
+pub mod model;
 pub mod period;
 pub mod score;
 pub mod severity;
@@ -29,6 +35,9 @@ pub mod story;
 pub mod terms;
 
 pub use idf::Vocab;
+pub use model::{FactModel, Thresholds};
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -57,13 +66,9 @@ pub struct AlignedPair {
 /// Settings of comparison. The defaults are the measured ones (see docs/facts.md).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareOptions {
-    /// Score a mutual best match needs to join two figures into a fact.
-    pub threshold: f32,
-    /// Context similarity that alone (without a shared counted noun or predicate)
-    /// is evidence enough to pair two figures.
-    pub context_alone: f32,
-    /// Score needed when the two sources are about different periods.
-    pub strong_threshold: f32,
+    /// The fact model: the same-fact probability of a pair of figures and its
+    /// thresholds (the fitted one embedded in the binary by default).
+    pub model: Arc<FactModel>,
     /// Least relative widening of an approximate value on each side ("some 250" is
     /// read as 242.5–257.5 at 0.03).
     pub approx_tolerance: f64,
@@ -76,6 +81,8 @@ pub struct CompareOptions {
     pub period_gap_days: i64,
     /// How many candidates each figure scores at most.
     pub max_candidates: usize,
+    /// How many more candidates that state the same value each figure scores.
+    pub value_candidates: usize,
     /// How many of a figure's most distinctive keys are looked up for candidates.
     pub query_keys: usize,
     /// Least similarity of two documents' story sketches for their figures to be
@@ -93,15 +100,21 @@ pub struct CompareOptions {
 
 impl Default for CompareOptions {
     fn default() -> Self {
+        CompareOptions::with_model(FactModel::fitted())
+    }
+}
+
+impl CompareOptions {
+    /// The default settings with another fact model.
+    pub fn with_model(model: Arc<FactModel>) -> CompareOptions {
         CompareOptions {
-            threshold: 0.25,
-            strong_threshold: 1.4,
-            context_alone: 0.3,
+            model,
             approx_tolerance: 0.03,
             rounding_cap: 0.05,
             colloquial_tolerance: 0.20,
             period_gap_days: 180,
             max_candidates: 16,
+            value_candidates: 4,
             query_keys: 6,
             same_story: 0.25,
             same_story_unnamed: 0.35,
@@ -192,13 +205,24 @@ pub struct Finding {
     /// For an agreement whose sources write different values, why they agree
     /// (hedges, grains, rounding, publication dates), in a sentence.
     pub note: Option<String>,
+    /// The fact model's probability that the figures state one fact: for a
+    /// discrepancy, that of the two conflicting figures; else that of the
+    /// strongest match.
+    pub confidence: f32,
+    /// What the same-fact evidence is, in words ("the sentences are reuses of
+    /// each other", "the same counted thing: oath").
+    pub evidence: Vec<String>,
 }
 
 /// The result of comparison.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Findings {
-    /// Facts on which sources disagree, most severe first.
+    /// Facts on which sources disagree, most severe first: only those whose
+    /// same-fact evidence is strong.
     pub discrepancies: Vec<Finding>,
+    /// Conflicting values whose same-fact evidence is weaker: candidates for a
+    /// reader to review, never counted as discrepancies.
+    pub to_review: Vec<Finding>,
     /// Facts on which sources agree.
     pub agreements: Vec<Finding>,
     /// Facts whose value changed between sources published at different times.
@@ -240,12 +264,69 @@ pub fn compare_with(
     opts: &CompareOptions,
     vocab: &Vocab,
 ) -> Findings {
+    with_inputs(docs, figures, aligned, opts, vocab, |inputs| {
+        let groups = group::group(inputs);
+        let mut findings = facts::findings(docs, inputs, &groups);
+        findings.warnings = inputs.periods.warnings(docs);
+        findings
+    })
+}
+
+/// A candidate pair of figures as grouping scores it, for fitting the fact
+/// model: the two figures (indices into the slice given), whether they sit in
+/// aligned sentences, and their features ([`features::NAMES`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// One figure.
+    pub a: usize,
+    /// The other figure, of another source.
+    pub b: usize,
+    /// True when they sit at the same place in aligned sentences.
+    pub aligned: bool,
+    /// The features the fact model reads.
+    pub features: features::Vector,
+}
+
+/// Every candidate pair that grouping would score, with its features: the rows
+/// a fact model is fitted on (`examples/fit_facts`).
+pub fn candidates(
+    docs: &[Document<'_>],
+    figures: &[Figure],
+    aligned: &[AlignedPair],
+    opts: &CompareOptions,
+    vocab: &Vocab,
+) -> Vec<Candidate> {
+    with_inputs(docs, figures, aligned, opts, vocab, |inputs| {
+        group::candidates(inputs)
+            .into_iter()
+            .map(|(a, b, aligned, features)| Candidate {
+                a,
+                b,
+                aligned,
+                features,
+            })
+            .collect()
+    })
+}
+
+/// Builds what grouping reads (readings, frames, periods, aligned figures) and
+/// hands it to `then`.
+fn with_inputs<T>(
+    docs: &[Document<'_>],
+    figures: &[Figure],
+    aligned: &[AlignedPair],
+    opts: &CompareOptions,
+    vocab: &Vocab,
+    then: impl FnOnce(&group::Inputs<'_>) -> T,
+) -> T {
     let readings = readings(docs, figures, opts);
     let rivals = rivals(figures);
     let frames = frames(docs, figures, &readings, &rivals, vocab);
     let periods = period::Periods::build(docs, figures, opts);
     let aligned_figures = aligned_figure_pairs(figures, &frames, aligned, vocab);
+    let context = features::Context::build(figures, &frames, &readings);
     let inputs = group::Inputs {
+        docs,
         figures,
         frames: &frames,
         readings: &readings,
@@ -253,11 +334,9 @@ pub fn compare_with(
         periods: &periods,
         aligned: &aligned_figures,
         opts,
+        context: &context,
     };
-    let groups = group::group(&inputs);
-    let mut findings = facts::findings(docs, &inputs, &groups);
-    findings.warnings = periods.warnings(docs);
-    findings
+    then(&inputs)
 }
 
 /// The frames of all figures (`None` for those that take no part), built source
@@ -319,9 +398,12 @@ fn mark_sole(list: &mut [(usize, frame::Frame)]) {
         .map(|(_, f)| {
             let head = f.head.as_ref().is_some_and(|head| {
                 alone(f, &|g| {
-                    g.head
-                        .as_ref()
-                        .is_some_and(|h| score::head_match(head, h).is_some())
+                    g.head.as_ref().is_some_and(|h| {
+                        matches!(
+                            score::head_match(head, h),
+                            Some(score::HeadMatch::Same | score::HeadMatch::Related)
+                        )
+                    })
                 })
             });
             let predicate = f.predicate.as_ref().is_some_and(|p| {
@@ -531,8 +613,8 @@ fn closest_pairs(
 }
 
 /// Says how two figures compare as statements of one fact: their frames, whether
-/// they are compatible, and their score against the threshold. For `--explain`
-/// questions such as "why were these two not grouped?", and for tuning.
+/// they are compatible, and their same-fact probability against the thresholds.
+/// For `--explain` questions such as "why were these two not grouped?".
 pub fn explain_pair(
     docs: &[Document<'_>],
     figures: &[Figure],
@@ -541,24 +623,31 @@ pub fn explain_pair(
     opts: &CompareOptions,
 ) -> String {
     let vocab = vocabulary(docs, opts);
-    let readings = readings(docs, figures, opts);
-    let frames = frames(docs, figures, &readings, &rivals(figures), &vocab);
-    let (Some(Some(fa)), Some(Some(fb))) = (frames.get(a), frames.get(b)) else {
-        return String::from("one of the figures takes no part in comparison");
-    };
-    let mut out = format!("{}; {}", explain::frame_line(fa), explain::frame_line(fb));
-    match score::compatible(fa, fb, &figures[a], &figures[b]) {
-        Err(r) => out.push_str(&format!("; incompatible: {r:?}")),
-        Ok((head, pred)) => {
-            let m = score::score(fa, fb, head, pred, false, &vocab, true);
-            out.push_str(&format!(
-                "; {} (threshold {:.2})",
-                explain::match_reasons(&m, Some((fa, fb)), &vocab),
-                opts.threshold
-            ));
+    with_inputs(docs, figures, &[], opts, &vocab, |inp| {
+        let (Some(Some(fa)), Some(Some(fb))) = (inp.frames.get(a), inp.frames.get(b)) else {
+            return String::from("one of the figures takes no part in comparison");
+        };
+        let mut out = format!("{}; {}", explain::frame_line(fa), explain::frame_line(fb));
+        match score::compatible(fa, fb, &figures[a], &figures[b]) {
+            Err(r) => out.push_str(&format!("; incompatible: {r:?}")),
+            Ok(_) => match group::scored_pair(inp, a, b, false) {
+                None => out.push_str("; not of one story"),
+                Some((m, _)) => {
+                    let mut e = group::Edge { a, b, m };
+                    group::detail(inp, &mut e);
+                    let t = opts.model.thresholds;
+                    out.push_str(&format!(
+                        "; {} (thresholds: pair {:.2}, review {:.2}, discrepancy {:.2})",
+                        explain::match_reasons(&e.m, Some((fa, fb)), &vocab),
+                        t.pair,
+                        t.review,
+                        t.discrepancy
+                    ));
+                }
+            },
         }
-    }
-    out
+        out
+    })
 }
 
 #[cfg(test)]

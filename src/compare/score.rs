@@ -13,40 +13,8 @@ use super::frame::{Frame, Head, NEIGHBOUR_WEIGHT, Predicate, Weighted};
 use super::idf::Vocab;
 use crate::figure::{Figure, FigureKind};
 
-/// Bonus for two ages with the same person named next to them ("Velk, 47" and
-/// "Velk, a 46-year-old former mayor").
-pub const SAME_PERSON_BONUS: f32 = 0.4;
 /// Counted nouns that say least about what is counted.
 const GENERIC_NOUNS: &[&str] = &["people", "person", "persons"];
-/// Bonus for predicates of the same class ("killed" and "deaths").
-pub const PREDICATE_CLASS_BONUS: f32 = 0.2;
-/// Bonus for the same predicate word when it has no class.
-pub const PREDICATE_WORD_BONUS: f32 = 0.1;
-/// Penalty for a predicate of a known class against a different verb.
-pub const PREDICATE_MISMATCH_PENALTY: f32 = 0.1;
-/// Penalty when the names next to each figure differ ("Ames received 4.2
-/// million" and "Bell received 3.7 million").
-pub const NAME_MISMATCH_PENALTY: f32 = 1.0;
-/// Bonus for the same counted noun.
-pub const HEAD_BONUS: f32 = 0.1;
-/// Bonus for counted nouns of one class or sharing a modifier.
-pub const HEAD_CLASS_BONUS: f32 = 0.05;
-/// Bonus when each figure is the only one of its kind about its counted thing in
-/// its source, and the counted things can be the same (two articles of one story
-/// that each time a single conversation time the same one); or the only one of its
-/// kind with its predicate, and the predicates agree (each source gives one
-/// percentage "offered").
-pub const SOLE_BONUS: f32 = 0.1;
-/// Penalty when one figure is a running total over events or a period ("the toll
-/// from this winter's storms has risen to 31") and the other is not ("the storm
-/// killed 12"), or one is an addition ("another 20 million") and the other not:
-/// they usually count different things.
-pub const SCOPE_MISMATCH_PENALTY: f32 = 0.3;
-/// Weight of the similarity of the two whole documents (are they about the same
-/// story?).
-pub const DOCUMENT_WEIGHT: f32 = 0.4;
-/// Added when the figures sit at the same place in two aligned (reused) sentences.
-pub const ALIGNED_BONUS: f32 = 1.0;
 /// Jaro-Winkler similarity above which two words are spellings of one word.
 const SPELLING_SIMILARITY: f64 = 0.92;
 
@@ -69,6 +37,9 @@ pub enum HeadMatch {
     Same,
     /// Nouns of one class, one noun modifying the other, or a shared modifier.
     Related,
+    /// Two different nouns that no class tells apart ("people" and
+    /// "activists"): they may name one thing, which counts against.
+    Different,
     /// At least one side has no counted noun.
     Unknown,
 }
@@ -90,7 +61,8 @@ pub enum PredicateMatch {
 /// The evidence that two figures state the same fact.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
-    /// The total score that grouping compares with its threshold.
+    /// The probability that the two figures state one fact, by the fact model
+    /// (0 until the model has read the features).
     pub score: f32,
     /// The context part of the score (cosine of the weighted words).
     pub context: f32,
@@ -115,6 +87,9 @@ pub struct Match {
     pub aligned: bool,
     /// The names next to the two figures, when they differ.
     pub names_differ: Option<(u32, u32)>,
+    /// True when a name next to one figure is (a form of) a name next to the
+    /// other.
+    pub names_shared: bool,
 }
 
 /// Checks that two figures could be the same fact at all.
@@ -138,7 +113,9 @@ pub fn compatible(
     Ok((head, predicate))
 }
 
-/// The same noun, related nouns, or `None` when they are different things.
+/// The same noun, related nouns, different nouns that may still name one thing,
+/// or `None` when their classes say they are different things ("jets" and
+/// "helicopters").
 pub fn head_match(x: &Head, y: &Head) -> Option<HeadMatch> {
     let same_initial = x.word.as_bytes().first() == y.word.as_bytes().first();
     if x.stem == y.stem || (same_initial && similar_spelling(&x.word, &y.word)) {
@@ -150,7 +127,13 @@ pub fn head_match(x: &Head, y: &Head) -> Option<HeadMatch> {
         (Some(m), Some(n)) => m == n,
         _ => false,
     };
-    (same_class || nested || shared_modifier).then_some(HeadMatch::Related)
+    if same_class || nested || shared_modifier {
+        return Some(HeadMatch::Related);
+    }
+    match (x.class, y.class) {
+        (Some(_), Some(_)) => None,
+        _ => Some(HeadMatch::Different),
+    }
 }
 
 /// Predicates of one class (or the same word) match, and predicates of two
@@ -174,12 +157,14 @@ fn is_verb(p: &Predicate) -> bool {
     p.word.ends_with("ed")
 }
 
-/// Scores two compatible frames. `aligned` says whether they sit at the same place
-/// in two aligned sentences.
+/// The evidence that two compatible frames state one fact: context likeness,
+/// how their counted things and predicates relate, names. `aligned` says whether
+/// they sit at the same place in two aligned sentences. The fact model turns it
+/// (with the other features of [`super::features`]) into a probability.
 ///
 /// With `detail`, the shared words are listed (for explanations); without, only
-/// the score is computed, which is what grouping needs for every candidate pair.
-pub fn score(
+/// the cosine is computed, which is what grouping needs for every candidate pair.
+pub fn evidence(
     a: &Frame,
     b: &Frame,
     head: HeadMatch,
@@ -199,43 +184,13 @@ pub fn score(
     } else {
         0.0
     };
-    let mut score = context + DOCUMENT_WEIGHT * document;
-    score += match predicate {
-        PredicateMatch::Class => PREDICATE_CLASS_BONUS,
-        PredicateMatch::Word => PREDICATE_WORD_BONUS,
-        PredicateMatch::Different => -PREDICATE_MISMATCH_PENALTY,
-        PredicateMatch::Unknown => 0.0,
-    };
-    score += match head {
-        HeadMatch::Same => HEAD_BONUS,
-        HeadMatch::Related => HEAD_CLASS_BONUS,
-        HeadMatch::Unknown => 0.0,
-    };
-    let same_predicate = matches!(predicate, PredicateMatch::Class | PredicateMatch::Word);
-    if (a.sole && b.sole && head != HeadMatch::Unknown)
-        || (a.sole_predicate && b.sole_predicate && same_predicate)
-    {
-        score += SOLE_BONUS;
-    }
-    if a.aggregate != b.aggregate || a.increment != b.increment {
-        score -= SCOPE_MISMATCH_PENALTY;
-    }
-    if aligned {
-        score += ALIGNED_BONUS;
-    }
     let names_differ = names_differ(a, b, vocab);
+    let names_shared = a
+        .names
+        .iter()
+        .any(|&p| b.names.iter().any(|&q| same_name(p, q, vocab)));
     // An age is about a person: the same person named next to both is the fact.
-    let same_person = a.kind == FigureKind::Age
-        && names_differ.is_none()
-        && a.names
-            .iter()
-            .any(|&p| b.names.iter().any(|&q| same_name(p, q, vocab)));
-    if same_person {
-        score += SAME_PERSON_BONUS;
-    }
-    if names_differ.is_some() && !aligned {
-        score -= NAME_MISMATCH_PENALTY;
-    }
+    let same_person = a.kind == FigureKind::Age && names_differ.is_none() && names_shared;
     let generic = |f: &Frame| {
         f.head
             .as_ref()
@@ -245,7 +200,8 @@ pub fn score(
         same_person,
         generic_head: generic(a) && generic(b),
         names_differ,
-        score,
+        names_shared,
+        score: 0.0,
         context,
         document,
         story,
@@ -291,19 +247,6 @@ fn same_name(p: u32, q: u32, vocab: &Vocab) -> bool {
     }
     let (sp, sq) = (vocab.surface(p), vocab.surface(q));
     similar_spelling(sp, sq) || name_form(sp, sq) || compound_of(sp, sq)
-}
-
-/// True when a match rests on more than a vague likeness of context: the same or
-/// related counted things (not both mere "people": a story counts its dead, its
-/// missing, its rescued and everyone on board in people), predicates of one class,
-/// aligned sentences, or a context similarity of at least `context_alone`. Dates in particular are everywhere in
-/// news text, and two dates a day apart must not be paired on topic words alone.
-pub fn has_evidence(m: &Match, context_alone: f32) -> bool {
-    (m.head != HeadMatch::Unknown && !m.generic_head)
-        || matches!(m.predicate, PredicateMatch::Class | PredicateMatch::Word)
-        || m.same_person
-        || m.aligned
-        || m.context >= context_alone
 }
 
 /// Cosine of the IDF-weighted context words, with fuzzy matches for spellings and

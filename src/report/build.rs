@@ -2,7 +2,7 @@
 
 use crate::align::{EditOp as AlignOp, Passage, PassageKind, render_inline};
 use crate::analysis::Analysis;
-use crate::compare::{FactValue, Finding};
+use crate::compare::{FactValue, Finding, Findings};
 use crate::document::Document;
 use crate::quotes::{AttributionConflict, Quote};
 
@@ -20,9 +20,14 @@ pub struct ViewOptions {
 
 /// Builds the report of an analysis.
 pub fn report_view(a: &Analysis<'_>, opts: ViewOptions) -> ReportView {
+    report_view_with(a, &a.findings, opts)
+}
+
+/// Builds the report of an analysis with other findings of the same figures (a
+/// comparison run again with other settings, as the model fitting does).
+pub fn report_view_with(a: &Analysis<'_>, findings: &Findings, opts: ViewOptions) -> ReportView {
     let docs = &a.docs;
-    let mut discrepancies: Vec<FindingView> = a
-        .findings
+    let mut discrepancies: Vec<FindingView> = findings
         .discrepancies
         .iter()
         .map(|f| finding_view(docs, f, opts))
@@ -43,20 +48,22 @@ pub fn report_view(a: &Analysis<'_>, opts: ViewOptions) -> ReportView {
             .map(|p| passage_view(docs, p))
             .collect(),
         discrepancies,
-        agreements: a
-            .findings
+        agreements: findings
             .agreements
             .iter()
             .map(|f| finding_view(docs, f, opts))
             .collect(),
-        updates: a
-            .findings
+        to_review: findings
+            .to_review
+            .iter()
+            .map(|f| finding_view(docs, f, opts))
+            .collect(),
+        updates: findings
             .updates
             .iter()
             .map(|f| finding_view(docs, f, opts))
             .collect(),
-        warnings: a
-            .findings
+        warnings: findings
             .warnings
             .iter()
             .map(|w| WarningView {
@@ -230,6 +237,8 @@ fn finding_view(docs: &[Document<'_>], f: &Finding, opts: ViewOptions) -> Findin
             why: s.explanation.clone(),
         }),
         note: f.note.clone(),
+        confidence: Some(round3(f64::from(f.confidence))),
+        evidence: f.evidence.clone(),
         explain: if opts.explain {
             f.explain.clone()
         } else {
@@ -283,6 +292,8 @@ fn attribution_view(a: &Analysis<'_>, c: &AttributionConflict) -> Option<Finding
             why: String::from("the same words are attributed to different people"),
         }),
         note: None,
+        confidence: None,
+        evidence: vec![String::from("the same words printed in both sources")],
         explain: Vec::new(),
     })
 }

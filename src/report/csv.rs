@@ -17,13 +17,14 @@ const HEADER: &[&str] = &[
     "sentence",
 ];
 
-/// The report as CSV: discrepancies, then updates, then agreements.
+/// The report as CSV: discrepancies, candidates to review, updates, agreements.
 pub fn report(view: &ReportView) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER)
         .expect("writing to memory cannot fail");
-    let sections: [(&str, &[FindingView]); 3] = [
+    let sections: [(&str, &[FindingView]); 4] = [
         ("discrepancy", &view.discrepancies),
+        ("to_review", &view.to_review),
         ("update", &view.updates),
         ("agreement", &view.agreements),
     ];

@@ -61,6 +61,9 @@ fn findings(out: &mut String, view: &ReportView, title: &str, list: &[FindingVie
         let _ = writeln!(out, "id `{}`", f.id);
         if let Some(s) = &f.severity {
             let _ = writeln!(out, "· {}", cell(&s.why));
+            if let Some(line) = super::evidence_line(f) {
+                let _ = writeln!(out, "· {}", cell(&line));
+            }
         }
         if let Some(note) = &f.note {
             let _ = writeln!(out, "· {}", cell(note));
@@ -109,6 +112,12 @@ pub fn report(view: &ReportView) -> String {
         out.push('\n');
     }
     findings(&mut out, view, "Discrepancies", &view.discrepancies);
+    findings(
+        &mut out,
+        view,
+        "To review (weak evidence that the values state one fact)",
+        &view.to_review,
+    );
     findings(&mut out, view, "Updates", &view.updates);
     findings(&mut out, view, "Agreements", &view.agreements);
     if !view.passages.is_empty() {

@@ -291,6 +291,13 @@ pub struct FindingView {
     /// For an agreement whose sources write different values, why they agree.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The fact model's probability that the figures state one fact (for a
+    /// discrepancy, the two conflicting figures).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+    /// What the same-fact evidence is, in words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
     /// Why these figures were grouped as one fact (shown with `--explain`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub explain: Vec<String>,
@@ -320,6 +327,9 @@ pub struct ReportView {
     pub discrepancies: Vec<FindingView>,
     /// Facts stated alike by two or more sources.
     pub agreements: Vec<FindingView>,
+    /// Conflicting values whose same-fact evidence is too weak for a
+    /// discrepancy: candidates to review, never counted as discrepancies.
+    pub to_review: Vec<FindingView>,
     /// Facts whose value changed between sources published at different times.
     pub updates: Vec<FindingView>,
     /// Warnings about how to read the findings.
@@ -376,6 +386,24 @@ pub fn context(v: &ValueView, max: usize) -> (String, String, String) {
     )
 }
 
+/// What a finding's same-fact evidence is, in a line ("same fact (confidence
+/// 0.93): the sentences are reuses of each other; both count 'oath'"), `None`
+/// when nothing is known.
+pub fn evidence_line(f: &FindingView) -> Option<String> {
+    if f.evidence.is_empty() && f.confidence.is_none() {
+        return None;
+    }
+    let confidence = f
+        .confidence
+        .map_or_else(String::new, |c| format!(" (confidence {c:.2})"));
+    let what = if f.evidence.is_empty() {
+        String::from("context alone")
+    } else {
+        f.evidence.join("; ")
+    };
+    Some(format!("same fact{confidence}: {what}"))
+}
+
 /// One line that counts what the report holds.
 pub fn summary_line(view: &ReportView) -> String {
     let plural =
@@ -385,6 +413,7 @@ pub fn summary_line(view: &ReportView) -> String {
         plural(view.discrepancies.len(), "discrepancy", "discrepancies"),
         plural(view.updates.len(), "update", "updates"),
         plural(view.agreements.len(), "agreement", "agreements"),
+        plural(view.to_review.len(), "to review", "to review"),
         plural(view.passages.len(), "reused passage", "reused passages"),
         plural(view.quotes.len(), "quote", "quotes"),
     ]

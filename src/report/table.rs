@@ -163,6 +163,11 @@ fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> Str
         if let Some(note) = &f.note {
             out.push_str(&wrap(note, width, "   "));
         }
+        if f.severity.is_some()
+            && let Some(line) = super::evidence_line(f)
+        {
+            out.push_str(&wrap(&line, width, "   "));
+        }
         let mut t = new_table(style, &["source", "stated", "in context"]);
         for v in &f.values {
             let (before, figure, after) = context(v, CONTEXT);
@@ -212,7 +217,8 @@ fn heading(out: &mut String, title: &str, style: &Style) {
     }
 }
 
-/// The whole report as tables: warnings, discrepancies, updates, agreements,
+/// The whole report as tables: warnings, discrepancies, candidates to review,
+/// updates, agreements,
 /// reused passages, sources.
 pub fn report(view: &ReportView, style: &Style) -> String {
     let mut out = format!("claimdiff report: {}\n", super::summary_line(view));
@@ -222,8 +228,12 @@ pub fn report(view: &ReportView, style: &Style) -> String {
             out.push_str(&format!("- {}: {}\n", w.kind, w.message));
         }
     }
-    let sections: [(&str, &[FindingView]); 3] = [
+    let sections: [(&str, &[FindingView]); 4] = [
         ("DISCREPANCIES: the sources disagree", &view.discrepancies),
+        (
+            "TO REVIEW: the values differ, but the evidence that they state one fact is weak",
+            &view.to_review,
+        ),
         (
             "UPDATES: the value changed between publication dates",
             &view.updates,
