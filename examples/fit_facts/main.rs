@@ -159,11 +159,7 @@ fn run(devset: &Path, write: Option<&Path>, verbose: bool, dump: bool) -> Result
         clusters.len()
     );
     report_candidate_recall(&clusters);
-    if std::env::var_os("FIT_CONFLICTS").is_some() {
-        for c in &clusters {
-            explain_conflicts(c);
-        }
-    }
+
     let (eq, cons) = (
         features::index("value_equal").unwrap_or(0),
         features::index("value_consistent").unwrap_or(0),
@@ -224,6 +220,11 @@ fn run(devset: &Path, write: Option<&Path>, verbose: bool, dump: bool) -> Result
     println!("CV pair model: log loss {loss:.3}, ROC AUC {auc:.3}");
 
     let model = fit_and_choose(&clusters, &all);
+    if std::env::var_os("FIT_CONFLICTS").is_some() {
+        for c in &clusters {
+            explain_conflicts(c, &model);
+        }
+    }
     let mut in_sample = Score::default();
     for c in &clusters {
         in_sample += c.score(&c.report(&model));
@@ -370,7 +371,7 @@ fn dump_conflicting(c: &Cluster<'_>, model: &FactModel) {
 
 /// For each gold conflict, every pair of figures of two files that overlap its
 /// mentions: whether grouping scores it, and whether their values conflict.
-fn explain_conflicts(c: &Cluster<'_>) {
+fn explain_conflicts(c: &Cluster<'_>, model: &FactModel) {
     let figs = &c.analysis.figures;
     let ids: Vec<&str> = c
         .analysis
@@ -418,14 +419,22 @@ fn explain_conflicts(c: &Cluster<'_>) {
                     .position(|&(a, b)| (a, b) == (i.min(j), i.max(j)));
                 let what = match row {
                     None => "not a candidate".to_string(),
-                    Some(r) => format!(
-                        "candidate, values {}",
-                        if features::values_conflict(&c.rows[r].0) {
-                            "conflict"
-                        } else {
-                            "agree"
-                        }
-                    ),
+                    Some(r) => {
+                        let x = &c.rows[r].0;
+                        let conflict = features::values_conflict(x);
+                        let on: Vec<String> = features::NAMES
+                            .iter()
+                            .zip(x.iter())
+                            .filter(|(_, v)| **v != 0.0)
+                            .map(|(n, v)| format!("{n}={v:.2}"))
+                            .collect();
+                        format!(
+                            "candidate, values {}, p={:.2}\n        {}",
+                            if conflict { "conflict" } else { "agree" },
+                            model.probability(x, conflict),
+                            on.join(" ")
+                        )
+                    }
                 };
                 println!("    {} / {}: {what}", text(i), text(j));
             }
@@ -538,6 +547,7 @@ fn fit_on(clusters: &[Cluster<'_>], train: &[usize], thresholds: Thresholds) -> 
 /// One conflict-like finding of a sweep run: its confidence and what it is.
 struct Candidate {
     confidence: f64,
+    strong: bool,
     outcome: score::Outcome,
     conflicts: Vec<usize>,
 }
@@ -593,6 +603,7 @@ fn choose_thresholds(clusters: &[Cluster<'_>], train: &[usize]) -> Thresholds {
                             .collect();
                         Candidate {
                             confidence: f.confidence.unwrap_or(0.0),
+                            strong: f.strong_evidence.unwrap_or(false),
                             outcome,
                             conflicts,
                         }
@@ -623,18 +634,15 @@ fn choose_thresholds(clusters: &[Cluster<'_>], train: &[usize]) -> Thresholds {
     let runs = &by_pair[best];
     // Discrepancies at threshold t: attribution conflicts and candidates of at
     // least t. Precision and recall summed over the runs.
-    let measure = |lo: f64, hi: f64| {
-        let (mut tp, mut reported) = (0usize, 0usize);
-        let mut found = 0usize;
-        let mut gold = 0usize;
-        // Attribution conflicts do not depend on the thresholds: left out.
+    // (true, reported, gold conflicts found, gold conflicts) of the candidates
+    // that `select` keeps, summed over the runs. Attribution conflicts do not
+    // depend on the thresholds and are left out.
+    let measure = |select: &dyn Fn(&Candidate) -> bool| {
+        let (mut tp, mut reported, mut found, mut gold) = (0usize, 0usize, 0usize, 0usize);
         for (_, cands, _, conflicts, _) in runs {
             gold += conflicts;
             let mut hit: Vec<usize> = Vec::new();
-            for c in cands
-                .iter()
-                .filter(|c| c.confidence >= lo && c.confidence < hi)
-            {
+            for c in cands.iter().filter(|c| select(c)) {
                 reported += 1;
                 if c.outcome == score::Outcome::True {
                     tp += 1;
@@ -647,53 +655,51 @@ fn choose_thresholds(clusters: &[Cluster<'_>], train: &[usize]) -> Thresholds {
         }
         (tp, reported, found, gold)
     };
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let grid: Vec<f64> = (10..=99).map(|i| f64::from(i) / 100.0).collect();
-    // The lowest discrepancy threshold whose precision reaches the target; when
-    // none does, the one of best precision (the highest of equals).
+    // Discrepancies at t: strong evidence and a probability of at least t. The
+    // lowest t whose precision reaches the target; when none does, the one of
+    // best F0.5 (precision weighs twice recall), the highest of equals.
     let precision = |t: f64| {
-        let (tp, n, _, _) = measure(t, f64::INFINITY);
-        if n == 0 { 1.0 } else { tp as f64 / n as f64 }
+        let (tp, n, _, _) = measure(&|c| c.strong && c.confidence >= t);
+        if n == 0 { 1.0 } else { ratio(tp, n) }
+    };
+    let f_half = |t: f64| {
+        let (tp, n, found, gold) = measure(&|c| c.strong && c.confidence >= t);
+        let (p, r) = (ratio(tp, n), ratio(found, gold));
+        if p + r == 0.0 { 0.0 } else { 1.25 * p * r / (0.25 * p + r) }
     };
     let discrepancy = grid
         .iter()
         .copied()
-        .find(|&t| precision(t) >= PRECISION_TARGET)
+        .find(|&t| precision(t) >= PRECISION_TARGET && f_half(t) > 0.0)
         .unwrap_or_else(|| {
             grid.iter()
                 .copied()
-                .max_by(|&a, &b| precision(a).total_cmp(&precision(b)).then(a.total_cmp(&b)))
+                .max_by(|&a, &b| f_half(a).total_cmp(&f_half(b)).then(a.total_cmp(&b)))
                 .unwrap_or(0.99)
         });
-    // The review threshold: the best F1 of conflicts found by discrepancies and
-    // candidates together, the candidates' precision at least a third.
+    // The review threshold: the best F1 of the conflicts found by the
+    // discrepancies and the candidates to review together, the candidates'
+    // own precision at least a third.
+    let is_disc = |c: &Candidate| c.strong && c.confidence >= discrepancy;
     let review = grid
         .iter()
         .copied()
-        .filter(|&t| t <= discrepancy)
-        .filter(|&t| {
-            let (tp, n, _, _) = measure(t, discrepancy);
+        .filter(|&r| {
+            let (tp, n, _, _) = measure(&|c| c.confidence >= r && !is_disc(c));
             n == 0 || tp * 3 >= n
         })
         .max_by(|&a, &b| {
-            let f = |t: f64| {
-                let (tp, n, found, gold) = measure(t, f64::INFINITY);
-                let (p, r) = (
-                    if n == 0 { 0.0 } else { tp as f64 / n as f64 },
-                    if gold == 0 {
-                        0.0
-                    } else {
-                        found as f64 / gold as f64
-                    },
-                );
-                if p + r == 0.0 {
-                    0.0
-                } else {
-                    2.0 * p * r / (p + r)
-                }
+            let f = |r: f64| {
+                let (tp, n, found, gold) = measure(&|c| c.confidence >= r || is_disc(c));
+                let (p, q) = (ratio(tp, n), ratio(found, gold));
+                if p + q == 0.0 { 0.0 } else { 2.0 * p * q / (p + q) }
             };
             f(a).total_cmp(&f(b)).then(b.total_cmp(&a))
         })
-        .unwrap_or(discrepancy);
+        .unwrap_or(discrepancy)
+        .min(discrepancy);
     Thresholds {
         pair: PAIR_GRID[best],
         review,

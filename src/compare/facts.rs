@@ -29,9 +29,10 @@ const MAX_EDGE_LINES: usize = 12;
 const MAX_CONFLICT_LINES: usize = 12;
 
 /// Turns groups into sorted findings. A group whose values conflict is a
-/// discrepancy when the conflict's same-fact probability reaches the model's
-/// `discrepancy` threshold; below it, the conflict goes to the "to review" list
-/// and each part whose values agree is still reported as an agreement.
+/// discrepancy when the conflict's same-fact evidence is strong
+/// ([`super::score::strong_evidence`]) and its probability reaches the model's
+/// `discrepancy` threshold; else the conflict goes to the "to review" list and
+/// each part whose values agree is still reported as an agreement.
 pub fn findings(docs: &[Document<'_>], inp: &Inputs<'_>, groups: &[Group]) -> Findings {
     let t = inp.model().thresholds;
     let mut out = Findings::default();
@@ -47,12 +48,11 @@ pub fn findings(docs: &[Document<'_>], inp: &Inputs<'_>, groups: &[Group]) -> Fi
             continue;
         };
         let strength = g.conflicts.first().map(|e| f64::from(e.m.score));
+        let strong = f.strong && strength.is_none_or(|p| p >= t.discrepancy);
         match f.status {
             Status::Agreement => out.agreements.push(f),
-            Status::Discrepancy if strength.is_none_or(|p| p >= t.discrepancy) => {
-                out.discrepancies.push(f)
-            }
-            Status::Update if strength.is_none_or(|p| p >= t.discrepancy) => out.updates.push(f),
+            Status::Discrepancy if strong => out.discrepancies.push(f),
+            Status::Update if strong => out.updates.push(f),
             status => {
                 if status == Status::Discrepancy {
                     out.to_review.push(f);
@@ -214,6 +214,10 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
     // The evidence that the figures are one fact: for a conflict, the link
     // between the conflicting values; else the strongest match.
     let evidence_edge = g.conflicts.first().or(g.edges.first());
+    let strong = evidence_edge.and_then(|e| {
+        let (a, b) = frame_pair(inp, e.a, e.b)?;
+        super::score::strong_evidence(&e.m, a, b)
+    });
     let key = fact_key(g, inp.frames, figures.get(members[0]).map(|f| f.kind));
     let label = explain::label(g, inp.frames, inp.vocab);
     let id = fingerprint(&key, &values);
@@ -286,9 +290,16 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         explain: lines,
         note,
         confidence: evidence_edge.map_or(0.0, |e| e.m.score),
-        evidence: evidence_edge
-            .map(|e| explain::evidence(&e.m, frame_pair(inp, e.a, e.b), inp.vocab))
-            .unwrap_or_default(),
+        evidence: match (evidence_edge, strong) {
+            (Some(e), Some(why)) => {
+                let mut list = vec![why.to_string()];
+                list.extend(explain::evidence(&e.m, frame_pair(inp, e.a, e.b), inp.vocab));
+                list
+            }
+            (Some(e), None) => explain::evidence(&e.m, frame_pair(inp, e.a, e.b), inp.vocab),
+            (None, _) => Vec::new(),
+        },
+        strong: strong.is_some(),
     })
 }
 

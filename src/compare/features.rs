@@ -38,6 +38,7 @@ pub const NAMES: &[&str] = &[
     "value_consistent",
     "value_repeated",
     "value_gap",
+    "value_small",
     "kind_date",
     "kind_count",
     "kind_money",
@@ -231,6 +232,7 @@ pub fn vector(cx: &Context, p: &Pair<'_>) -> Vector {
         flag(equal && (cx.repeated(fa, p.readings.0) || cx.repeated(fb, p.readings.1))),
     );
     set("value_gap", gap(p.readings));
+    set("value_small", flag(equal && is_small(p.readings.0)));
     for (name, kind) in [
         ("kind_date", FigureKind::Date),
         ("kind_count", FigureKind::Count),
@@ -264,6 +266,15 @@ pub fn vector(cx: &Context, p: &Pair<'_>) -> Vector {
         flag(a.sentence < LEAD_SENTENCES && b.sentence < LEAD_SENTENCES),
     );
     x
+}
+
+/// Largest whole number that many figures of a story state for different things
+/// ("two", "seven"): an equal small value says little.
+const SMALL: f64 = 12.0;
+
+/// True for a count-like value of at most [`SMALL`].
+fn is_small(r: Option<&Reading>) -> bool {
+    matches!(r, Some(Reading::Number { stated, .. }) if stated.1 <= SMALL)
 }
 
 /// How far apart two values are in orders of magnitude: |log10(a / b)| of two

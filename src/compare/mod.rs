@@ -212,6 +212,9 @@ pub struct Finding {
     /// What the same-fact evidence is, in words ("the sentences are reuses of
     /// each other", "the same counted thing: oath").
     pub evidence: Vec<String>,
+    /// True when that evidence is strong ([`score::strong_evidence`]): a
+    /// conflict is a discrepancy only then.
+    pub strong: bool,
 }
 
 /// The result of comparison.

@@ -249,6 +249,50 @@ fn same_name(p: u32, q: u32, vocab: &Vocab) -> bool {
     similar_spelling(sp, sq) || name_form(sp, sq) || compound_of(sp, sq)
 }
 
+/// Context likeness that, with predicates of one class, is strong evidence that
+/// two dates are one fact.
+const DATE_CONTEXT: f32 = 0.3;
+
+/// The strong same-fact evidence of a match, if it has some, in words: what a
+/// discrepancy needs besides its probability. The sentences are reuses of each
+/// other; or the same counted thing (not merely "people") with the same
+/// predicate, the same words around both figures or the same names next to
+/// them; or, for a figure that counts nothing (a date), a predicate of one
+/// class with the same words around or names; or, for two ages, the same person.
+pub fn strong_evidence(m: &Match, a: &Frame, b: &Frame) -> Option<&'static str> {
+    if m.aligned {
+        return Some("the sentences are reuses of each other");
+    }
+    if m.same_person {
+        return Some("the same person named next to both ages");
+    }
+    let same_predicate = matches!(m.predicate, PredicateMatch::Class | PredicateMatch::Word);
+    let same_around = a
+        .neighbours
+        .iter()
+        .zip(&b.neighbours)
+        .any(|(x, y)| x.is_some() && x == y);
+    let anchored = same_predicate || same_around || m.names_shared;
+    match (m.head, &a.head, &b.head) {
+        (HeadMatch::Same, _, _) if !m.generic_head && anchored => {
+            Some("the same counted thing, with the same predicate, words around or names")
+        }
+        (HeadMatch::Same, _, _) if same_predicate && (same_around || m.names_shared) => {
+            Some("the same counted thing, predicate and words around or names")
+        }
+        (_, None, None)
+            if m.predicate == PredicateMatch::Class
+                && (same_around || m.names_shared || m.context >= DATE_CONTEXT) =>
+        {
+            Some("a predicate of one class, with the same words around, names or context")
+        }
+        (_, None, None) if same_predicate && (same_around || m.names_shared) => {
+            Some("the same predicate, with the same words around or names")
+        }
+        _ => None,
+    }
+}
+
 /// Cosine of the IDF-weighted context words, with fuzzy matches for spellings and
 /// name forms; returns the shared words with their contributions, largest first.
 ///

@@ -239,6 +239,7 @@ fn finding_view(docs: &[Document<'_>], f: &Finding, opts: ViewOptions) -> Findin
         note: f.note.clone(),
         confidence: Some(round3(f64::from(f.confidence))),
         evidence: f.evidence.clone(),
+        strong_evidence: f.severity.is_some().then_some(f.strong),
         explain: if opts.explain {
             f.explain.clone()
         } else {
@@ -294,6 +295,7 @@ fn attribution_view(a: &Analysis<'_>, c: &AttributionConflict) -> Option<Finding
         note: None,
         confidence: None,
         evidence: vec![String::from("the same words printed in both sources")],
+        strong_evidence: Some(true),
         explain: Vec::new(),
     })
 }

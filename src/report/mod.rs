@@ -298,6 +298,10 @@ pub struct FindingView {
     /// What the same-fact evidence is, in words.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
+    /// For values that differ, whether that evidence is strong (a discrepancy
+    /// needs it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strong_evidence: Option<bool>,
     /// Why these figures were grouped as one fact (shown with `--explain`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub explain: Vec<String>,
