@@ -110,6 +110,9 @@ fn view() -> ReportView {
                 why: "'1,200' and 'some 1,500' differ by 300 (20% of the larger)".into(),
             }),
             note: None,
+            confidence: Some(0.91),
+            evidence: vec!["same counted thing 'homes' and predicate 'flooded'".into()],
+            strong_evidence: Some(true),
             explain: vec!["both count homes with the predicate 'flooded'".into()],
         }],
         agreements: vec![
@@ -123,6 +126,9 @@ fn view() -> ReportView {
                 ],
                 severity: None,
                 note: None,
+                confidence: Some(0.88),
+                evidence: Vec::new(),
+                strong_evidence: None,
                 explain: Vec::new(),
             },
             FindingView {
@@ -139,9 +145,13 @@ fn view() -> ReportView {
                  their hedges are read: approximate, read as ±5%"
                         .into(),
                 ),
+                confidence: Some(0.74),
+                evidence: Vec::new(),
+                strong_evidence: None,
                 explain: Vec::new(),
             },
         ],
+        to_review: Vec::new(),
         updates: Vec::new(),
         warnings: vec![WarningView {
             kind: "period",

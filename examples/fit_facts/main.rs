@@ -58,11 +58,32 @@ const PAIR_GRID: &[f64] = &[0.3, 0.4, 0.5, 0.6, 0.7];
 const PRECISION_TARGET: f64 = 0.9;
 /// Features whose weight may not be negative: an equal or consistent value is
 /// evidence for one fact, and a different value never is (it is the absence of
-/// these features).
-const NOT_NEGATIVE: &[&str] = &["value_equal", "value_consistent"];
-/// Features whose weight may not be positive: how far apart two values are
-/// only ever counts against their being one fact.
-const NOT_POSITIVE: &[&str] = &["value_gap"];
+/// these features). Sentences that are reuses of each other, the same counted
+/// thing, predicate, person or surrounding words only ever count for one fact:
+/// a fit that gives them a negative weight has learnt a collinearity of a few
+/// clusters, not a rule that carries to the next corpus.
+const NOT_NEGATIVE: &[&str] = &[
+    "value_equal",
+    "value_consistent",
+    "context",
+    "predicate_class",
+    "predicate_word",
+    "head_same",
+    "head_related",
+    "aligned",
+    "same_person",
+    "sentence_overlap",
+    "neighbours_same",
+];
+/// Features whose weight may not be positive: how far apart two values are,
+/// a different scope, different names and another period only ever count
+/// against their being one fact.
+const NOT_POSITIVE: &[&str] = &[
+    "value_gap",
+    "scope_mismatch",
+    "names_differ",
+    "other_period",
+];
 /// Features that say how the two values relate: left out of the regression for
 /// conflicting values, whose evidence must come from the frames alone.
 const VALUE_FEATURES: &[&str] = &[

@@ -307,8 +307,9 @@ const JUST_UNDER: &[&str] = &[
 /// estimated 4.2 million") gives the number of decimals, and `value` divided by
 /// that number gives the multiplier ("million", a percent, minutes in seconds).
 /// A whole number written with three trailing zeros or more and at least five
-/// digits ("70,000", "437,000") is taken as written to its last non-zero digit:
-/// newsrooms round or cut such figures ("a debt of $437,000" for $437,714).
+/// digits ("70,000", "437,000") is taken as rounded or cut to the thousand:
+/// newsrooms write such figures for a more precise one ("a debt of $437,000" for
+/// $437,714). Not to its last non-zero digit: "70,000" and "72,000" differ.
 /// The second part is true for such trailing zeros.
 fn written_precision(written: &str, value: f64) -> Option<(f64, bool)> {
     let start = written.find(|c: char| c.is_ascii_digit())?;
@@ -327,7 +328,7 @@ fn written_precision(written: &str, value: f64) -> Option<(f64, bool)> {
     let zeros = digits.len() - digits.trim_end_matches('0').len();
     let cut = decimals == 0 && digits.len() >= 5 && zeros >= 3;
     let unit = if cut {
-        10f64.powi(zeros as i32)
+        1000.0
     } else {
         10f64.powi(-(decimals as i32))
     };
@@ -337,7 +338,7 @@ fn written_precision(written: &str, value: f64) -> Option<(f64, bool)> {
 /// A value written to fewer decimals may be the rounding of a more precise one:
 /// "52%" and "52.4%", "4 million" and "4.2 million" agree. A large whole number
 /// with trailing zeros may be rounded or cut ("70,000" and "70,246", "437,000"
-/// and "437,714" agree: within one unit of its last non-zero digit). Short whole
+/// and "437,714" agree: within a thousand). Short whole
 /// numbers ("48" and "50", "1,200" and "1,240") are taken as they are written.
 fn rounding_of(a: (f64, Option<f64>, bool), b: (f64, Option<f64>, bool)) -> bool {
     let (Some(pa), Some(pb)) = (a.1, b.1) else {

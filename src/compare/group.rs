@@ -564,13 +564,19 @@ pub fn scored_pair(
     {
         return None;
     }
+    let same_period = inp.periods.same_period(fa.source, fb.source);
+    // A source about another period states other facts, except in sentences that
+    // are reuses of each other.
+    if !same_period && !aligned {
+        return None;
+    }
     let mut m = score::evidence(fa, fb, head, pred, aligned, inp.vocab, false);
     let pair = features::Pair {
         frames: (fa, fb),
         figures: (figa, figb),
         readings: (inp.readings[a].as_ref(), inp.readings[b].as_ref()),
         evidence: &m,
-        same_period: inp.periods.same_period(fa.source, fb.source),
+        same_period,
         shift_agrees: super::facts::shift_explains(inp, a, b),
     };
     let x = features::vector(inp.context, &pair);
