@@ -420,7 +420,11 @@ fn is_colloquial_unit(written: &str) -> bool {
 fn date_reading(fig: &Figure, date: NaiveDate, grain: Grain) -> Reading {
     let (first, last) = period(date, grain);
     let stated = (day_number(first), day_number(last));
-    let approximate = fig.qualifier == Qualifier::Approx || fig.derivation.is_some();
+    // A relative day ("on Friday", "yesterday") resolved against a publication
+    // date may be off by one (a story filed after midnight); a resolved month or
+    // year ("in April last year") is as exact as it is written.
+    let approximate = fig.qualifier == Qualifier::Approx
+        || (fig.derivation.is_some() && grain == Grain::Day);
     let mut widened = stated;
     let mut hedge = None;
     if approximate {
@@ -755,9 +759,45 @@ mod tests {
             Qualifier::Exact,
         );
         if derived {
+            // As extraction marks a date derived from a duration.
             f.derivation = Some("derived".into());
+            f.qualifier = Qualifier::Approx;
         }
         reading(&f, "", &CompareOptions::default()).expect("dates have readings")
+    }
+
+    /// A relative date resolved against the publication date.
+    fn resolved(y: i32, m: u32, d: u32, grain: Grain) -> Reading {
+        let mut f = fig(
+            FigureKind::Date,
+            Value::Date {
+                date: NaiveDate::from_ymd_opt(y, m, d).expect("valid test date"),
+                grain,
+            },
+            Qualifier::Exact,
+        );
+        f.derivation = Some("resolved against the publication date".into());
+        reading(&f, "", &CompareOptions::default()).expect("dates have readings")
+    }
+
+    #[test]
+    fn a_resolved_month_is_exact_and_a_resolved_day_may_be_off_by_one() {
+        // "in May last year" against "in June 2011".
+        assert!(matches!(
+            compare(
+                &resolved(2011, 5, 1, Grain::Month),
+                &date(2011, 6, 1, Grain::Month, false)
+            ),
+            Verdict::Conflict(_)
+        ));
+        // "on Friday" against the Thursday it may mean in a story filed late.
+        assert_eq!(
+            compare(
+                &resolved(2011, 6, 10, Grain::Day),
+                &date(2011, 6, 9, Grain::Day, false)
+            ),
+            Verdict::Consistent
+        );
     }
 
     #[test]

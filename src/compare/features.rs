@@ -52,6 +52,8 @@ pub const NAMES: &[&str] = &[
     "rivals",
     "other_period",
     "lead",
+    "dated_predicate",
+    "actors_shared",
 ];
 
 /// How many features there are.
@@ -259,6 +261,10 @@ pub fn vector(cx: &Context, p: &Pair<'_>) -> Vector {
         "previous",
         flag(fa.role == Role::Previous || fb.role == Role::Previous),
     );
+    // A date has no counted thing: the predicate says which event it dates
+    // ("broke off", "first ... since"), so a shared predicate weighs more there.
+    set("dated_predicate", flag(dated && same_predicate));
+    set("actors_shared", m.actors_shared.min(3) as f32);
     set("rivals", ((1 + a.rivals + b.rivals) as f32).ln());
     set("other_period", flag(!p.same_period));
     set(

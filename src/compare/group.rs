@@ -565,11 +565,6 @@ pub fn scored_pair(
         return None;
     }
     let same_period = inp.periods.same_period(fa.source, fb.source);
-    // A source about another period states other facts, except in sentences that
-    // are reuses of each other.
-    if !same_period && !aligned {
-        return None;
-    }
     let mut m = score::evidence(fa, fb, head, pred, aligned, inp.vocab, false);
     let pair = features::Pair {
         frames: (fa, fb),
@@ -580,7 +575,14 @@ pub fn scored_pair(
         shift_agrees: super::facts::shift_explains(inp, a, b),
     };
     let x = features::vector(inp.context, &pair);
-    m.score = inp.model().probability(&x, features::values_conflict(&x));
+    let conflict = features::values_conflict(&x);
+    // A source about another period may state a later value of the fact: a
+    // different value there is an update, never a discrepancy, except in
+    // sentences that are reuses of each other.
+    if conflict && !same_period && !aligned {
+        return None;
+    }
+    m.score = inp.model().probability(&x, conflict);
     Some((m, x))
 }
 

@@ -90,6 +90,9 @@ pub struct Match {
     /// True when a name next to one figure is (a form of) a name next to the
     /// other.
     pub names_shared: bool,
+    /// How many names of one figure's sentence appear (in some form) in the
+    /// other's: the actors of the event the two sentences tell.
+    pub actors_shared: usize,
 }
 
 /// Checks that two figures could be the same fact at all.
@@ -189,6 +192,13 @@ pub fn evidence(
         .names
         .iter()
         .any(|&p| b.names.iter().any(|&q| same_name(p, q, vocab)));
+    let is_name = |p: &u32| vocab.is_name(*p);
+    let actors_shared = a
+        .own
+        .iter()
+        .filter(|p| is_name(p))
+        .filter(|&&p| b.own.iter().filter(|q| is_name(q)).any(|&q| same_name(p, q, vocab)))
+        .count();
     // An age is about a person: the same person named next to both is the fact.
     let same_person = a.kind == FigureKind::Age && names_differ.is_none() && names_shared;
     let generic = |f: &Frame| {
@@ -201,6 +211,7 @@ pub fn evidence(
         generic_head: generic(a) && generic(b),
         names_differ,
         names_shared,
+        actors_shared,
         score: 0.0,
         context,
         document,
@@ -253,12 +264,17 @@ fn same_name(p: u32, q: u32, vocab: &Vocab) -> bool {
 /// two dates are one fact.
 const DATE_CONTEXT: f32 = 0.3;
 
+/// Names that two sentences of one event share: two actors named in both
+/// ("A and B met ... since") tie the event more than any context word.
+const SHARED_ACTORS: usize = 2;
+
 /// The strong same-fact evidence of a match, if it has some, in words: what a
 /// discrepancy needs besides its probability. The sentences are reuses of each
 /// other; or the same counted thing (not merely "people") with the same
 /// predicate, the same words around both figures or the same names next to
 /// them; or, for a figure that counts nothing (a date), a predicate of one
-/// class with the same words around or names; or, for two ages, the same person.
+/// class with the same words around, names or actors; or, for two ages, the
+/// same person.
 pub fn strong_evidence(m: &Match, a: &Frame, b: &Frame) -> Option<&'static str> {
     if m.aligned {
         return Some("the sentences are reuses of each other");
@@ -282,9 +298,12 @@ pub fn strong_evidence(m: &Match, a: &Frame, b: &Frame) -> Option<&'static str> 
         }
         (_, None, None)
             if m.predicate == PredicateMatch::Class
-                && (same_around || m.names_shared || m.context >= DATE_CONTEXT) =>
+                && (same_around
+                    || m.names_shared
+                    || m.actors_shared >= SHARED_ACTORS
+                    || m.context >= DATE_CONTEXT) =>
         {
-            Some("a predicate of one class, with the same words around, names or context")
+            Some("a predicate of one class, with the same words around, names, actors or context")
         }
         (_, None, None) if same_predicate && (same_around || m.names_shared) => {
             Some("the same predicate, with the same words around or names")
