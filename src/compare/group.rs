@@ -875,8 +875,9 @@ fn bounded(inp: &Inputs<'_>, x: usize) -> bool {
         Some(conflict::Reading::Date { widened, .. }) => {
             widened.0 != i64::MIN && widened.1 != i64::MAX
         }
-        Some(conflict::Reading::Undated(_)) => true,
-        None => false,
+        // "Friday" in an undated source says too little to show that another
+        // "Friday" of it is the same day.
+        Some(conflict::Reading::Undated(_)) | None => false,
     }
 }
 
