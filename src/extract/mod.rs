@@ -59,6 +59,7 @@ mod ordinals;
 mod percent;
 mod qualifiers;
 mod quantity;
+mod ranges;
 mod relative;
 mod tokens;
 mod units;
@@ -301,7 +302,7 @@ fn may_start_figure(view: &View<'_>, i: usize) -> bool {
         || relative::may_start(low)
         || ordinals::may_start(low)
         || money::may_start(raw, low)
-        || matches!(low, "aged" | "age" | "between")
+        || matches!(low, "aged" | "age" | "between" | "from")
 }
 
 /// Tries every recognizer at token `i`, a hedge first.
@@ -337,11 +338,69 @@ fn recognize(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
 
 /// The recognizers, in order of precedence.
 fn core(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
-    dates::at(view, ctx, i)
+    ranges::at(view, ctx, i)
+        .or_else(|| dates::at(view, ctx, i))
         .or_else(|| relative::at(view, ctx, i))
         .or_else(|| ordinals::at(view, ctx, i))
         .or_else(|| money::at(view, i))
         .or_else(|| percent::at(view, i))
         .or_else(|| durations::at(view, ctx, i))
         .or_else(|| counts::at(view, ctx, i))
+}
+
+/// Extraction of whole texts for unit tests: one source, with or without a
+/// publication date.
+#[cfg(test)]
+pub(crate) mod testing {
+    use chrono::NaiveDate;
+
+    use crate::corpus::{Corpus, DateOrigin, Source};
+    use crate::figure::Figure;
+
+    /// The figures of `text` published on `published` ("2021-11-10", or "" for
+    /// none), each with the text it spans.
+    pub(crate) fn figures_of(published: &str, text: &str) -> Vec<(Figure, String)> {
+        let published = (!published.is_empty()).then(|| {
+            NaiveDate::parse_from_str(published, "%Y-%m-%d").expect("test dates are valid")
+        });
+        let source = Source {
+            published,
+            published_from: if published.is_some() {
+                DateOrigin::Manifest
+            } else {
+                DateOrigin::None
+            },
+            ..Source::new("t", text)
+        };
+        let corpus = Corpus::of_sources(vec![source]);
+        let docs = crate::document::prepare(&corpus);
+        super::figures(&docs[0])
+            .into_iter()
+            .map(|f| {
+                let written = text[f.start..f.end].to_string();
+                (f, written)
+            })
+            .collect()
+    }
+
+    /// The figure spanning exactly `written`, if there is one.
+    pub(crate) fn figure<'a>(found: &'a [(Figure, String)], written: &str) -> Option<&'a Figure> {
+        found.iter().find(|(_, w)| w == written).map(|(f, _)| f)
+    }
+
+    /// Every figure as "kind value role 'written'", for failure messages.
+    pub(crate) fn describe(found: &[(Figure, String)]) -> String {
+        found
+            .iter()
+            .map(|(f, w)| {
+                format!(
+                    "[{} {} {} {w:?}]",
+                    f.kind.as_str(),
+                    f.value,
+                    f.role.as_str()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
