@@ -32,6 +32,11 @@ const DATE_PREPOSITIONS: &[&str] = &[
     "till", "until",
 ];
 
+/// True for a preposition that ties a date to its event ("in", "since", "on").
+pub(crate) fn is_date_preposition(w: &str) -> bool {
+    DATE_PREPOSITIONS.contains(&w)
+}
+
 /// Words before a month name alone that make it a date ("since April"); without
 /// one, "March" and "May" are too often other words.
 const MONTH_CONTEXT: &[&str] = &[
@@ -317,13 +322,30 @@ fn bare_year(view: &View<'_>, i: usize) -> Option<Match> {
     Some(Match::one(date_found(view, i, end, date, Grain::Year), i))
 }
 
-/// True when a four-digit number reads as a year rather than a count.
+/// Words before a bare year, beyond [`YEAR_CONTEXT`], that make a plural noun
+/// after it the thing it labels ("their 1997 returns", "a 1994 Ferrin van").
+const LABEL_CONTEXT: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "that", "their", "these", "this", "those", "your",
+];
+
+/// True when a four-digit number reads as a year rather than a count: after a
+/// preposition, a determiner or a possessive ("the team's 2016 results"), or when
+/// no plural noun follows it ("2,000 people" is written with a comma in news
+/// style; "2000 people" is the rare exception this keeps).
 fn reads_as_year(view: &View<'_>, i: usize) -> bool {
-    if YEAR_CONTEXT.contains(&view.low_before(i)) {
+    let before = view.low_before(i);
+    if YEAR_CONTEXT.contains(&before)
+        || LABEL_CONTEXT.contains(&before)
+        || (before.ends_with("'s") && view.is_word(i.wrapping_sub(1)))
+    {
         return true;
     }
     match units::counted_after(view, i + 1, false) {
-        Some(c) => view.low(c.last) == c.head,
+        Some(c) => {
+            // The last word decides, also in a name ("a 1994 Ferrin Cargo Van").
+            let last = super::tokens::base(view.low(c.last));
+            units::singular(last) == last
+        }
         None => true,
     }
 }

@@ -52,6 +52,7 @@ mod counts;
 mod dates;
 mod durations;
 mod exclusions;
+mod labels;
 mod money;
 mod number_words;
 mod numbers;
@@ -272,7 +273,8 @@ fn scan(view: &View<'_>, ctx: &Ctx, paragraph_start: bool) -> Vec<Found> {
             continue;
         }
         match recognize(view, ctx, i) {
-            Some(m) => {
+            Some(mut m) => {
+                labels::apply(view, i, &mut m);
                 i = m.next.max(i + 1);
                 out.extend(m.found);
             }

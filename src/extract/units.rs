@@ -109,6 +109,7 @@ const VERBS: &[&str] = &[
     "fled",
     "flew",
     "flown",
+    "found",
     "gave",
     "get",
     "gets",
@@ -204,12 +205,15 @@ const AUXILIARIES: &[&str] = &[
     "not",
 ];
 
-/// Function words missing from the shared stop-word list that also end a phrase.
+/// Function words missing from the shared stop-word list that also end a phrase,
+/// and adverbs of place and time that follow nouns ("a van nearby", "troops
+/// abroad", "the budget late").
 const PHRASE_BREAKERS: &[&str] = &[
-    "aged", "ago", "along", "amid", "among", "another", "around", "behind", "beyond", "despite",
-    "earlier", "every", "inside", "last", "later", "like", "minus", "near", "next", "old", "onto",
-    "outside", "per", "plus", "since", "still", "though", "toward", "towards", "unless", "unlike",
-    "versus", "via", "within", "without", "yet",
+    "abroad", "aged", "ago", "ahead", "along", "amid", "among", "another", "around", "away",
+    "behind", "beyond", "despite", "earlier", "every", "inside", "last", "late", "later", "like",
+    "minus", "near", "nearby", "next", "old", "onto", "outside", "overseas", "per", "plus",
+    "since", "still", "though", "toward", "towards", "unless", "unlike", "versus", "via", "within",
+    "without", "yet",
 ];
 
 /// Adjectives that say what happened to what is counted, after "are", "were" ...
