@@ -1412,6 +1412,11 @@ const NOT_FIGURES: &[(&str, &str)] = &[
     ("Windows 10 was released.", "10"),
     ("The hotline is 0800 555 123 now.", "555"),
     ("The firm sold 10 million iPhone 12 units.", "12"),
+    ("They boarded flight 418 at dawn.", "418"),
+    ("The House passed H.R. 3120 in May.", "3120"),
+    ("Under section 12 of the code, fines rise.", "12"),
+    ("A category 4 storm hit the coast.", "4"),
+    ("The ruling cites the 14th amendment.", "14th"),
 ];
 
 /// (text, span, counted head or "" for none, predicate).
