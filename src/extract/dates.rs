@@ -164,7 +164,25 @@ fn month_first(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Option<Match> {
     let prev = view.low_before(i);
     let year_after = matches!(view.low(i + 1), "last" | "next" | "this")
         && super::tokens::base(view.low(i + 2)) == "year";
-    if MONTH_CONTEXT.contains(&prev) || year_after {
+    // "scheduled for March", "set for May": a date of a plan.
+    let planned_for = prev == "for"
+        && matches!(
+            view.low_before(i.saturating_sub(1)),
+            "scheduled"
+                | "set"
+                | "planned"
+                | "slated"
+                | "due"
+                | "pencilled"
+                | "penciled"
+                | "rescheduled"
+                | "postponed"
+                | "delayed"
+                | "moved"
+                | "pushed"
+                | "expected"
+        );
+    if MONTH_CONTEXT.contains(&prev) || year_after || planned_for {
         return relative::month_alone(view, ctx, i, m);
     }
     None
