@@ -63,7 +63,7 @@ const EVENT_NOUNS: &[&str] = &[
     "closing",
     "collapse",
     "collision",
-    "briefing",
+    "conference",
     "convention",
     "conviction",
     "coup",
@@ -357,6 +357,11 @@ mod tests {
             "briefing",
         );
         dates_event("Tuesday's vote was delayed.", "Tuesday", "vote");
+        dates_event(
+            "She spoke at a Friday press conference.",
+            "Friday",
+            "conference",
+        );
     }
 
     #[test]
