@@ -23,6 +23,12 @@
 //!   approximate.
 //! - Without a publication date every one of these is [`Value::Unresolved`], with a
 //!   derivation saying so: claimdiff never guesses a date.
+//! - Inside quotation marks, a day-sized relative date ("today", "tomorrow",
+//!   "yesterday", "tonight", a weekday, "this/last/next week") is relative to when
+//!   the words were said, not to publication: it is resolved against the day the
+//!   attribution outside the quotation gives ("..., she said on Tuesday", "told
+//!   reporters yesterday"), else it is [`Value::Unresolved`] with a derivation
+//!   saying why. Months and years in quotations are resolved as elsewhere.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -233,6 +239,98 @@ fn relative_found(
     Some(f)
 }
 
+/// Verbs of saying that a quotation's attribution uses, for the day the words
+/// were said ("..., she said on Tuesday").
+const SAID: &[&str] = &[
+    "added",
+    "announced",
+    "asked",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "remarked",
+    "said",
+    "stated",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+];
+
+/// A day-sized relative date ("today", "tomorrow", "on Friday", "this week") at
+/// `span`: resolved against publication outside quotation marks; inside them it
+/// is relative to when the words were said, so it is resolved against the day
+/// the attribution gives ("'We vote tomorrow,' she said on Tuesday") and left
+/// unresolved when it gives none.
+fn deictic_found(
+    view: &View<'_>,
+    ctx: &Ctx,
+    first: usize,
+    span: std::ops::Range<usize>,
+    resolve: impl FnOnce(NaiveDate) -> Option<(NaiveDate, Grain, String)>,
+) -> Option<Found> {
+    if !view.is_quoted(first) {
+        return relative_found(view, ctx, first, span, resolve);
+    }
+    let text = view.text.get(span.clone()).unwrap_or("").to_string();
+    let mut f = Found::new(span, FigureKind::Date, Value::Unresolved);
+    f.predicate = preposition_before(view, first);
+    match speech_day(view, ctx, first) {
+        Some((said, how)) => {
+            let (date, grain, rule) = resolve(said)?;
+            f.value = Value::Date { date, grain };
+            f.derivation = Some(format!(
+                "'{text}' inside a quotation, resolved against the day it was said, {said} ({how}): {rule}"
+            ));
+        }
+        None => {
+            f.derivation = Some(format!(
+                "'{text}' inside a quotation: relative to when it was said, which the text does not give"
+            ));
+        }
+    }
+    Some(f)
+}
+
+/// The day the quotation around token `i` was said, when its sentence gives it
+/// outside the quotation next to a verb of saying ("she said on Tuesday", "told
+/// reporters yesterday", "said today"), and how it was read.
+fn speech_day(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<(NaiveDate, String)> {
+    let p = ctx.published?;
+    let is_end = |k: usize| matches!(view.raw(k), "." | "!" | "?") && !view.touches_next(k);
+    let mut start = i;
+    while start > 0 && !(is_end(start - 1) && !view.is_quoted(start - 1)) {
+        start -= 1;
+    }
+    let mut end = i;
+    while end + 1 < view.len() && !(is_end(end) && !view.is_quoted(end)) {
+        end += 1;
+    }
+    let outside = |k: usize| (start..=end).contains(&k) && !view.is_quoted(k);
+    for verb in (start..=end).filter(|&k| outside(k) && SAID.contains(&view.low(k))) {
+        let near = (verb.saturating_sub(2)..=verb + 3).filter(|&k| k != verb && outside(k));
+        for k in near {
+            let w = view.low(k);
+            if let Some(offset) = day_word(w).filter(|o| *o <= 0) {
+                let d = shift_days(p, offset)?;
+                return Some((
+                    d,
+                    format!("'{}' resolved against publication date {p}", view.raw(k)),
+                ));
+            }
+            if let Some(day) = weekday_of(w).filter(|_| view.is_capitalized(k)) {
+                let d = nearest_weekday(p, day, Direction::OnOrBefore)?;
+                return Some((
+                    d,
+                    format!("'{}' resolved against publication date {p}", view.raw(k)),
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// A relative date starting at token `i`.
 pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     let w = view.low(i);
@@ -243,7 +341,7 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
         return anchored(view, ctx, i, i);
     }
     if let Some(offset) = day_word(w).filter(|_| !view.is_capitalized(i)) {
-        let f = relative_found(view, ctx, i, view.start(i)..view.end(i), |p| {
+        let f = deictic_found(view, ctx, i, view.start(i)..view.end(i), |p| {
             let d = shift_days(p, offset)?;
             Some((d, Grain::Day, format!("{offset:+} day(s)")))
         })?;
@@ -252,7 +350,7 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     if let Some(day) = weekday_at(view, i) {
         let dir = tense(view, i);
         let span = view.start(i)..view.end_without_possessive(i);
-        let f = relative_found(view, ctx, i, span, |p| {
+        let f = deictic_found(view, ctx, i, span, |p| {
             let d = nearest_weekday(p, day, dir)?;
             Some((d, Grain::Day, format!("{} {day:?}", dir.describe())))
         })?;
@@ -304,7 +402,7 @@ fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match>
             let d = month_start(p, step)?;
             Some((d, Grain::Month, format!("month {step:+}")))
         }),
-        "week" => relative_found(view, ctx, first, span, |p| {
+        "week" => deictic_found(view, ctx, first, span, |p| {
             let monday = shift_days(p, -(p.weekday().num_days_from_monday() as i64))?;
             let d = shift_days(monday, 7 * step as i64)?;
             Some((d, Grain::Week, format!("week {step:+}")))
@@ -316,7 +414,7 @@ fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match>
                     1 => Direction::After,
                     _ => tense(view, i),
                 };
-                relative_found(view, ctx, first, span, |p| {
+                deictic_found(view, ctx, first, span, |p| {
                     let d = nearest_weekday(p, day, dir)?;
                     Some((d, Grain::Day, format!("{} {day:?}", dir.describe())))
                 })
@@ -705,6 +803,53 @@ mod tests {
         ] {
             assert_eq!(resolved(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_deictic_word_in_a_quotation_is_relative_to_its_saying() {
+        let p = "2021-11-10";
+        let found = super::super::testing::figures_of(
+            p,
+            "“The dam opens tomorrow,” a guard said. Officials met today.",
+        );
+        let tomorrow = super::super::testing::figure(&found, "tomorrow").expect("a date");
+        assert_eq!(tomorrow.value, Value::Unresolved);
+        assert!(
+            tomorrow
+                .derivation
+                .as_deref()
+                .unwrap_or("")
+                .contains("inside a quotation"),
+            "{:?}",
+            tomorrow.derivation
+        );
+        // Outside the quotation, "today" is the day of publication.
+        let today = super::super::testing::figure(&found, "today").expect("a date");
+        assert_eq!(today.value.normalized(), "2021-11-10");
+        // Straight marks, and "this week".
+        let found = super::super::testing::figures_of(p, "He said \"this week is hard\" again.");
+        let week = super::super::testing::figure(&found, "this week").expect("a date");
+        assert_eq!(week.value, Value::Unresolved);
+    }
+
+    #[test]
+    fn a_quotation_said_on_a_stated_day_resolves_against_it() {
+        let p = "2021-11-10";
+        let found =
+            super::super::testing::figures_of(p, "“We vote tomorrow,” the chair said on Monday.");
+        let tomorrow = super::super::testing::figure(&found, "tomorrow").expect("a date");
+        assert_eq!(tomorrow.value.normalized(), "2021-11-09");
+        let found = super::super::testing::figures_of(
+            p,
+            "“The ferry sank yesterday,” she told reporters on Sunday.",
+        );
+        let yesterday = super::super::testing::figure(&found, "yesterday").expect("a date");
+        assert_eq!(yesterday.value.normalized(), "2021-11-06");
+        // The day itself, outside the quotation, is resolved as usual.
+        let monday =
+            super::super::testing::figures_of(p, "“We vote tomorrow,” the chair said on Monday.");
+        let monday = super::super::testing::figure(&monday, "Monday").expect("a date");
+        assert_eq!(monday.value.normalized(), "2021-11-08");
     }
 
     #[test]
