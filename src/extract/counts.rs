@@ -31,6 +31,9 @@ const ADDRESS_NOUNS: &[&str] = &[
 
 /// A count starting at token `i`.
 pub(crate) fn at(view: &View<'_>, _ctx: &Ctx, i: usize) -> Option<Match> {
+    if let Some(m) = feet_and_inches(view, i) {
+        return Some(m);
+    }
     let q = quantity::parse(view, i, false)?;
     let strong = q.rest.iter().map(String::as_str).eq(["strong"]);
     if !q.rest.is_empty() && !strong {
@@ -74,6 +77,57 @@ pub(crate) fn at(view: &View<'_>, _ctx: &Ctx, i: usize) -> Option<Match> {
     f.predicate = predicate
         .or_else(|| units::predicate(view, q.first, counted.as_ref().map_or(last, |c| c.last)));
     f.counted = counted;
+    Some(Match::one(f, last))
+}
+
+/// "5 feet 3 inches", "5'3\"", "5-foot-3": a height or length in feet and
+/// inches is one count of inches (63), spanning all of it, so that the ways of
+/// writing it agree.
+fn feet_and_inches(view: &View<'_>, i: usize) -> Option<Match> {
+    let raw = view.raw(i);
+    let (feet, inches, last) = if let Some((f, rest)) = raw.split_once(['\'', '’']) {
+        // "4'8\"": one token, then the inch mark glued to it.
+        let mark = matches!(view.raw(i + 1), "\"" | "”" | "″") && view.touches_next(i);
+        if !view.is_number(i) || !mark {
+            return None;
+        }
+        (f.parse::<f64>().ok()?, rest.parse::<f64>().ok()?, i + 1)
+    } else {
+        let q = quantity::parse(view, i, false)?;
+        if q.range || q.vague || q.scale.is_some() {
+            return None;
+        }
+        match q
+            .rest
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            ["foot" | "feet", n] => (q.lo, n.parse::<f64>().ok()?, q.last),
+            [] if matches!(view.low(q.last + 1), "feet" | "foot" | "ft") => {
+                let k = q.last + 2;
+                let b = quantity::parse(view, k, false)?;
+                let unit = view.low(b.last + 1);
+                if !b.rest.is_empty() || !matches!(unit, "inch" | "inches" | "in") {
+                    return None;
+                }
+                (q.lo, b.lo, b.last + 1)
+            }
+            _ => return None,
+        }
+    };
+    if !(0.0..12.0).contains(&inches) || feet.fract() != 0.0 || inches.fract() != 0.0 {
+        return None;
+    }
+    let v = feet * 12.0 + inches;
+    let mut f = Found::number(view.start(i)..view.end(last), FigureKind::Count, v, v);
+    f.counted = Some(Counted {
+        head: "inch".to_string(),
+        phrase: "inch".to_string(),
+        last,
+    });
+    f.predicate = units::predicate(view, i, last);
     Some(Match::one(f, last))
 }
 
@@ -165,5 +219,35 @@ mod tests {
         assert_eq!(count("10 Harbour Road", 0), None);
         let c = count("one pilot", 0).unwrap();
         assert_eq!(c.3.as_deref(), Some("pilot"));
+    }
+
+    #[test]
+    fn feet_and_inches_are_one_count_of_inches() {
+        for (s, span) in [
+            ("she is 5 feet 3 inches tall", "5 feet 3 inches"),
+            ("she is 5'3\" tall", "5'3\""),
+            ("a 5-foot-3 guard", "5-foot-3"),
+            (
+                "she is five feet three inches tall",
+                "five feet three inches",
+            ),
+        ] {
+            let v = View::new(s, 0..s.len());
+            let f = (0..v.len())
+                .find_map(|i| feet_and_inches(&v, i))
+                .map(|m| m.found[0].clone())
+                .unwrap_or_else(|| panic!("{s:?}: no height"));
+            assert_eq!(
+                (
+                    f.value.normalized(),
+                    &s[f.start..f.end],
+                    f.counted.map(|c| c.head)
+                ),
+                ("63".to_string(), span, Some("inch".to_string())),
+                "{s:?}"
+            );
+        }
+        let v = View::new("a 40 feet wall", 0.."a 40 feet wall".len());
+        assert!(feet_and_inches(&v, 1).is_none(), "feet alone stay feet");
     }
 }

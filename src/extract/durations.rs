@@ -9,6 +9,9 @@
 //! duration ("interview"), or the subject of "last" ("the hearing lasted two
 //! hours" gives "hearing").
 //!
+//! "N-year old X" (one hyphen left out) reads as "N-year-old X", and "an
+//! N-year X" before a child or a relative ("a 7-year girl") is an age too.
+//!
 //! "N-year-old X" is a duration when X is an event or a state ("a six-year-old
 //! feud", "a 30-year-old treaty"): they have a length, not an age. Otherwise
 //! (a person, a thing, or nothing: "the 45-year-old said") it is an age, in
@@ -240,6 +243,26 @@ const LASTING_NOUNS: &[&str] = &[
     "war",
 ];
 
+/// People who are young enough to be described by their age ("a 7-year girl",
+/// with "old" left out, is seven years old, not a ten-year period).
+const PERSON_NOUNS: &[&str] = &[
+    "baby",
+    "boy",
+    "child",
+    "daughter",
+    "girl",
+    "granddaughter",
+    "grandson",
+    "infant",
+    "kid",
+    "nephew",
+    "niece",
+    "son",
+    "teen",
+    "teenager",
+    "toddler",
+];
+
 /// Verbs whose object is a period that ends at the time of writing.
 const ENDING_VERBS: &[&str] = &[
     "break", "breaking", "breaks", "broke", "end", "ended", "ending", "ends", "lift", "lifted",
@@ -398,7 +421,7 @@ fn unit_long(view: &View<'_>, i: usize) -> Option<Match> {
 /// A hyphenated duration or age: "40-minute", "30-month", "45-year-old",
 /// "three-and-a-half-year-old", "ten-day", "two-hour-long".
 fn compound(view: &View<'_>, ctx: &Ctx, q: &Quantity) -> Option<Match> {
-    let (unit, old) = match q
+    let (unit, mut old) = match q
         .rest
         .iter()
         .map(String::as_str)
@@ -410,11 +433,21 @@ fn compound(view: &View<'_>, ctx: &Ctx, q: &Quantity) -> Option<Match> {
         [u, "old"] => (time_unit(u)?, true),
         _ => return None,
     };
-    let i = q.last;
+    let mut i = q.last;
+    if !old && q.rest.len() == 1 && view.is(i + 1, "old") {
+        // "a 6-year old girl": the second hyphen left out.
+        old = true;
+        i += 1;
+    }
     let counted = units::counted_after(view, i + 1, true).map(up_to_lasting_noun);
-    let text = view.raw(i);
+    let text = view.raw(q.last);
     let span = view.start(q.first)..view.end(i);
-    if old
+    // "a 7-year girl": "old" left out before a person, who has an age.
+    let of_person = q.rest.len() == 1
+        && counted
+            .as_ref()
+            .is_some_and(|c| PERSON_NOUNS.contains(&c.head.as_str()));
+    if (old || of_person)
         && counted
             .as_ref()
             .is_none_or(|c| !LASTING_NOUNS.contains(&c.head.as_str()))
@@ -585,6 +618,33 @@ mod tests {
                 "61".into(),
                 Some("farmer".into())
             )
+        );
+    }
+
+    #[test]
+    fn ages_written_without_their_second_hyphen_or_old() {
+        assert_eq!(
+            first("a 6-year old girl", 1),
+            Some((
+                FigureKind::Age,
+                "6".into(),
+                "6-year old".into(),
+                Some("girl".into())
+            ))
+        );
+        assert_eq!(
+            first("a 7-year girl was hurt", 1),
+            Some((
+                FigureKind::Age,
+                "7".into(),
+                "7-year".into(),
+                Some("girl".into())
+            ))
+        );
+        // A period of a person's work stays a duration.
+        assert_eq!(
+            first("a 25-year veteran of the force", 1).map(|f| f.0),
+            Some(FigureKind::Duration)
         );
     }
 }
