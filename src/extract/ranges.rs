@@ -581,6 +581,6 @@ mod tests {
         let f = &found[0].0;
         assert_eq!(f.qualifier, Qualifier::Range, "{}", describe(&found));
         assert_eq!(f.value.normalized(), "8-14");
-        assert_eq!(f.counted.as_ref().map(|c| c.as_str()), Some("sailor"));
+        assert_eq!(f.counted.as_deref(), Some("sailor"));
     }
 }

@@ -298,13 +298,16 @@ fn deictic_found(
 /// reporters yesterday", "said today"), and how it was read.
 fn speech_day(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<(NaiveDate, String)> {
     let p = ctx.published?;
-    let is_end = |k: usize| matches!(view.raw(k), "." | "!" | "?") && !view.touches_next(k);
+    // A sentence ends at a final mark outside the quotation.
+    let ends = |k: usize| {
+        matches!(view.raw(k), "." | "!" | "?") && !view.touches_next(k) && !view.is_quoted(k)
+    };
     let mut start = i;
-    while start > 0 && !(is_end(start - 1) && !view.is_quoted(start - 1)) {
+    while start > 0 && !ends(start - 1) {
         start -= 1;
     }
     let mut end = i;
-    while end + 1 < view.len() && !(is_end(end) && !view.is_quoted(end)) {
+    while end + 1 < view.len() && !ends(end) {
         end += 1;
     }
     let outside = |k: usize| (start..=end).contains(&k) && !view.is_quoted(k);
