@@ -2,7 +2,8 @@
 //! "tens of thousands of stranded travellers", "a 20,000-strong force",
 //! "more than 20"), the last recognizer tried.
 //!
-//! A count needs no counted noun ("displaced millions", "more than 20"), except
+//! A number joined to a noun by a hyphen counts that noun ("a 312-page report"
+//! counts 312 pages). A count needs no counted noun ("displaced millions", "more than 20"), except
 //! "one", which without a noun is nearly always a pronoun ("one is quoted").
 
 use crate::figure::{FigureKind, Qualifier};
@@ -36,6 +37,9 @@ pub(crate) fn at(view: &View<'_>, _ctx: &Ctx, i: usize) -> Option<Match> {
     }
     let q = quantity::parse(view, i, false)?;
     let strong = q.rest.iter().map(String::as_str).eq(["strong"]);
+    if let Some(m) = hyphenated_noun(view, &q) {
+        return Some(m);
+    }
     if !q.rest.is_empty() && !strong {
         return None;
     }
@@ -129,6 +133,68 @@ fn feet_and_inches(view: &View<'_>, i: usize) -> Option<Match> {
     });
     f.predicate = units::predicate(view, i, last);
     Some(Match::one(f, last))
+}
+
+/// Words after a number and a hyphen that are not the counted noun: hedges
+/// ("20-odd", "30-plus"), "fold" and units read elsewhere.
+const NOT_HYPHEN_NOUNS: &[&str] = &[
+    "fold",
+    "ish",
+    "odd",
+    "old",
+    "percent",
+    "plus",
+    "some",
+    "something",
+    "strong",
+];
+
+/// "a 312-page report", "a 12-member panel", "the 41-word pledge": the number
+/// counts the noun it is joined to (a page, a member, a word); the span is the
+/// number alone.
+fn hyphenated_noun(view: &View<'_>, q: &quantity::Quantity) -> Option<Match> {
+    let [noun] = q.rest.as_slice() else {
+        return None;
+    };
+    let alphabetic = noun.len() > 1 && noun.chars().all(|c| c.is_alphabetic());
+    let written = view
+        .raw(q.last)
+        .rsplit(['-', '‐', '‑'])
+        .next()
+        .unwrap_or("");
+    // Adjectives ("two-legged", "three-dimensional"), fractions ("two-thirds"),
+    // scales ("$986-billion"), function words and codes ("173-GPS").
+    let adjective = ["ed", "al", "ic", "ing", "ful", "less"]
+        .iter()
+        .any(|e| noun.ends_with(e));
+    let fraction = matches!(
+        units::singular(noun).as_str(),
+        "half" | "third" | "quarter" | "fifth" | "sixth" | "eighth" | "tenth"
+    );
+    if !alphabetic
+        || adjective
+        || fraction
+        || written.chars().any(char::is_uppercase)
+        || crate::text::is_stop_word(noun)
+        || super::numbers::scale_word(noun).is_some()
+        || NOT_HYPHEN_NOUNS.contains(&noun.as_str())
+        || super::durations::time_unit(noun).is_some()
+        || q.range
+        || q.vague
+        || (q.in_words && q.lo == 1.0)
+    {
+        // "one-time", "one-way", "one-man": idioms more than counts.
+        return None;
+    }
+    let mut f = Found::number(view.start(q.first)..q.end, FigureKind::Count, q.lo, q.hi);
+    let head = units::singular(noun);
+    f.counted = Some(Counted {
+        phrase: head.clone(),
+        head,
+        last: q.last,
+    });
+    f.predicate = units::predicate(view, q.first, q.last);
+    Some(Match::one(f, q.last))
 }
 
 /// "62 of the 120 seats", "14 of the past 20 years", "3 of the agency's 5
@@ -249,5 +315,29 @@ mod tests {
         }
         let v = View::new("a 40 feet wall", 0.."a 40 feet wall".len());
         assert!(feet_and_inches(&v, 1).is_none(), "feet alone stay feet");
+    }
+
+    #[test]
+    fn a_number_joined_to_a_noun_counts_it() {
+        let c = count("a 312-page report", 1).unwrap();
+        assert_eq!(
+            (c.0.as_str(), c.2.as_str(), c.3.as_deref()),
+            ("312", "312", Some("page"))
+        );
+        let c = count("a nine-member panel", 1).unwrap();
+        assert_eq!((c.0.as_str(), c.3.as_deref()), ("9", Some("member")));
+        assert_eq!(count("a 20-odd crew", 1), None);
+        assert_eq!(count("a 10-fold rise", 1), None);
+        assert_eq!(count("a one-way ticket", 1), None);
+        for s in [
+            "a two-legged robot",
+            "a three-dimensional map",
+            "about two-thirds",
+            "a 40-GPS plate",
+        ] {
+            let v = View::new(s, 0..s.len());
+            let found = (0..v.len()).find_map(|i| at(&v, &Ctx { published: None }, i));
+            assert!(found.is_none_or(|m| m.found.is_empty()), "{s:?}");
+        }
     }
 }

@@ -52,6 +52,8 @@ const NOT_NAMES: &[&str] = &[
     "amid",
     "among",
     "another",
+    "anybody",
+    "anyone",
     "approximately",
     "around",
     "barely",
@@ -59,6 +61,8 @@ const NOT_NAMES: &[&str] = &[
     "beyond",
     "despite",
     "every",
+    "everybody",
+    "everyone",
     "exactly",
     "except",
     "following",
@@ -71,6 +75,7 @@ const NOT_NAMES: &[&str] = &[
     "near",
     "nearly",
     "next",
+    "nobody",
     "outside",
     "overall",
     "past",
@@ -80,6 +85,8 @@ const NOT_NAMES: &[&str] = &[
     "precisely",
     "roughly",
     "since",
+    "somebody",
+    "someone",
     "still",
     "though",
     "top",
@@ -506,6 +513,7 @@ mod tests {
         assert_eq!(skipped("In 2010 the", 1), None);
         assert_eq!(skipped("Nearly 300 sheep", 1), None);
         assert_eq!(skipped("Another 40 boats sank", 1), None);
+        assert_eq!(skipped("Anyone 18 or older may vote", 1), None);
         assert_eq!(skipped("Flood Leaves 300 Families Homeless", 2), None);
     }
 }
