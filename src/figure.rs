@@ -113,8 +113,8 @@ pub enum Role {
     /// A year or date that names or labels a thing rather than dating an event of
     /// its sentence ("his 2019 salary", "the 2012 model").
     Label,
-    /// The earlier value of a stated change ("the bill rose from $65 to $70": the
-    /// $65).
+    /// The earlier value of a stated change ("the fare rose from $48 to $52": the
+    /// $48).
     Previous,
 }
 
@@ -150,31 +150,60 @@ pub enum Value {
         /// Day, month or year.
         grain: Grain,
     },
-    /// A relative date that could not be resolved because the source has no
-    /// publication date ("last week" in an undated article).
+    /// A period from one date to another at one grain, stated as one figure
+    /// ("from 2010 to 2016", "2010-16", "between March and June 2014"): `start` is
+    /// the first day of the first period named and `end` the first day of the last
+    /// ("2010 to 2016" is 2010-01-01 and 2016-01-01 at year grain, all of 2010
+    /// through all of 2016). It prints as an ISO 8601 interval ("2010/2016").
+    DateRange {
+        /// First day of the first period.
+        start: NaiveDate,
+        /// First day of the last period.
+        end: NaiveDate,
+        /// The grain both ends are written at.
+        grain: Grain,
+    },
+    /// A relative date that could not be resolved: the source has no publication
+    /// date ("last week" in an undated article), or the date is relative to a time
+    /// the text does not give ("today" inside a quotation). The figure's
+    /// derivation says which.
     Unresolved,
 }
 
 impl Value {
     /// The normalized value as printed in reports and JSON: a number for numeric
     /// kinds (the midpoint of a range is not used; ranges print as "lo-hi"), an ISO
-    /// 8601 string at its grain for dates.
+    /// 8601 string at its grain for dates, and an ISO 8601 interval for a date
+    /// range ("2010/2016", "2014-05/2014-07").
     pub fn normalized(&self) -> String {
         match self {
             Value::Number { lo, hi } if lo == hi => format_number(*lo),
             Value::Number { lo, hi } => format!("{}-{}", format_number(*lo), format_number(*hi)),
-            Value::Date { date, grain } => match grain {
-                Grain::Day => date.format("%Y-%m-%d").to_string(),
-                Grain::Month => date.format("%Y-%m").to_string(),
-                Grain::Week => {
-                    let week = date.iso_week();
-                    format!("{}-W{:02}", week.year(), week.week())
-                }
-                Grain::Year => date.format("%Y").to_string(),
-                Grain::Decade => date.format("%Ys").to_string(),
-            },
+            Value::Date { date, grain } => format_date(*date, *grain),
+            Value::DateRange { start, end, grain } => {
+                format!(
+                    "{}/{}",
+                    format_date(*start, *grain),
+                    format_date(*end, *grain)
+                )
+            }
             Value::Unresolved => String::from("unresolved"),
         }
+    }
+}
+
+/// A date as an ISO 8601 string at its grain ("2014-03-17", "2014-03", "2019-W14",
+/// "2014", "1980s").
+fn format_date(date: NaiveDate, grain: Grain) -> String {
+    match grain {
+        Grain::Day => date.format("%Y-%m-%d").to_string(),
+        Grain::Month => date.format("%Y-%m").to_string(),
+        Grain::Week => {
+            let week = date.iso_week();
+            format!("{}-W{:02}", week.year(), week.week())
+        }
+        Grain::Year => date.format("%Y").to_string(),
+        Grain::Decade => date.format("%Ys").to_string(),
     }
 }
 

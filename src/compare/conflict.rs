@@ -12,7 +12,9 @@
 //!
 //! Dates are compared at the coarser of their two grains: "2011" and "June 2011"
 //! agree, "June 2011" and "October 2011" do not. A derived or approximate date is
-//! widened by one unit of its own grain before that.
+//! widened by one unit of its own grain before that. A date range ("from 2010 to
+//! 2016") reads as every day of the periods it spans, so it agrees with any date
+//! inside it.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
@@ -137,9 +139,12 @@ pub fn reading(fig: &Figure, written: &str, opts: &CompareOptions) -> Option<Rea
             Some(number_reading(fig, *lo, *hi, written, opts))
         }
         Value::Number { .. } => None,
-        Value::Date { date, grain } => Some(date_reading(fig, *date, *grain)),
+        Value::Date { date, grain } => Some(date_reading(fig, *date, *date, *grain)),
+        Value::DateRange { start, end, grain } if start <= end => {
+            Some(date_reading(fig, *start, *end, *grain))
+        }
         Value::Unresolved if fig.kind == FigureKind::Date => undated(written).map(Reading::Undated),
-        Value::Unresolved => None,
+        Value::DateRange { .. } | Value::Unresolved => None,
     }
 }
 
@@ -417,8 +422,12 @@ fn is_colloquial_unit(written: &str) -> bool {
     })
 }
 
-fn date_reading(fig: &Figure, date: NaiveDate, grain: Grain) -> Reading {
-    let (first, last) = period(date, grain);
+/// The reading of the period from the one `start` names to the one `end` names,
+/// at `grain`: one period for a date (`start == end`), all of them for a range
+/// ("2010 to 2016" is the first day of 2010 to the last of 2016).
+fn date_reading(fig: &Figure, start: NaiveDate, end: NaiveDate, grain: Grain) -> Reading {
+    let first = period(start, grain).0;
+    let last = period(end, grain).1;
     let stated = (day_number(first), day_number(last));
     // A relative day ("on Friday", "yesterday") resolved against a publication
     // date may be off by one (a story filed after midnight); a resolved month or
@@ -428,8 +437,8 @@ fn date_reading(fig: &Figure, date: NaiveDate, grain: Grain) -> Reading {
     let mut widened = stated;
     let mut hedge = None;
     if approximate {
-        let before = step(date, grain, -1);
-        let after = step(date, grain, 1);
+        let before = step(start, grain, -1);
+        let after = step(end, grain, 1);
         widened = (
             day_number(period(before, grain).0),
             day_number(period(after, grain).1),
@@ -798,6 +807,57 @@ mod tests {
             ),
             Verdict::Consistent
         );
+    }
+
+    #[test]
+    fn a_date_range_reads_as_the_whole_period() {
+        let d = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).expect("valid test date");
+        let range = |start, end, grain| {
+            let f = fig(
+                FigureKind::Date,
+                Value::DateRange { start, end, grain },
+                Qualifier::Exact,
+            );
+            reading(&f, "", &CompareOptions::default()).expect("ranges have readings")
+        };
+        let years = range(d(2010, 1), d(2016, 1), Grain::Year);
+        let Reading::Date { stated, .. } = &years else {
+            panic!("a date range reads as a date: {years:?}");
+        };
+        assert_eq!(
+            *stated,
+            (
+                day_number(d(2010, 1)),
+                day_number(NaiveDate::from_ymd_opt(2016, 12, 31).expect("valid test date"))
+            )
+        );
+        assert_eq!(
+            compare(&years, &date(2013, 1, 1, Grain::Year, false)),
+            Verdict::Consistent
+        );
+        assert!(matches!(
+            compare(&years, &date(2018, 1, 1, Grain::Year, false)),
+            Verdict::Conflict(_)
+        ));
+        let months = range(d(2014, 5), d(2014, 7), Grain::Month);
+        assert_eq!(
+            compare(&months, &date(2014, 6, 1, Grain::Month, false)),
+            Verdict::Consistent
+        );
+        assert!(matches!(
+            compare(&months, &date(2014, 9, 1, Grain::Month, false)),
+            Verdict::Conflict(_)
+        ));
+        let backwards = fig(
+            FigureKind::Date,
+            Value::DateRange {
+                start: d(2016, 1),
+                end: d(2010, 1),
+                grain: Grain::Year,
+            },
+            Qualifier::Exact,
+        );
+        assert_eq!(reading(&backwards, "", &CompareOptions::default()), None);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! "tens of thousands of stranded travellers", "a 20,000-strong force",
 //! "more than 20"), the last recognizer tried.
 //!
-//! A count needs no counted noun ("displaced millions", "more than 20"), except
+//! A number joined to a noun by a hyphen counts that noun ("a 312-page report"
+//! counts 312 pages). A count needs no counted noun ("displaced millions", "more than 20"), except
 //! "one", which without a noun is nearly always a pronoun ("one is quoted").
 
 use crate::figure::{FigureKind, Qualifier};
@@ -31,8 +32,14 @@ const ADDRESS_NOUNS: &[&str] = &[
 
 /// A count starting at token `i`.
 pub(crate) fn at(view: &View<'_>, _ctx: &Ctx, i: usize) -> Option<Match> {
+    if let Some(m) = feet_and_inches(view, i) {
+        return Some(m);
+    }
     let q = quantity::parse(view, i, false)?;
     let strong = q.rest.iter().map(String::as_str).eq(["strong"]);
+    if let Some(m) = hyphenated_noun(view, &q) {
+        return Some(m);
+    }
     if !q.rest.is_empty() && !strong {
         return None;
     }
@@ -75,6 +82,119 @@ pub(crate) fn at(view: &View<'_>, _ctx: &Ctx, i: usize) -> Option<Match> {
         .or_else(|| units::predicate(view, q.first, counted.as_ref().map_or(last, |c| c.last)));
     f.counted = counted;
     Some(Match::one(f, last))
+}
+
+/// "5 feet 3 inches", "5'3\"", "5-foot-3": a height or length in feet and
+/// inches is one count of inches (63), spanning all of it, so that the ways of
+/// writing it agree.
+fn feet_and_inches(view: &View<'_>, i: usize) -> Option<Match> {
+    let raw = view.raw(i);
+    let (feet, inches, last) = if let Some((f, rest)) = raw.split_once(['\'', '’']) {
+        // "4'8\"": one token, then the inch mark glued to it.
+        let mark = matches!(view.raw(i + 1), "\"" | "”" | "″") && view.touches_next(i);
+        if !view.is_number(i) || !mark {
+            return None;
+        }
+        (f.parse::<f64>().ok()?, rest.parse::<f64>().ok()?, i + 1)
+    } else {
+        let q = quantity::parse(view, i, false)?;
+        if q.range || q.vague || q.scale.is_some() {
+            return None;
+        }
+        match q
+            .rest
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            ["foot" | "feet", n] => (q.lo, n.parse::<f64>().ok()?, q.last),
+            [] if matches!(view.low(q.last + 1), "feet" | "foot" | "ft") => {
+                let k = q.last + 2;
+                let b = quantity::parse(view, k, false)?;
+                let unit = view.low(b.last + 1);
+                if !b.rest.is_empty() || !matches!(unit, "inch" | "inches" | "in") {
+                    return None;
+                }
+                (q.lo, b.lo, b.last + 1)
+            }
+            _ => return None,
+        }
+    };
+    if !(0.0..12.0).contains(&inches) || feet.fract() != 0.0 || inches.fract() != 0.0 {
+        return None;
+    }
+    let v = feet * 12.0 + inches;
+    let mut f = Found::number(view.start(i)..view.end(last), FigureKind::Count, v, v);
+    f.counted = Some(Counted {
+        head: "inch".to_string(),
+        phrase: "inch".to_string(),
+        last,
+    });
+    f.predicate = units::predicate(view, i, last);
+    Some(Match::one(f, last))
+}
+
+/// Words after a number and a hyphen that are not the counted noun: hedges
+/// ("20-odd", "30-plus"), "fold" and units read elsewhere.
+const NOT_HYPHEN_NOUNS: &[&str] = &[
+    "fold",
+    "ish",
+    "odd",
+    "old",
+    "percent",
+    "plus",
+    "some",
+    "something",
+    "strong",
+];
+
+/// "a 312-page report", "a 12-member panel", "the 41-word pledge": the number
+/// counts the noun it is joined to (a page, a member, a word); the span is the
+/// number alone.
+fn hyphenated_noun(view: &View<'_>, q: &quantity::Quantity) -> Option<Match> {
+    let [noun] = q.rest.as_slice() else {
+        return None;
+    };
+    let alphabetic = noun.len() > 1 && noun.chars().all(|c| c.is_alphabetic());
+    let written = view
+        .raw(q.last)
+        .rsplit(['-', '‐', '‑'])
+        .next()
+        .unwrap_or("");
+    // Adjectives ("two-legged", "three-dimensional"), fractions ("two-thirds"),
+    // scales ("$986-billion"), function words and codes ("173-GPS").
+    let adjective = ["ed", "al", "ic", "ing", "ful", "less"]
+        .iter()
+        .any(|e| noun.ends_with(e));
+    let fraction = matches!(
+        units::singular(noun).as_str(),
+        "half" | "third" | "quarter" | "fifth" | "sixth" | "eighth" | "tenth"
+    );
+    if !alphabetic
+        || adjective
+        || fraction
+        || written.chars().any(char::is_uppercase)
+        || crate::text::is_stop_word(noun)
+        || super::numbers::scale_word(noun).is_some()
+        || NOT_HYPHEN_NOUNS.contains(&noun.as_str())
+        || super::durations::time_unit(noun).is_some()
+        || q.range
+        || q.vague
+        || (q.in_words && q.lo == 1.0)
+    {
+        // "one-time", "one-way", "one-man": idioms more than counts.
+        return None;
+    }
+    let mut f = Found::number(view.start(q.first)..q.end, FigureKind::Count, q.lo, q.hi);
+    let head = units::singular(noun);
+    f.counted = Some(Counted {
+        phrase: head.clone(),
+        head,
+        last: q.last,
+    });
+    f.predicate = units::predicate(view, q.first, q.last);
+    Some(Match::one(f, q.last))
 }
 
 /// "62 of the 120 seats", "14 of the past 20 years", "3 of the agency's 5
@@ -165,5 +285,59 @@ mod tests {
         assert_eq!(count("10 Harbour Road", 0), None);
         let c = count("one pilot", 0).unwrap();
         assert_eq!(c.3.as_deref(), Some("pilot"));
+    }
+
+    #[test]
+    fn feet_and_inches_are_one_count_of_inches() {
+        for (s, span) in [
+            ("she is 5 feet 3 inches tall", "5 feet 3 inches"),
+            ("she is 5'3\" tall", "5'3\""),
+            ("a 5-foot-3 guard", "5-foot-3"),
+            (
+                "she is five feet three inches tall",
+                "five feet three inches",
+            ),
+        ] {
+            let v = View::new(s, 0..s.len());
+            let f = (0..v.len())
+                .find_map(|i| feet_and_inches(&v, i))
+                .map(|m| m.found[0].clone())
+                .unwrap_or_else(|| panic!("{s:?}: no height"));
+            assert_eq!(
+                (
+                    f.value.normalized(),
+                    &s[f.start..f.end],
+                    f.counted.map(|c| c.head)
+                ),
+                ("63".to_string(), span, Some("inch".to_string())),
+                "{s:?}"
+            );
+        }
+        let v = View::new("a 40 feet wall", 0.."a 40 feet wall".len());
+        assert!(feet_and_inches(&v, 1).is_none(), "feet alone stay feet");
+    }
+
+    #[test]
+    fn a_number_joined_to_a_noun_counts_it() {
+        let c = count("a 312-page report", 1).unwrap();
+        assert_eq!(
+            (c.0.as_str(), c.2.as_str(), c.3.as_deref()),
+            ("312", "312", Some("page"))
+        );
+        let c = count("a nine-member panel", 1).unwrap();
+        assert_eq!((c.0.as_str(), c.3.as_deref()), ("9", Some("member")));
+        assert_eq!(count("a 20-odd crew", 1), None);
+        assert_eq!(count("a 10-fold rise", 1), None);
+        assert_eq!(count("a one-way ticket", 1), None);
+        for s in [
+            "a two-legged robot",
+            "a three-dimensional map",
+            "about two-thirds",
+            "a 40-GPS plate",
+        ] {
+            let v = View::new(s, 0..s.len());
+            let found = (0..v.len()).find_map(|i| at(&v, &Ctx { published: None }, i));
+            assert!(found.is_none_or(|m| m.found.is_empty()), "{s:?}");
+        }
     }
 }

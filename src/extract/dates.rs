@@ -1,6 +1,8 @@
 //! Dates as written, at their grain: "July 4, 2011" and "3 October 2010" (day),
 //! "May 2011" (month), "in 2009" and "the 1998 accord" (year), "the 1980s"
-//! (decade), "2019-02-28" (ISO day), and "1939-1945" (two years).
+//! (decade), "2019-02-28" (ISO day), and "1939-1945" or "2010–16" (one range of
+//! years; ranges written with words, "from 2010 to 2016", are read by
+//! [`super::ranges`]).
 //!
 //! A date without a year ("Oct. 9") or a month alone ("in June") is handed to
 //! [`super::relative`], which takes the year from the publication date.
@@ -29,6 +31,11 @@ const DATE_PREPOSITIONS: &[&str] = &[
     "after", "as", "before", "between", "by", "during", "from", "in", "on", "since", "through",
     "till", "until",
 ];
+
+/// True for a preposition that ties a date to its event ("in", "since", "on").
+pub(crate) fn is_date_preposition(w: &str) -> bool {
+    DATE_PREPOSITIONS.contains(&w)
+}
 
 /// Words before a month name alone that make it a date ("since April"); without
 /// one, "March" and "May" are too often other words.
@@ -157,7 +164,25 @@ fn month_first(view: &View<'_>, ctx: &Ctx, i: usize, m: u32) -> Option<Match> {
     let prev = view.low_before(i);
     let year_after = matches!(view.low(i + 1), "last" | "next" | "this")
         && super::tokens::base(view.low(i + 2)) == "year";
-    if MONTH_CONTEXT.contains(&prev) || year_after {
+    // "scheduled for March", "set for May": a date of a plan.
+    let planned_for = prev == "for"
+        && matches!(
+            view.low_before(i.saturating_sub(1)),
+            "scheduled"
+                | "set"
+                | "planned"
+                | "slated"
+                | "due"
+                | "pencilled"
+                | "penciled"
+                | "rescheduled"
+                | "postponed"
+                | "delayed"
+                | "moved"
+                | "pushed"
+                | "expected"
+        );
+    if MONTH_CONTEXT.contains(&prev) || year_after || planned_for {
         return relative::month_alone(view, ctx, i, m);
     }
     None
@@ -208,42 +233,52 @@ fn iso_day(view: &View<'_>, i: usize) -> Option<Match> {
     ))
 }
 
-/// "1939-1945": two years, each its own figure.
+/// "1939-1945", "2010–16", "2010 - 2016": one figure, a range of years. A
+/// two-digit end takes the century of the start ("1998-03" is 1998 to 2003); the
+/// end must come after the start and within a century of it, so that an ISO
+/// month ("2019-02") is not read as a range.
 fn year_range(view: &View<'_>, i: usize) -> Option<Match> {
-    if !has_hyphen(view.raw(i)) {
-        return None;
-    }
-    let parts = hyphen_parts(view.raw(i));
-    let [(ra, a), (rb, b)] = parts.as_slice() else {
+    let base = view.start(i);
+    let (a, b, end, last) = if has_hyphen(view.raw(i)) {
+        let parts = hyphen_parts(view.raw(i));
+        let [(_, a), (rb, b)] = parts.as_slice() else {
+            return None;
+        };
+        (a.clone(), b.clone(), base + rb.end, i)
+    } else if matches!(view.raw(i + 1), "-" | "–" | "—" | "‐" | "‑") && view.is_number(i + 2)
+    {
+        (
+            view.low(i).to_string(),
+            view.low(i + 2).to_string(),
+            view.end(i + 2),
+            i + 2,
+        )
+    } else {
         return None;
     };
     let ya: i32 = a.parse().ok().filter(|_| a.len() == 4)?;
-    let yb: i32 = b.parse().ok().filter(|_| b.len() == 4)?;
-    if !(1000..=2100).contains(&ya) || !(ya..=2100).contains(&yb) {
+    let yb: i32 = match b.len() {
+        4 => b.parse().ok()?,
+        2 if numbers::is_plain_integer(&b) => {
+            let y = ya - ya.rem_euclid(100) + b.parse::<i32>().ok()?;
+            if y > ya { y } else { y + 100 }
+        }
+        _ => return None,
+    };
+    if !(1000..=2100).contains(&ya) || yb <= ya || yb > 2100 || yb - ya >= 100 {
         return None;
     }
-    let base = view.start(i);
-    let mut first = date_found(
-        view,
-        i,
-        base + ra.end,
-        NaiveDate::from_ymd_opt(ya, 1, 1)?,
-        Grain::Year,
+    let mut f = Found::new(
+        base..end,
+        FigureKind::Date,
+        Value::DateRange {
+            start: NaiveDate::from_ymd_opt(ya, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(yb, 1, 1)?,
+            grain: Grain::Year,
+        },
     );
-    let mut second = first.clone();
-    first.end = base + ra.end;
-    second.start = base + rb.start;
-    second.end = base + rb.end;
-    second.value = Value::Date {
-        date: NaiveDate::from_ymd_opt(yb, 1, 1)?,
-        grain: Grain::Year,
-    };
-    second.predicate = Some("until".to_string());
-    first.predicate = first.predicate.or_else(|| Some("from".to_string()));
-    Some(Match {
-        found: vec![first, second],
-        next: i + 1,
-    })
+    f.predicate = preposition_before(view, i);
+    Some(Match::one(f, last))
 }
 
 /// "the 1980s".
@@ -305,13 +340,30 @@ fn bare_year(view: &View<'_>, i: usize) -> Option<Match> {
     Some(Match::one(date_found(view, i, end, date, Grain::Year), i))
 }
 
-/// True when a four-digit number reads as a year rather than a count.
+/// Words before a bare year, beyond [`YEAR_CONTEXT`], that make a plural noun
+/// after it the thing it labels ("their 1997 returns", "a 1994 Ferrin van").
+const LABEL_CONTEXT: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "that", "their", "these", "this", "those", "your",
+];
+
+/// True when a four-digit number reads as a year rather than a count: after a
+/// preposition, a determiner or a possessive ("the team's 2016 results"), or when
+/// no plural noun follows it ("2,000 people" is written with a comma in news
+/// style; "2000 people" is the rare exception this keeps).
 fn reads_as_year(view: &View<'_>, i: usize) -> bool {
-    if YEAR_CONTEXT.contains(&view.low_before(i)) {
+    let before = view.low_before(i);
+    if YEAR_CONTEXT.contains(&before)
+        || LABEL_CONTEXT.contains(&before)
+        || (before.ends_with("'s") && view.is_word(i.wrapping_sub(1)))
+    {
         return true;
     }
     match units::counted_after(view, i + 1, false) {
-        Some(c) => view.low(c.last) == c.head,
+        Some(c) => {
+            // The last word decides, also in a name ("a 1994 Ferrin Cargo Van").
+            let last = super::tokens::base(view.low(c.last));
+            units::singular(last) == last
+        }
         None => true,
     }
 }
@@ -350,6 +402,26 @@ mod tests {
             date("Nov 2, 2021-Tuesday", 0),
             pair("2021-11-02", "Nov 2, 2021")
         );
+    }
+
+    #[test]
+    fn years_joined_by_a_dash_are_one_range() {
+        assert_eq!(date("the 1939-1945 war", 1), pair("1939/1945", "1939-1945"));
+        assert_eq!(date("in 2010–16 the", 1), pair("2010/2016", "2010–16"));
+        assert_eq!(
+            date("in 2010 - 2016 the", 1),
+            pair("2010/2016", "2010 - 2016")
+        );
+        assert_eq!(date("the 1998-03 slump", 1), pair("1998/2003", "1998-03"));
+        assert_eq!(date("the 1999-00 season", 1), pair("1999/2000", "1999-00"));
+        let v = View::new("in 2010-16 the", 0.."in 2010-16 the".len());
+        let m = at(&v, &Ctx { published: None }, 1).expect("a range");
+        assert_eq!(m.found.len(), 1, "one figure, not one per year");
+        assert_eq!(m.found[0].predicate.as_deref(), Some("in"));
+        // An ISO month and a score are not ranges of years.
+        let not_a_range = |s: &str| date(s, 1).is_none_or(|d| !d.0.contains('/'));
+        assert!(not_a_range("on 2019-02 the"));
+        assert!(not_a_range("won 2016-2012 in"));
     }
 
     #[test]

@@ -9,6 +9,13 @@
 //! duration ("interview"), or the subject of "last" ("the hearing lasted two
 //! hours" gives "hearing").
 //!
+//! Ages are also read from their clause: "turned 67", "when she was 13", "at
+//! age 15", "11 years of age", "Ana Ruiz, now 52,", "between the ages of 11 and
+//! 15" (a range). "yearlong" is "year-long".
+//!
+//! "N-year old X" (one hyphen left out) reads as "N-year-old X", and "an
+//! N-year X" before a child or a relative ("a 7-year girl") is an age too.
+//!
 //! "N-year-old X" is a duration when X is an event or a state ("a six-year-old
 //! feud", "a 30-year-old treaty"): they have a length, not an age. Otherwise
 //! (a person, a thing, or nothing: "the 45-year-old said") it is an age, in
@@ -240,6 +247,26 @@ const LASTING_NOUNS: &[&str] = &[
     "war",
 ];
 
+/// People who are young enough to be described by their age ("a 7-year girl",
+/// with "old" left out, is seven years old, not a ten-year period).
+const PERSON_NOUNS: &[&str] = &[
+    "baby",
+    "boy",
+    "child",
+    "daughter",
+    "girl",
+    "granddaughter",
+    "grandson",
+    "infant",
+    "kid",
+    "nephew",
+    "niece",
+    "son",
+    "teen",
+    "teenager",
+    "toddler",
+];
+
 /// Verbs whose object is a period that ends at the time of writing.
 const ENDING_VERBS: &[&str] = &[
     "break", "breaking", "breaks", "broke", "end", "ended", "ending", "ends", "lift", "lifted",
@@ -267,7 +294,11 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     if w == "half" && matches!(view.low(i + 1), "a" | "an") {
         return one_unit(view, ctx, i, 0.5, i + 2);
     }
-    if let Some(m) = unit_long(view, i).or_else(|| age_after_name(view, i)) {
+    if let Some(m) = unit_long(view, i)
+        .or_else(|| age_after_name(view, i))
+        .or_else(|| age_in_clause(view, i))
+        .or_else(|| ages_between(view, i))
+    {
         return Some(m);
     }
     let q = quantity::parse(view, i, false)?;
@@ -378,16 +409,27 @@ fn hedge_range(f: &mut Found, q: &Quantity) {
     }
 }
 
-/// "hour-long", "year-long": one unit.
+/// "hour-long", "year-long", "yearlong": one unit.
 fn unit_long(view: &View<'_>, i: usize) -> Option<Match> {
-    if !view.is_word(i) || !view.low(i).ends_with("-long") {
+    let low = view.low(i);
+    if !view.is_word(i) || !low.ends_with("long") {
         return None;
     }
-    let parts = hyphen_parts(view.raw(i));
-    let [(_, u), (_, long)] = parts.as_slice() else {
-        return None;
+    let unit = if low.ends_with("-long") {
+        let parts = hyphen_parts(view.raw(i));
+        let [(_, u), (_, long)] = parts.as_slice() else {
+            return None;
+        };
+        time_unit(u).filter(|_| long == "long")?
+    } else {
+        // "yearlong", "weeklong": written as one word.
+        match low.strip_suffix("long")? {
+            u @ ("hour" | "day" | "week" | "month" | "year" | "decade" | "century") => {
+                time_unit(u)?
+            }
+            _ => return None,
+        }
     };
-    let unit = time_unit(u).filter(|_| long == "long")?;
     let s = unit.seconds();
     let mut f = Found::number(view.start(i)..view.end(i), FigureKind::Duration, s, s);
     f.unit = Some("s".to_string());
@@ -398,7 +440,7 @@ fn unit_long(view: &View<'_>, i: usize) -> Option<Match> {
 /// A hyphenated duration or age: "40-minute", "30-month", "45-year-old",
 /// "three-and-a-half-year-old", "ten-day", "two-hour-long".
 fn compound(view: &View<'_>, ctx: &Ctx, q: &Quantity) -> Option<Match> {
-    let (unit, old) = match q
+    let (unit, mut old) = match q
         .rest
         .iter()
         .map(String::as_str)
@@ -410,11 +452,21 @@ fn compound(view: &View<'_>, ctx: &Ctx, q: &Quantity) -> Option<Match> {
         [u, "old"] => (time_unit(u)?, true),
         _ => return None,
     };
-    let i = q.last;
+    let mut i = q.last;
+    if !old && q.rest.len() == 1 && view.is(i + 1, "old") {
+        // "a 6-year old girl": the second hyphen left out.
+        old = true;
+        i += 1;
+    }
     let counted = units::counted_after(view, i + 1, true).map(up_to_lasting_noun);
-    let text = view.raw(i);
+    let text = view.raw(q.last);
     let span = view.start(q.first)..view.end(i);
-    if old
+    // "a 7-year girl": "old" left out before a person, who has an age.
+    let of_person = q.rest.len() == 1
+        && counted
+            .as_ref()
+            .is_some_and(|c| PERSON_NOUNS.contains(&c.head.as_str()));
+    if (old || of_person)
         && counted
             .as_ref()
             .is_none_or(|c| !LASTING_NOUNS.contains(&c.head.as_str()))
@@ -466,8 +518,10 @@ fn age_after_name(view: &View<'_>, i: usize) -> Option<Match> {
     if !view.is_number(i) || raw.len() > 3 || !raw.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let name = i.checked_sub(2)?;
-    let named = view.raw(i - 1) == ","
+    // "Ana Ruiz, now 52, said".
+    let now = usize::from(view.is(i.wrapping_sub(1), "now"));
+    let name = i.checked_sub(2 + now)?;
+    let named = view.raw(i - 1 - now) == ","
         && view.is_word(name)
         && view.is_capitalized(name)
         && !crate::text::is_stop_word(view.low(name))
@@ -481,6 +535,80 @@ fn age_after_name(view: &View<'_>, i: usize) -> Option<Match> {
     let mut f = Found::number(view.start(i)..view.end(i), FigureKind::Age, age, age);
     f.unit = Some("year".to_string());
     Some(Match::one(f, i))
+}
+
+/// Words of a person before "was" or "is" in "when she was 13".
+const PERSON_PRONOUNS: &[&str] = &["he", "i", "she", "they", "we", "you"];
+
+/// An age stated by its clause: "turned 67", "turns 18", "when she was (only)
+/// 13", "at age 15", "11 years of age". The number must be a whole number from
+/// 1 to 120 with no noun after it ("turned 67 pages" is not an age).
+fn age_in_clause(view: &View<'_>, i: usize) -> Option<Match> {
+    let raw = view.raw(i);
+    let plain = view.is_number(i) && raw.bytes().all(|b| b.is_ascii_digit());
+    let in_words = view.is_word(i) && super::number_words::may_start(view.low(i));
+    if !plain && !in_words {
+        return None;
+    }
+    let q = quantity::parse(view, i, false)?;
+    if q.range || q.vague || !q.rest.is_empty() || q.scale.is_some() || q.lo.fract() != 0.0 {
+        return None;
+    }
+    if !(1.0..=120.0).contains(&q.lo) {
+        return None;
+    }
+    let before = |back: usize| i.checked_sub(back).map_or("", |k| view.low(k));
+    let mut b = 1;
+    if matches!(before(b), "only" | "just" | "barely" | "nearly" | "almost") {
+        b += 1;
+    }
+    let turned = matches!(before(b), "turned" | "turns" | "turning" | "turn");
+    let was = matches!(before(b), "was" | "is" | "were")
+        && PERSON_PRONOUNS.contains(&before(b + 1))
+        && matches!(
+            before(b + 2),
+            "when" | "since" | "until" | "after" | "before" | "as"
+        );
+    let at_age = before(b) == "age" && before(b + 1) == "at";
+    let years_of_age = matches!(view.low(q.last + 1), "years" | "year")
+        && view.is(q.last + 2, "of")
+        && view.is(q.last + 3, "age");
+    let noun_after = units::counted_after(view, q.last + 1, false).is_some()
+        || matches!(view.raw(q.last + 1), "%");
+    if !(years_of_age || ((turned || was || at_age) && !noun_after)) {
+        return None;
+    }
+    let last = if years_of_age { q.last + 3 } else { q.last };
+    let mut f = Found::number(view.start(i)..view.end(last), FigureKind::Age, q.lo, q.hi);
+    f.unit = Some("year".to_string());
+    Some(Match::one(f, last))
+}
+
+/// "between the ages of 11 and 15": one age, a range.
+fn ages_between(view: &View<'_>, i: usize) -> Option<Match> {
+    if !(view.is(i, "ages") && view.is(i + 1, "of")) || view.low_before(i) != "the" {
+        return None;
+    }
+    if !i.checked_sub(2).is_some_and(|k| view.is(k, "between")) {
+        return None;
+    }
+    let a = quantity::parse(view, i + 2, false)?;
+    if !view.is(a.last + 1, "and") {
+        return None;
+    }
+    let b = quantity::parse(view, a.last + 2, false)?;
+    if a.lo >= b.hi || b.hi > 130.0 || !a.rest.is_empty() || !b.rest.is_empty() {
+        return None;
+    }
+    let mut f = Found::number(
+        view.start(i + 2)..view.end(b.last),
+        FigureKind::Age,
+        a.lo,
+        b.hi,
+    );
+    f.unit = Some("year".to_string());
+    f.qualifier = crate::figure::Qualifier::Range;
+    Some(Match::one(f, b.last))
 }
 
 /// "aged 45", "at the age of 45".
@@ -586,5 +714,82 @@ mod tests {
                 Some("farmer".into())
             )
         );
+    }
+
+    #[test]
+    fn ages_written_without_their_second_hyphen_or_old() {
+        assert_eq!(
+            first("a 6-year old girl", 1),
+            Some((
+                FigureKind::Age,
+                "6".into(),
+                "6-year old".into(),
+                Some("girl".into())
+            ))
+        );
+        assert_eq!(
+            first("a 7-year girl was hurt", 1),
+            Some((
+                FigureKind::Age,
+                "7".into(),
+                "7-year".into(),
+                Some("girl".into())
+            ))
+        );
+        // A period of a person's work stays a duration.
+        assert_eq!(
+            first("a 25-year veteran of the force", 1).map(|f| f.0),
+            Some(FigureKind::Duration)
+        );
+    }
+
+    #[test]
+    fn ages_read_from_their_clause() {
+        let age = |s: &str, i: usize| {
+            first(s, i)
+                .filter(|f| f.0 == FigureKind::Age)
+                .map(|f| (f.1, f.2))
+        };
+        assert_eq!(
+            age("He turned 70 in July.", 2),
+            Some(("70".into(), "70".into()))
+        );
+        assert_eq!(
+            age("It began when she was only 13.", 6),
+            Some(("13".into(), "13".into()))
+        );
+        assert_eq!(
+            age("He left school at age 15.", 5),
+            Some(("15".into(), "15".into()))
+        );
+        assert_eq!(
+            age("Anyone 11 years of age may go.", 1),
+            Some(("11".into(), "11 years of age".into()))
+        );
+        assert_eq!(
+            age("Jo Lund, now 70, spoke.", 4),
+            Some(("70".into(), "70".into()))
+        );
+        assert_eq!(
+            age("those between the ages of 11 and 15", 3),
+            Some(("11".into(), "11 and 15".into()))
+        );
+        // Not ages: a noun after the number, or no clause of age.
+        assert_eq!(age("The index turned 67 points up.", 3), None);
+        assert_eq!(age("It was 13 when we left.", 2), None);
+    }
+
+    #[test]
+    fn a_unit_written_with_long_is_one_unit() {
+        assert_eq!(
+            first("a yearlong delay", 1),
+            Some((
+                FigureKind::Duration,
+                "31556952".into(),
+                "yearlong".into(),
+                Some("delay".into())
+            ))
+        );
+        assert_eq!(first("a headlong rush", 1), None);
     }
 }

@@ -9,6 +9,11 @@
 //! - numbers inside URLs, e-mail addresses, paths and fractions ("24/7", "9/11"),
 //!   phone numbers and codes ("+44", groups with a leading zero, numbers side by
 //!   side: "555 0199");
+//! - identifiers: a number right after a noun that it identifies ("flight 12",
+//!   "route 9", "section 8", "case 14-230", "room 101"; a plural after the
+//!   number still makes it a count: "the flight 12 hours later"), after a noun of
+//!   grade ("a category 4 storm", "type 2 diabetes"), or after an abbreviation of
+//!   one ("H.R. 1", "Sec. 8", "p. 12"); "9/11" is a fraction-like code (below);
 //! - list numbering ("1." or "(2)" at the start of a paragraph), "No. 5", "#3";
 //! - "one" as a pronoun or in idioms ("one of the", "one another", "no one",
 //!   "day one", "one way or another").
@@ -30,6 +35,7 @@ use super::qualifiers;
 use super::quantity::Quantity;
 use super::relative;
 use super::tokens::View;
+use super::units;
 
 /// Capitalized words that may stand before a number without naming it: function
 /// words and adverbs that start sentences ("Within 24 hours", "Another 40").
@@ -46,6 +52,8 @@ const NOT_NAMES: &[&str] = &[
     "amid",
     "among",
     "another",
+    "anybody",
+    "anyone",
     "approximately",
     "around",
     "barely",
@@ -53,6 +61,8 @@ const NOT_NAMES: &[&str] = &[
     "beyond",
     "despite",
     "every",
+    "everybody",
+    "everyone",
     "exactly",
     "except",
     "following",
@@ -65,6 +75,7 @@ const NOT_NAMES: &[&str] = &[
     "near",
     "nearly",
     "next",
+    "nobody",
     "outside",
     "overall",
     "past",
@@ -74,6 +85,8 @@ const NOT_NAMES: &[&str] = &[
     "precisely",
     "roughly",
     "since",
+    "somebody",
+    "someone",
     "still",
     "though",
     "top",
@@ -85,6 +98,73 @@ const NOT_NAMES: &[&str] = &[
     "within",
     "without",
     "yet",
+];
+
+/// Nouns that a number right after them identifies rather than counts ("flight
+/// 12", "route 9", "section 8", "case 14-230", "room 101"). A plural after the
+/// number still makes it a count ("the flight 12 hours later").
+const IDENTIFIER_NOUNS: &[&str] = &[
+    "amendment",
+    "apartment",
+    "article",
+    "bill",
+    "block",
+    "building",
+    "bus",
+    "case",
+    "chapter",
+    "clause",
+    "district",
+    "docket",
+    "exhibit",
+    "exit",
+    "figure",
+    "flight",
+    "gate",
+    "highway",
+    "interstate",
+    "item",
+    "line",
+    "lot",
+    "model",
+    "number",
+    "page",
+    "paragraph",
+    "pier",
+    "platform",
+    "precinct",
+    "proposition",
+    "reactor",
+    "resolution",
+    "room",
+    "route",
+    "row",
+    "rule",
+    "seat",
+    "section",
+    "sector",
+    "suite",
+    "terminal",
+    "title",
+    "track",
+    "unit",
+    "version",
+    "ward",
+    "zone",
+];
+
+/// Nouns of grades and classes: a number after them names the grade whatever
+/// follows ("a category 4 storm", "stage 3 trials", "type 2 diabetes").
+const GRADE_NOUNS: &[&str] = &[
+    "category", "class", "grade", "level", "phase", "size", "stage", "tier", "type",
+];
+
+/// Abbreviations, folded and without their last period, after which a number is
+/// an identifier: bills ("H.R. 1", "S. 744"), parts of texts ("Art. 5", "Sec.
+/// 8", "Ch. 11", "p. 12", "Fig. 3").
+const IDENTIFIER_ABBREVIATIONS: &[&str] = &[
+    "app", "art", "ch", "chap", "fig", "figs", "h.j.res", "h.r", "h.res", "no", "nos", "p", "para",
+    "pp", "res", "s", "s.res", "sec", "secs", "vol",
 ];
 
 /// Time zones and clock words after a time of day.
@@ -136,6 +216,11 @@ pub(crate) fn not_a_figure(
     if let Some(next) = digit_groups(view, i) {
         return Some(next);
     }
+    if view.is_number(i)
+        && (after_identifier_noun(view, i) || after_identifier_abbreviation(view, i))
+    {
+        return Some(i + 1);
+    }
     let prefixed = i
         .checked_sub(1)
         .is_some_and(|p| matches!(view.raw(p), "#" | "+") && view.touches_next(p));
@@ -147,6 +232,51 @@ pub(crate) fn not_a_figure(
         return Some(i + 1);
     }
     None
+}
+
+/// "flight 12", "a category 4 storm": the number at `i` identifies the thing the
+/// noun before it names. A possessive noun ("the flight's 239 passengers") does
+/// not name the number, and a plural after an identifier noun makes it a count.
+fn after_identifier_noun(view: &View<'_>, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    let w = view.low(p);
+    if !view.is_word(p) || w.ends_with("'s") {
+        return false;
+    }
+    if GRADE_NOUNS.contains(&w) {
+        return true;
+    }
+    if !IDENTIFIER_NOUNS.contains(&w) {
+        return false;
+    }
+    // The word right after the number, in lower case (a headline capitalizes
+    // verbs: "Flight 12 Lands").
+    let next = view.low(i + 1);
+    let plural_after = view.is_word(i + 1)
+        && !view.is_capitalized(i + 1)
+        && units::counted_after(view, i + 1, false).is_some()
+        && units::singular(next) != next;
+    !plural_after
+}
+
+/// "H.R. 1", "Sec. 8": the number at `i` follows an abbreviation of an
+/// identifier, written with its periods.
+fn after_identifier_abbreviation(view: &View<'_>, i: usize) -> bool {
+    let Some(dot) = i.checked_sub(1) else {
+        return false;
+    };
+    if view.raw(dot) != "." || view.touches_next(dot) {
+        return false;
+    }
+    // The abbreviation: the tokens glued to the period, back to a space.
+    let mut k = dot;
+    while k > 0 && view.touches_next(k - 1) && dot - k < 8 {
+        k -= 1;
+    }
+    let chunk: String = (k..dot).map(|t| view.low(t)).collect();
+    IDENTIFIER_ABBREVIATIONS.contains(&chunk.as_str())
 }
 
 /// "555 0199", "20 7946 0958": numbers side by side with nothing between them are
@@ -348,10 +478,42 @@ mod tests {
     }
 
     #[test]
+    fn skips_identifiers_after_their_nouns_and_abbreviations() {
+        assert_eq!(
+            skipped("they took flight 12 home", 3).as_deref(),
+            Some("12")
+        );
+        assert_eq!(skipped("under section 8 of it", 2).as_deref(), Some("8"));
+        assert_eq!(skipped("in case 14-230 the", 2).as_deref(), Some("14-230"));
+        assert_eq!(skipped("a category 4 storm", 2).as_deref(), Some("4"));
+        assert_eq!(skipped("stage 3 trials began", 1).as_deref(), Some("3"));
+        assert_eq!(
+            skipped("the House passed H.R. 1 today", 7).as_deref(),
+            Some("1")
+        );
+        assert_eq!(skipped("see Sec. 8 below", 3).as_deref(), Some("8"));
+        assert_eq!(
+            skipped("FLIGHT 12 Lands Safely In Fog", 1).as_deref(),
+            Some("12")
+        );
+    }
+
+    #[test]
+    fn counts_after_identifier_nouns_stay_counts() {
+        // A plural after the number, or a possessive noun before it.
+        assert_eq!(skipped("after the flight 12 hours later", 3), None);
+        assert_eq!(skipped("the flight's 180 passengers", 3), None);
+        assert_eq!(skipped("the bill 40 pages long", 2), None);
+        // A period that ends a sentence is no abbreviation.
+        assert_eq!(skipped("They left. 30 stayed", 3), None);
+    }
+
+    #[test]
     fn keeps_numbers_after_function_words_and_in_headlines() {
         assert_eq!(skipped("In 2010 the", 1), None);
         assert_eq!(skipped("Nearly 300 sheep", 1), None);
         assert_eq!(skipped("Another 40 boats sank", 1), None);
+        assert_eq!(skipped("Anyone 18 or older may vote", 1), None);
         assert_eq!(skipped("Flood Leaves 300 Families Homeless", 2), None);
     }
 }

@@ -3,9 +3,10 @@
 //! noun and exact byte span.
 //!
 //! Each run of body sentences is tokenized once; recognizers are tried left to
-//! right at every token, in a fixed order (exclusions, hedges, dates, relative
-//! dates, ordinals, money, percentages, durations and ages, then counts), and the
-//! first that matches consumes its tokens. Boilerplate sentences are never read.
+//! right at every token, in a fixed order (exclusions, hedges, two-figure
+//! statements after "from" or "between", dates, relative dates, ordinals, money,
+//! percentages, durations and ages, then counts), and the first that matches
+//! consumes its tokens. Boilerplate sentences are never read.
 //!
 //! The choices that comparison relies on (each is detailed in the file that makes
 //! it):
@@ -15,7 +16,8 @@
 //!   ("hundreds of" spans "hundreds").
 //! - Qualifiers: hedges become [`Qualifier`]s and the value is the interval the
 //!   words state, before widening: "more than 20" is `MoreThan` [20, 20]. Ranges
-//!   ("20-25", "between five and six", "five or six") are `Range`. Vague words are
+//!   ("20-25", "between five and six", "five or six", "ranging from 8 to 14") are
+//!   `Range`. Vague words are
 //!   `Approx`: a plural scale X means [2X, 10X - 1] ("thousands" [2000, 9999],
 //!   "millions" [2e6, 9999999]), "tens of X" [20X, 100X - 1], "hundreds of X"
 //!   [200X, 1000X - 1], "dozens" [24, 99], "several hundred" [300, 900], "a few
@@ -23,35 +25,58 @@
 //! - Counted: the singular head noun the number governs, modifiers dropped ("six
 //!   armoured river barges" → "barge"; the whole phrase is in `counted_phrase`),
 //!   through "of" ("tens of thousands of travellers" → "traveller") and through a
-//!   whole ("62 of the 120 seats" → "seat"). "one" without a noun is never a
-//!   count. `predicate` is the verb next to the phrase or before the figure, as
-//!   written ("drowned", "evacuated"), or a date's preposition ("since").
+//!   whole ("62 of the 120 seats" → "seat"); unit abbreviations count their unit
+//!   ("75 lbs" → "pound"). "one" without a noun is never a count. `predicate` is
+//!   the verb next to the phrase or before the figure, as written ("drowned",
+//!   "evacuated"), or a date's preposition ("since").
+//! - Roles ([`Role`]): a date right before a noun phrase either dates the event
+//!   the phrase names ("the 2016 election", "the June 14 coup": `Stated`, the
+//!   phrase its `counted`) or labels a thing ("his 2019 salary", "the 2012
+//!   model", "the June 9 bombers": `Label`); see `labels.rs`. In a change ("rose
+//!   from 61 to 64", "up from 61", "moved from March to June") the earlier value
+//!   is `Previous`; see `ranges.rs`.
 //! - Durations are in seconds (month 2,629,746 s, year 31,556,952 s, the Gregorian
 //!   averages). "N-year-old X" is a duration when X is an event or a state ("feud",
-//!   "embargo", "treaty") and an age otherwise. Ages are in years.
+//!   "embargo", "treaty") and an age otherwise; "a 6-year old girl" and "a 7-year
+//!   girl" are ages. Ages are in years.
 //! - Dates have a grain (day, ISO week, month, year, decade). A bare four-digit
-//!   year is a date unless a plural noun follows it. Relative dates ("last month",
+//!   year is a date unless a plural noun follows it and no determiner or
+//!   possessive stands before it ("their 1997 returns" is a year). A period
+//!   ("from 1994 to 2002", "between March and June 2014", "2011–14") is one
+//!   [`Value::DateRange`]. Relative dates ("last month",
 //!   "on Tuesday", "three weeks ago", "Oct. 9", "in June") resolve against the
 //!   publication date, never the clock: the nearest such date on or before it, or
-//!   on or after it when the sentence speaks of the future; `derivation` says how.
-//!   Without a publication date they are [`Value::Unresolved`], and the derivation
-//!   says why.
+//!   on or after it when the clause speaks of the future ("will", "is set to",
+//!   "takes office in January"), and a day and month in a clause without tense
+//!   the nearest on either side (the future within 92 days); `derivation` says
+//!   how. Without a publication date they are [`Value::Unresolved`], and the
+//!   derivation says why. Inside a quotation, "today", "tomorrow", a weekday or
+//!   "this week" is relative to when the words were said: resolved against the
+//!   day the attribution gives ("she said on Monday"), else unresolved.
 //! - Derived dates: a duration that ends at publication ("ending a 30-month
 //!   embargo") or is under way ("a six-year-old feud"), and "the Nth day of X",
 //!   also yield an approximate start date, with the span of the duration, the
 //!   counted noun of what started, the predicate "since" and a derivation.
-//! - Ordinals: digit ordinals ("12th") unless a name follows ("5th Avenue"), and
-//!   word ordinals from "second" on only when they rank a period or an event
-//!   ("third term", "second time"); "first" and "last" are never figures.
+//! - Ordinals: digit ordinals ("12th") unless a name follows ("5th Avenue") or
+//!   they name a numbered part or unit ("the 14th amendment", "the 9th
+//!   district"), and word ordinals from "second" on only when they rank a period
+//!   or an event ("third term", "second time"); "first" and "last" are never
+//!   figures.
+//! - Percentages include odds and shares written "N in M" ("a one-in-four
+//!   chance" is about 25%).
+//! - Heights in feet and inches ("5 feet 3 inches", "5'3\"") are one count of
+//!   inches; "pounds" near a word of weight is a count of pounds, not money.
 //! - Not figures: numbers in names and models ("G7", "F-16", "Boeing 747",
-//!   "COVID-19"), times of day, URLs and phone numbers, list numbering, "one" as a
-//!   pronoun or in idioms, the publication statement itself, and datelines made
-//!   mostly of a date.
+//!   "COVID-19"), identifiers ("flight 418", "section 12", "case 14-230",
+//!   "H.R. 3120", "a category 4 storm"), times of day, URLs and phone numbers,
+//!   "9/11"-like codes, list numbering, "one" as a pronoun or in idioms, the
+//!   publication statement itself, and datelines made mostly of a date.
 
 mod counts;
 mod dates;
 mod durations;
 mod exclusions;
+mod labels;
 mod money;
 mod number_words;
 mod numbers;
@@ -59,6 +84,7 @@ mod ordinals;
 mod percent;
 mod qualifiers;
 mod quantity;
+mod ranges;
 mod relative;
 mod tokens;
 mod units;
@@ -271,7 +297,8 @@ fn scan(view: &View<'_>, ctx: &Ctx, paragraph_start: bool) -> Vec<Found> {
             continue;
         }
         match recognize(view, ctx, i) {
-            Some(m) => {
+            Some(mut m) => {
+                labels::apply(view, i, &mut m);
                 i = m.next.max(i + 1);
                 out.extend(m.found);
             }
@@ -301,7 +328,7 @@ fn may_start_figure(view: &View<'_>, i: usize) -> bool {
         || relative::may_start(low)
         || ordinals::may_start(low)
         || money::may_start(raw, low)
-        || matches!(low, "aged" | "age" | "between")
+        || matches!(low, "aged" | "age" | "between" | "from")
 }
 
 /// Tries every recognizer at token `i`, a hedge first.
@@ -337,11 +364,69 @@ fn recognize(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
 
 /// The recognizers, in order of precedence.
 fn core(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
-    dates::at(view, ctx, i)
+    ranges::at(view, ctx, i)
+        .or_else(|| dates::at(view, ctx, i))
         .or_else(|| relative::at(view, ctx, i))
         .or_else(|| ordinals::at(view, ctx, i))
         .or_else(|| money::at(view, i))
         .or_else(|| percent::at(view, i))
         .or_else(|| durations::at(view, ctx, i))
         .or_else(|| counts::at(view, ctx, i))
+}
+
+/// Extraction of whole texts for unit tests: one source, with or without a
+/// publication date.
+#[cfg(test)]
+pub(crate) mod testing {
+    use chrono::NaiveDate;
+
+    use crate::corpus::{Corpus, DateOrigin, Source};
+    use crate::figure::Figure;
+
+    /// The figures of `text` published on `published` ("2021-11-10", or "" for
+    /// none), each with the text it spans.
+    pub(crate) fn figures_of(published: &str, text: &str) -> Vec<(Figure, String)> {
+        let published = (!published.is_empty()).then(|| {
+            NaiveDate::parse_from_str(published, "%Y-%m-%d").expect("test dates are valid")
+        });
+        let source = Source {
+            published,
+            published_from: if published.is_some() {
+                DateOrigin::Manifest
+            } else {
+                DateOrigin::None
+            },
+            ..Source::new("t", text)
+        };
+        let corpus = Corpus::of_sources(vec![source]);
+        let docs = crate::document::prepare(&corpus);
+        super::figures(&docs[0])
+            .into_iter()
+            .map(|f| {
+                let written = text[f.start..f.end].to_string();
+                (f, written)
+            })
+            .collect()
+    }
+
+    /// The figure spanning exactly `written`, if there is one.
+    pub(crate) fn figure<'a>(found: &'a [(Figure, String)], written: &str) -> Option<&'a Figure> {
+        found.iter().find(|(_, w)| w == written).map(|(f, _)| f)
+    }
+
+    /// Every figure as "kind value role 'written'", for failure messages.
+    pub(crate) fn describe(found: &[(Figure, String)]) -> String {
+        found
+            .iter()
+            .map(|(f, w)| {
+                format!(
+                    "[{} {} {} {w:?}]",
+                    f.kind.as_str(),
+                    f.value,
+                    f.role.as_str()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }

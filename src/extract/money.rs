@@ -1,7 +1,9 @@
 //! Money: "$1.5 billion", "US$300m", "€20", "£3.2bn", "EUR 40", "5 million dollars",
 //! "300 rupees". The unit is an ISO 4217 code; the value is in units of the
 //! currency. "$" alone is taken as US dollars (and "A$", "C$", "HK$" as their
-//! dollars). "pounds of" is a weight, not money.
+//! dollars). "pounds" is a weight, not money, before "of" or near a word of
+//! weight ("weighs 95 pounds", "lost 40 pounds"); the number is then a count of
+//! pounds.
 
 use crate::figure::{FigureKind, Qualifier, Value};
 
@@ -138,10 +140,48 @@ fn amount_then_currency(view: &View<'_>, i: usize) -> Option<Match> {
     }
     let k = q.last + 1;
     let currency = currency_word(view.low(k)).or_else(|| code(view.raw(k)))?;
-    if matches!(view.low(k), "pound" | "pounds") && view.is(k + 1, "of") {
+    if matches!(view.low(k), "pound" | "pounds") && is_weight(view, q.first, k) {
         return None;
     }
     Some(money(view, i, &q, k, currency))
+}
+
+/// Words near "N pounds" that make it a weight: verbs of weighing and of
+/// losing or gaining weight, and words of size after it.
+const WEIGHT_WORDS: &[&str] = &[
+    "gain",
+    "gained",
+    "gaining",
+    "gains",
+    "heavier",
+    "heavy",
+    "lifted",
+    "lighter",
+    "lose",
+    "loses",
+    "losing",
+    "lost",
+    "overweight",
+    "weigh",
+    "weighed",
+    "weighing",
+    "weighs",
+    "weight",
+];
+
+/// True when "pounds" at token `k` after the amount at `first` is a weight: "of"
+/// after it ("300 pounds of cocaine"), a word of weight in the four words before
+/// the amount or the two after "pounds" ("weighs 95 pounds", "lost 40 pounds",
+/// "200 pounds heavier"), or a height next to it ("5 feet tall, 150 pounds").
+fn is_weight(view: &View<'_>, first: usize, k: usize) -> bool {
+    if view.is(k + 1, "of") {
+        return true;
+    }
+    let before = (1..=4).filter_map(|b| first.checked_sub(b));
+    let after = k + 1..=k + 2;
+    before.chain(after).any(|t| {
+        WEIGHT_WORDS.contains(&view.low(t)) || matches!(view.low(t), "feet" | "inches" | "tall")
+    })
 }
 
 fn money(view: &View<'_>, first: usize, q: &Quantity, last: usize, currency: &str) -> Match {
@@ -207,5 +247,19 @@ mod tests {
                 "between $2 million and $3 million"
             )
         );
+    }
+
+    #[test]
+    fn pounds_of_weight_are_not_money() {
+        let money = |s: &str| {
+            let v = View::new(s, 0..s.len());
+            (0..v.len())
+                .find_map(|i| at(&v, i))
+                .map(|m| m.found[0].unit.clone())
+        };
+        assert_eq!(money("she weighs 95 pounds now"), None);
+        assert_eq!(money("he lost more than 40 pounds"), None);
+        assert_eq!(money("seized 300 pounds of cocaine"), None);
+        assert_eq!(money("the fine was 300 pounds"), Some(Some("GBP".into())));
     }
 }

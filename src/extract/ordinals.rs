@@ -6,7 +6,9 @@
 //! - ordinals in words from "second" on, when they rank a period or an event
 //!   ("third term", "second round", "fifth day"; see [`EVENT_NOUNS`]).
 //!
-//! "first" and "last" are never figures: "the first cargo ship to arrive" ranks
+//! An ordinal that names a numbered part or unit ("the 14th amendment", "the 5th
+//! district", "the 2nd circuit"; see [`NAMED_BY_ORDINAL`]) is an identifier, not a
+//! figure. "first" and "last" are never figures: "the first cargo ship to arrive" ranks
 //! nothing anyone would dispute. "The Nth day of X" also yields a derived start
 //! date for X (day 1 was N - 1 days before publication).
 
@@ -46,6 +48,34 @@ const EVENT_NOUNS: &[&str] = &[
     "wave",
     "week",
     "year",
+];
+
+/// Nouns that an ordinal names rather than ranks: a numbered part of a text or an
+/// institution, a unit, a line on a map ("the 14th amendment", "the 5th
+/// district", "the 2nd circuit", "the 38th parallel"). "the 19th Amendment" is a
+/// name by its capital already.
+const NAMED_BY_ORDINAL: &[&str] = &[
+    "amendment",
+    "arrondissement",
+    "article",
+    "battalion",
+    "brigade",
+    "chapter",
+    "circuit",
+    "clause",
+    "congress",
+    "congressional",
+    "district",
+    "division",
+    "dynasty",
+    "fleet",
+    "infantry",
+    "parallel",
+    "parliament",
+    "precinct",
+    "regiment",
+    "section",
+    "ward",
 ];
 
 /// The value of an ordinal in words from "second" on ("twenty-first" included).
@@ -109,6 +139,16 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
         return None;
     }
     let counted = units::counted_after(view, i + 1, false);
+    let named = counted.as_ref().is_some_and(|c| {
+        c.phrase
+            .split(' ')
+            .next()
+            .is_some_and(|w| NAMED_BY_ORDINAL.contains(&w))
+    });
+    if named {
+        // "the 14th amendment", "the 5th congressional district": a name.
+        return Some(Match::skip(i + 1));
+    }
     if in_words
         && !counted
             .as_ref()
@@ -168,6 +208,10 @@ mod tests {
             vec![("40".into(), "40th".into())]
         );
         assert_eq!(ordinals("on 5th Avenue", None), vec![]);
+        assert_eq!(ordinals("under the 14th amendment", None), vec![]);
+        assert_eq!(ordinals("in the 9th congressional district", None), vec![]);
+        assert_eq!(ordinals("a ruling of the 4th circuit", None), vec![]);
+        assert_eq!(ordinals("the third district", None), vec![]);
         assert_eq!(ordinals("the twenty-second round", None)[0].0, "22");
     }
 

@@ -6,10 +6,16 @@
 //!
 //! Rules, each stated in the figure's `derivation`:
 //! - A weekday, a month alone or a day and month without a year is the nearest one
-//!   on or before publication, unless its clause speaks of the future ("will",
-//!   "scheduled", "expected", ...: the nearest tense cue before the date, else
-//!   after it), when it is the nearest on or after. "last" and
-//!   "next" make it strictly before or after.
+//!   on or before publication, unless its clause speaks of the future, when it is
+//!   the nearest on or after. The clause's tense is its nearest tense cue before
+//!   the date, else after it: a past form means the past; the future is "will",
+//!   "would", "scheduled", "expected", "due", "next" ..., an intent before "to"
+//!   ("is set to", "hopes to", "is going to", "is to appear"), and a present
+//!   tense of the verbs news uses for what is scheduled ("takes office in
+//!   January", "the law takes effect Jan. 1", "polls close on Sunday"; not after
+//!   a determiner: "the vote on Tuesday" is a noun). A day and month in a clause
+//!   with no cue at all ("the Dec. 5 vote") is the nearest on either side of
+//!   publication, the future side only within a quarter of a year. "last" and "next" make it strictly before or after.
 //! - "last/this/next week" are ISO weeks ([`Grain::Week`]); "N days ago" is a day,
 //!   "N weeks ago" a week, "N months ago" a month, "N years ago" a year.
 //! - A derived start date is publication minus the duration, at the grain of the
@@ -17,6 +23,12 @@
 //!   approximate.
 //! - Without a publication date every one of these is [`Value::Unresolved`], with a
 //!   derivation saying so: claimdiff never guesses a date.
+//! - Inside quotation marks, a day-sized relative date ("today", "tomorrow",
+//!   "yesterday", "tonight", a weekday, "this/last/next week") is relative to when
+//!   the words were said, not to publication: it is resolved against the day the
+//!   attribution outside the quotation gives ("..., she said on Tuesday", "told
+//!   reporters yesterday"), else it is [`Value::Unresolved`] with a derivation
+//!   saying why. Months and years in quotations are resolved as elsewhere.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -67,8 +79,36 @@ const FUTURE_CUES: &[&str] = &[
     "plans",
     "scheduled",
     "shall",
+    "slated",
     "upcoming",
     "will",
+    "would",
+];
+
+/// Verbs that, in the present tense, speak of a scheduled future in news style
+/// ("the law takes effect Jan. 1", "the council that takes office in January",
+/// "polls close on Sunday", "the trial opens on Feb. 17"). A determiner before
+/// one makes it a noun ("the vote on Tuesday"), and "did" or "does" before a
+/// bare form makes it past or habitual.
+const SCHEDULED_VERBS: &[&str] = &[
+    "arrive", "arrives", "begin", "begins", "close", "closes", "come", "comes", "convene",
+    "convenes", "debut", "debuts", "end", "ends", "expire", "expires", "face", "faces", "go",
+    "goes", "head", "heads", "kick", "kicks", "launch", "launches", "leave", "leaves", "meet",
+    "meets", "open", "opens", "reopen", "reopens", "resume", "resumes", "return", "returns",
+    "start", "starts", "take", "takes", "travel", "travels", "visit", "visits", "vote", "votes",
+];
+
+/// Verbs that put what follows "to" in the future ("is set to play", "hopes to
+/// finish", "is going to vote").
+const INTENT_VERBS: &[&str] = &[
+    "aim", "aims", "going", "hope", "hopes", "intend", "intends", "plan", "seek", "seeks", "set",
+    "want", "wants",
+];
+
+/// Words before a verb that make it a noun or not a present tense.
+const NOT_PRESENT_BEFORE: &[&str] = &[
+    "a", "an", "did", "didn't", "do", "does", "doesn't", "her", "his", "its", "my", "our", "the",
+    "their", "this", "your",
 ];
 
 /// How far (in tokens) to look for a tense cue on each side of a date.
@@ -85,6 +125,9 @@ enum Direction {
     Before,
     /// Strictly after ("next Friday").
     After,
+    /// The nearest on either side (a day and month in a clause without tense:
+    /// "the Dec. 5 vote").
+    Nearest,
 }
 
 impl Direction {
@@ -94,6 +137,7 @@ impl Direction {
             Direction::OnOrAfter => "the nearest on or after (future context)",
             Direction::Before => "the nearest before",
             Direction::After => "the nearest after",
+            Direction::Nearest => "the nearest on either side (no tense in its clause)",
         }
     }
 }
@@ -105,36 +149,46 @@ enum TenseCue {
     Past,
 }
 
-fn tense_cue(w: &str) -> Option<TenseCue> {
-    if FUTURE_CUES.contains(&w) || w.ends_with("'ll") {
-        Some(TenseCue::Future)
-    } else if units::is_past_form(w) {
-        Some(TenseCue::Past)
-    } else {
-        None
+/// The tense cue of token `k` in its context.
+fn tense_cue(view: &View<'_>, k: usize) -> Option<TenseCue> {
+    let w = view.low(k);
+    let before = view.low_before(k);
+    if (FUTURE_CUES.contains(&w) || w.ends_with("'ll")) && !(w == "would" && view.is(k + 1, "have"))
+    {
+        return Some(TenseCue::Future);
     }
+    if INTENT_VERBS.contains(&w) && view.is(k + 1, "to") {
+        return Some(TenseCue::Future);
+    }
+    // "is to appear", "are to vote": be + to + verb.
+    if w == "to" && matches!(before, "is" | "are") && view.is_word(k + 1) {
+        return Some(TenseCue::Future);
+    }
+    let negated_past = before == "not" && matches!(view.low_before(k - 1), "did" | "does" | "do");
+    if SCHEDULED_VERBS.contains(&w) && !NOT_PRESENT_BEFORE.contains(&before) && !negated_past {
+        return Some(TenseCue::Future);
+    }
+    if units::is_past_form(w) {
+        // A passive participle ("will be held") says nothing about the time.
+        return (!matches!(before, "be" | "been" | "being")).then_some(TenseCue::Past);
+    }
+    None
 }
 
-/// True when the clause of the date at token `i` speaks of the future: the
-/// nearest tense cue before it in its sentence ("will meet on Tuesday", "said on
-/// Tuesday that ..."), else the nearest after it ("On Tuesday the board will
-/// meet"). A past verb found first means the past.
-fn is_future(view: &View<'_>, i: usize) -> bool {
+/// The tense of the clause of the date at token `i`: the nearest tense cue before
+/// it in its sentence ("will meet on Tuesday", "said on Tuesday that ..."), else
+/// the nearest after it ("On Tuesday the board will meet"); `None` when neither
+/// side has one.
+fn clause_tense(view: &View<'_>, i: usize) -> Option<TenseCue> {
     let is_end = |k: usize| matches!(view.raw(k), "." | "!" | "?") && !view.touches_next(k);
-    // A passive participle ("will be held") says nothing about the time.
-    let cue_at = |k: usize| {
-        tense_cue(view.low(k)).filter(|c| {
-            *c == TenseCue::Future || !matches!(view.low_before(k), "be" | "been" | "being")
-        })
-    };
     let mut k = i;
     for _ in 0..TENSE_WINDOW {
         let Some(p) = k.checked_sub(1) else { break };
         if is_end(p) {
             break;
         }
-        if let Some(cue) = cue_at(p) {
-            return cue == TenseCue::Future;
+        if let Some(cue) = tense_cue(view, p) {
+            return Some(cue);
         }
         k = p;
     }
@@ -142,18 +196,17 @@ fn is_future(view: &View<'_>, i: usize) -> bool {
         if is_end(k) {
             break;
         }
-        if let Some(cue) = cue_at(k) {
-            return cue == TenseCue::Future;
+        if let Some(cue) = tense_cue(view, k) {
+            return Some(cue);
         }
     }
-    false
+    None
 }
 
 fn tense(view: &View<'_>, i: usize) -> Direction {
-    if is_future(view, i) {
-        Direction::OnOrAfter
-    } else {
-        Direction::OnOrBefore
+    match clause_tense(view, i) {
+        Some(TenseCue::Future) => Direction::OnOrAfter,
+        _ => Direction::OnOrBefore,
     }
 }
 
@@ -186,6 +239,101 @@ fn relative_found(
     Some(f)
 }
 
+/// Verbs of saying that a quotation's attribution uses, for the day the words
+/// were said ("..., she said on Tuesday").
+const SAID: &[&str] = &[
+    "added",
+    "announced",
+    "asked",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "remarked",
+    "said",
+    "stated",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+];
+
+/// A day-sized relative date ("today", "tomorrow", "on Friday", "this week") at
+/// `span`: resolved against publication outside quotation marks; inside them it
+/// is relative to when the words were said, so it is resolved against the day
+/// the attribution gives ("'We vote tomorrow,' she said on Tuesday") and left
+/// unresolved when it gives none.
+fn deictic_found(
+    view: &View<'_>,
+    ctx: &Ctx,
+    first: usize,
+    span: std::ops::Range<usize>,
+    resolve: impl FnOnce(NaiveDate) -> Option<(NaiveDate, Grain, String)>,
+) -> Option<Found> {
+    if !view.is_quoted(first) {
+        return relative_found(view, ctx, first, span, resolve);
+    }
+    let text = view.text.get(span.clone()).unwrap_or("").to_string();
+    let mut f = Found::new(span, FigureKind::Date, Value::Unresolved);
+    f.predicate = preposition_before(view, first);
+    match speech_day(view, ctx, first) {
+        Some((said, how)) => {
+            let (date, grain, rule) = resolve(said)?;
+            f.value = Value::Date { date, grain };
+            f.derivation = Some(format!(
+                "'{text}' inside a quotation, resolved against the day it was said, {said} ({how}): {rule}"
+            ));
+        }
+        None => {
+            f.derivation = Some(format!(
+                "'{text}' inside a quotation: relative to when it was said, which the text does not give"
+            ));
+        }
+    }
+    Some(f)
+}
+
+/// The day the quotation around token `i` was said, when its sentence gives it
+/// outside the quotation next to a verb of saying ("she said on Tuesday", "told
+/// reporters yesterday", "said today"), and how it was read.
+fn speech_day(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<(NaiveDate, String)> {
+    let p = ctx.published?;
+    // A sentence ends at a final mark outside the quotation.
+    let ends = |k: usize| {
+        matches!(view.raw(k), "." | "!" | "?") && !view.touches_next(k) && !view.is_quoted(k)
+    };
+    let mut start = i;
+    while start > 0 && !ends(start - 1) {
+        start -= 1;
+    }
+    let mut end = i;
+    while end + 1 < view.len() && !ends(end) {
+        end += 1;
+    }
+    let outside = |k: usize| (start..=end).contains(&k) && !view.is_quoted(k);
+    for verb in (start..=end).filter(|&k| outside(k) && SAID.contains(&view.low(k))) {
+        let near = (verb.saturating_sub(2)..=verb + 3).filter(|&k| k != verb && outside(k));
+        for k in near {
+            let w = view.low(k);
+            if let Some(offset) = day_word(w).filter(|o| *o <= 0) {
+                let d = shift_days(p, offset)?;
+                return Some((
+                    d,
+                    format!("'{}' resolved against publication date {p}", view.raw(k)),
+                ));
+            }
+            if let Some(day) = weekday_of(w).filter(|_| view.is_capitalized(k)) {
+                let d = nearest_weekday(p, day, Direction::OnOrBefore)?;
+                return Some((
+                    d,
+                    format!("'{}' resolved against publication date {p}", view.raw(k)),
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// A relative date starting at token `i`.
 pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     let w = view.low(i);
@@ -196,7 +344,7 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
         return anchored(view, ctx, i, i);
     }
     if let Some(offset) = day_word(w).filter(|_| !view.is_capitalized(i)) {
-        let f = relative_found(view, ctx, i, view.start(i)..view.end(i), |p| {
+        let f = deictic_found(view, ctx, i, view.start(i)..view.end(i), |p| {
             let d = shift_days(p, offset)?;
             Some((d, Grain::Day, format!("{offset:+} day(s)")))
         })?;
@@ -205,7 +353,7 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
     if let Some(day) = weekday_at(view, i) {
         let dir = tense(view, i);
         let span = view.start(i)..view.end_without_possessive(i);
-        let f = relative_found(view, ctx, i, span, |p| {
+        let f = deictic_found(view, ctx, i, span, |p| {
             let d = nearest_weekday(p, day, dir)?;
             Some((d, Grain::Day, format!("{} {day:?}", dir.describe())))
         })?;
@@ -257,7 +405,7 @@ fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match>
             let d = month_start(p, step)?;
             Some((d, Grain::Month, format!("month {step:+}")))
         }),
-        "week" => relative_found(view, ctx, first, span, |p| {
+        "week" => deictic_found(view, ctx, first, span, |p| {
             let monday = shift_days(p, -(p.weekday().num_days_from_monday() as i64))?;
             let d = shift_days(monday, 7 * step as i64)?;
             Some((d, Grain::Week, format!("week {step:+}")))
@@ -269,7 +417,7 @@ fn anchored(view: &View<'_>, ctx: &Ctx, first: usize, i: usize) -> Option<Match>
                     1 => Direction::After,
                     _ => tense(view, i),
                 };
-                relative_found(view, ctx, first, span, |p| {
+                deictic_found(view, ctx, first, span, |p| {
                     let d = nearest_weekday(p, day, dir)?;
                     Some((d, Grain::Day, format!("{} {day:?}", dir.describe())))
                 })
@@ -320,21 +468,50 @@ pub(crate) fn day_month(
 ) -> Option<Found> {
     // A day that exists in no year (February 30) is not a date.
     NaiveDate::from_ymd_opt(2000, m, d)?;
-    let dir = tense(view, first);
+    let dir = match clause_tense(view, first) {
+        Some(TenseCue::Future) => Direction::OnOrAfter,
+        Some(TenseCue::Past) => Direction::OnOrBefore,
+        None => Direction::Nearest,
+    };
     relative_found(view, ctx, first, view.start(first)..view.end(last), |p| {
-        let this_year = NaiveDate::from_ymd_opt(p.year(), m, d);
-        let date = match (dir, this_year) {
-            (Direction::OnOrAfter, Some(t)) if t >= p => t,
-            (Direction::OnOrAfter, _) => NaiveDate::from_ymd_opt(p.year() + 1, m, d)?,
-            (_, Some(t)) if t <= p => t,
-            _ => NaiveDate::from_ymd_opt(p.year() - 1, m, d)?,
-        };
+        let date = nearest_day_month(p, m, d, dir)?;
         Some((
             date,
             Grain::Day,
             format!("year taken as {}", dir.describe()),
         ))
     })
+}
+
+/// How far after publication a day and month in a clause without tense may be
+/// taken to lie: about a quarter.
+const NEAR_FUTURE_DAYS: i64 = 92;
+
+/// The day `d` of month `m` nearest publication `p` in direction `dir`.
+fn nearest_day_month(p: NaiveDate, m: u32, d: u32, dir: Direction) -> Option<NaiveDate> {
+    let on_or_after = || {
+        NaiveDate::from_ymd_opt(p.year(), m, d)
+            .filter(|t| *t >= p)
+            .or_else(|| NaiveDate::from_ymd_opt(p.year() + 1, m, d))
+    };
+    let on_or_before = || {
+        NaiveDate::from_ymd_opt(p.year(), m, d)
+            .filter(|t| *t <= p)
+            .or_else(|| NaiveDate::from_ymd_opt(p.year() - 1, m, d))
+    };
+    match dir {
+        Direction::OnOrAfter | Direction::After => on_or_after(),
+        Direction::OnOrBefore | Direction::Before => on_or_before(),
+        // The future only when it is near and nearer: news tells of the past
+        // more often than of the future.
+        Direction::Nearest => match (on_or_before(), on_or_after()) {
+            (Some(b), Some(a)) if (a - p) < (p - b) && (a - p).num_days() <= NEAR_FUTURE_DAYS => {
+                Some(a)
+            }
+            (Some(b), _) => Some(b),
+            (None, a) => a,
+        },
+    }
 }
 
 /// "three weeks ago": `amount` units before publication, spanning `span`.
@@ -496,7 +673,7 @@ fn nearest_weekday(p: NaiveDate, day: Weekday, dir: Direction) -> Option<NaiveDa
         (7 + p.weekday().num_days_from_monday() as i64 - day.num_days_from_monday() as i64) % 7;
     let forward = (7 - back) % 7;
     match dir {
-        Direction::OnOrBefore => shift_days(p, -back),
+        Direction::OnOrBefore | Direction::Nearest => shift_days(p, -back),
         Direction::Before => shift_days(p, -(if back == 0 { 7 } else { back })),
         Direction::OnOrAfter => shift_days(p, forward),
         Direction::After => shift_days(p, if forward == 0 { 7 } else { forward }),
@@ -506,9 +683,9 @@ fn nearest_weekday(p: NaiveDate, day: Weekday, dir: Direction) -> Option<NaiveDa
 fn nearest_month(p: NaiveDate, m: u32, dir: Direction) -> Option<(NaiveDate, Grain, String)> {
     let pm = p.month();
     let year = match dir {
-        Direction::OnOrBefore if m <= pm => p.year(),
+        Direction::OnOrBefore | Direction::Nearest if m <= pm => p.year(),
         Direction::Before if m < pm => p.year(),
-        Direction::OnOrBefore | Direction::Before => p.year() - 1,
+        Direction::OnOrBefore | Direction::Before | Direction::Nearest => p.year() - 1,
         Direction::OnOrAfter if m >= pm => p.year(),
         Direction::After if m > pm => p.year(),
         Direction::OnOrAfter | Direction::After => p.year() + 1,
@@ -549,6 +726,133 @@ mod tests {
             nearest_weekday(p, Weekday::Wed, Direction::After),
             Some(day(2021, 6, 16))
         );
+    }
+
+    #[test]
+    fn a_day_and_month_without_tense_is_the_nearest_either_side() {
+        let p = day(2021, 11, 10);
+        assert_eq!(
+            nearest_day_month(p, 12, 5, Direction::Nearest),
+            Some(day(2021, 12, 5))
+        );
+        assert_eq!(
+            nearest_day_month(p, 3, 5, Direction::Nearest),
+            Some(day(2021, 3, 5))
+        );
+        assert_eq!(
+            nearest_day_month(p, 12, 5, Direction::OnOrBefore),
+            Some(day(2020, 12, 5))
+        );
+        assert_eq!(
+            nearest_day_month(day(2021, 1, 3), 12, 28, Direction::Nearest),
+            Some(day(2020, 12, 28))
+        );
+        assert_eq!(
+            nearest_day_month(p, 2, 29, Direction::OnOrAfter),
+            None,
+            "no February 29 in the year after"
+        );
+    }
+
+    /// The value of the one date in `text`, published on Wednesday 2021-11-10.
+    fn resolved(text: &str) -> String {
+        let found = super::super::testing::figures_of("2021-11-10", text);
+        let dates: Vec<_> = found
+            .iter()
+            .filter(|(f, _)| f.kind == FigureKind::Date)
+            .collect();
+        assert_eq!(
+            dates.len(),
+            1,
+            "{text:?}: {}",
+            super::super::testing::describe(&found)
+        );
+        dates[0].0.value.normalized()
+    }
+
+    #[test]
+    fn scheduled_futures_resolve_forward() {
+        for (text, want) in [
+            (
+                "The council that takes office in January has nine members.",
+                "2022-01",
+            ),
+            ("The new levy takes effect Jan. 1.", "2022-01-01"),
+            ("Polls close at dusk on Sunday.", "2021-11-14"),
+            (
+                "The mayor said the board would meet on Friday.",
+                "2021-11-12",
+            ),
+            ("The team is set to play on Saturday.", "2021-11-13"),
+            ("He is to appear in court on Monday.", "2021-11-15"),
+            ("Officials hope to reopen the pier in February.", "2022-02"),
+            ("The museum reopens in March after repairs.", "2022-03"),
+            ("The hearing is scheduled for March.", "2022-03"),
+            ("Members are going to vote on Thursday.", "2021-11-11"),
+            ("The Dec. 5 vote is close.", "2021-12-05"),
+        ] {
+            assert_eq!(resolved(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn past_and_noun_uses_still_resolve_back() {
+        for (text, want) in [
+            ("The vote on Tuesday was close.", "2021-11-09"),
+            ("The ferry did not leave on Monday.", "2021-11-08"),
+            ("The start in March was slow.", "2021-03"),
+            ("The pier reopened on Feb. 17.", "2021-02-17"),
+            ("He said on Friday that he would resign.", "2021-11-05"),
+        ] {
+            assert_eq!(resolved(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_deictic_word_in_a_quotation_is_relative_to_its_saying() {
+        let p = "2021-11-10";
+        let found = super::super::testing::figures_of(
+            p,
+            "“The dam opens tomorrow,” a guard said. Officials met today.",
+        );
+        let tomorrow = super::super::testing::figure(&found, "tomorrow").expect("a date");
+        assert_eq!(tomorrow.value, Value::Unresolved);
+        assert!(
+            tomorrow
+                .derivation
+                .as_deref()
+                .unwrap_or("")
+                .contains("inside a quotation"),
+            "{:?}",
+            tomorrow.derivation
+        );
+        // Outside the quotation, "today" is the day of publication.
+        let today = super::super::testing::figure(&found, "today").expect("a date");
+        assert_eq!(today.value.normalized(), "2021-11-10");
+        // Straight marks, and "this week".
+        let found = super::super::testing::figures_of(p, "He said \"this week is hard\" again.");
+        let week = super::super::testing::figure(&found, "this week").expect("a date");
+        assert_eq!(week.value, Value::Unresolved);
+    }
+
+    #[test]
+    fn a_quotation_said_on_a_stated_day_resolves_against_it() {
+        let p = "2021-11-10";
+        let found =
+            super::super::testing::figures_of(p, "“We vote tomorrow,” the chair said on Monday.");
+        let tomorrow = super::super::testing::figure(&found, "tomorrow").expect("a date");
+        assert_eq!(tomorrow.value.normalized(), "2021-11-09");
+        let found = super::super::testing::figures_of(
+            p,
+            "“The ferry sank yesterday,” she told reporters on Sunday.",
+        );
+        let yesterday = super::super::testing::figure(&found, "yesterday").expect("a date");
+        assert_eq!(yesterday.value.normalized(), "2021-11-06");
+        // The day itself, outside the quotation, is resolved as usual.
+        let monday =
+            super::super::testing::figures_of(p, "“We vote tomorrow,” the chair said on Monday.");
+        let monday = super::super::testing::figure(&monday, "Monday").expect("a date");
+        assert_eq!(monday.value.normalized(), "2021-11-08");
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub(crate) struct View<'t> {
     /// The folded forms of all tokens, one after the other: one buffer instead of
     /// a string per token.
     lower: String,
+    /// For each token, whether it stands inside double quotation marks.
+    quoted: Vec<bool>,
 }
 
 impl<'t> View<'t> {
@@ -58,8 +60,20 @@ impl<'t> View<'t> {
                     low: from..lower.len(),
                 }
             })
-            .collect();
-        View { text, toks, lower }
+            .collect::<Vec<Tok<'t>>>();
+        let quoted = quoted_tokens(text, &toks);
+        View {
+            text,
+            toks,
+            lower,
+            quoted,
+        }
+    }
+
+    /// True when token `i` stands inside double quotation marks (straight or
+    /// curly) opened in this stretch of text.
+    pub fn is_quoted(&self, i: usize) -> bool {
+        self.quoted.get(i).copied().unwrap_or(false)
     }
 
     /// Number of tokens.
@@ -137,6 +151,35 @@ impl<'t> View<'t> {
     }
 }
 
+/// Which tokens stand inside double quotation marks. A curly mark says which way
+/// it goes; a straight one opens after a space or an opening bracket (or at the
+/// start) and closes otherwise. A quotation left open runs to the end of the
+/// stretch, as a quotation that goes on into the next paragraph does.
+fn quoted_tokens(text: &str, toks: &[Tok<'_>]) -> Vec<bool> {
+    let mut open = false;
+    let mut out = Vec::with_capacity(toks.len());
+    for (k, t) in toks.iter().enumerate() {
+        let mark =
+            t.kind == TokenKind::Punct && matches!(t.raw, "\"" | "“" | "”" | "„" | "«" | "»");
+        if !mark {
+            out.push(open);
+            continue;
+        }
+        out.push(false);
+        let before = text[..t.start].chars().next_back();
+        let glued_before = k > 0 && toks[k - 1].end == t.start;
+        open = match t.raw {
+            "“" | "„" | "«" => true,
+            "”" | "»" => false,
+            _ => {
+                let opens = !glued_before || before.is_some_and(|c| "([{—–:,".contains(c));
+                !open && opens
+            }
+        };
+    }
+    out
+}
+
 /// A folded word without its possessive ending ("tuesday's" gives "tuesday").
 pub(crate) fn base(w: &str) -> &str {
     w.strip_suffix("'s").unwrap_or(w)
@@ -178,6 +221,20 @@ mod tests {
         assert!(!v.is_number(9));
         assert!(v.is_capitalized(2));
         assert_eq!(v.end(7), text.len());
+    }
+
+    #[test]
+    fn knows_which_tokens_are_quoted() {
+        let text = "He said \"we vote today\" and “they left” now.";
+        let v = View::new(text, 0..text.len());
+        let quoted: Vec<&str> = (0..v.len())
+            .filter(|&k| v.is_quoted(k))
+            .map(|k| v.raw(k))
+            .collect();
+        assert_eq!(quoted, vec!["we", "vote", "today", "they", "left"]);
+        let text = "“We start tomorrow, and";
+        let v = View::new(text, 0..text.len());
+        assert!(v.is_quoted(3), "an open quotation runs on");
     }
 
     #[test]

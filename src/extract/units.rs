@@ -109,6 +109,7 @@ const VERBS: &[&str] = &[
     "fled",
     "flew",
     "flown",
+    "found",
     "gave",
     "get",
     "gets",
@@ -204,12 +205,15 @@ const AUXILIARIES: &[&str] = &[
     "not",
 ];
 
-/// Function words missing from the shared stop-word list that also end a phrase.
+/// Function words missing from the shared stop-word list that also end a phrase,
+/// and adverbs of place and time that follow nouns ("a van nearby", "troops
+/// abroad", "the budget late").
 const PHRASE_BREAKERS: &[&str] = &[
-    "aged", "ago", "along", "amid", "among", "another", "around", "behind", "beyond", "despite",
-    "earlier", "every", "inside", "last", "later", "like", "minus", "near", "next", "old", "onto",
-    "outside", "per", "plus", "since", "still", "though", "toward", "towards", "unless", "unlike",
-    "versus", "via", "within", "without", "yet",
+    "abroad", "aged", "ago", "ahead", "along", "amid", "among", "another", "around", "away",
+    "behind", "beyond", "despite", "earlier", "every", "inside", "last", "late", "later", "like",
+    "minus", "near", "nearby", "next", "old", "onto", "outside", "overseas", "per", "plus",
+    "since", "still", "though", "toward", "towards", "unless", "unlike", "versus", "via", "within",
+    "without", "yet",
 ];
 
 /// Adjectives that say what happened to what is counted, after "are", "were" ...
@@ -259,6 +263,21 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("wives", "wife"),
     ("women", "woman"),
 ];
+
+/// Abbreviations of units, as the word they stand for ("75 lbs" counts pounds,
+/// like "75 pounds").
+fn unit_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "lb" | "lbs" => "pound",
+        "kg" | "kgs" => "kilogram",
+        "km" | "kms" => "kilometre",
+        "kilometer" | "kilometers" | "kilometres" => "kilometre",
+        "ft" => "foot",
+        "mi" => "mile",
+        "oz" => "ounce",
+        _ => return None,
+    })
+}
 
 /// Makes a folded noun singular by the regular English rules ("casualties" →
 /// "casualty", "forces" → "force"), with a short list of irregular plurals. Words
@@ -399,7 +418,8 @@ pub(crate) fn counted_after(view: &View<'_>, j: usize, allow_comma: bool) -> Opt
     } else if head_raw.len() > 1 && head_raw.chars().all(|c| !c.is_lowercase()) {
         folded[folded.len() - 1].clone()
     } else {
-        singular(&folded[folded.len() - 1])
+        let last = &folded[folded.len() - 1];
+        unit_word(last).map_or_else(|| singular(last), str::to_string)
     };
     if head.is_empty() {
         return None;
@@ -504,6 +524,14 @@ mod tests {
         let c = counted_after(&v, 1, false).unwrap();
         assert_eq!(c.head, "sailor");
         assert_eq!(predicate(&v, 0, c.last).as_deref(), Some("rescued"));
+    }
+
+    #[test]
+    fn unit_abbreviations_count_the_unit() {
+        let v = view("75 lbs of flour");
+        assert_eq!(counted_after(&v, 1, false).unwrap().head, "pound");
+        let v = view("12 km of road");
+        assert_eq!(counted_after(&v, 1, false).unwrap().head, "kilometre");
     }
 
     #[test]

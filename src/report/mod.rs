@@ -441,6 +441,9 @@ pub struct FigureView {
     pub value: serde_json::Value,
     /// The qualifier.
     pub qualifier: &'static str,
+    /// The part the figure plays: `stated`, `label` ("his 2019 salary") or
+    /// `previous` (the earlier value of a change).
+    pub role: &'static str,
     /// Unit or currency.
     pub unit: Option<String>,
     /// What is counted or measured.
@@ -456,13 +459,16 @@ pub struct FigureView {
 }
 
 /// The normalized value of a figure as JSON: a number (or `[lo, hi]` for a range)
-/// for numeric kinds, an ISO 8601 string for dates, `null` when unresolved.
+/// for numeric kinds, an ISO 8601 string for dates (an interval "2010/2016" for a
+/// date range), `null` when unresolved.
 pub fn json_value(value: &crate::figure::Value) -> serde_json::Value {
     use crate::figure::Value;
     match value {
         Value::Number { lo, hi } if lo == hi => number(*lo),
         Value::Number { lo, hi } => serde_json::Value::Array(vec![number(*lo), number(*hi)]),
-        Value::Date { .. } => serde_json::Value::String(value.normalized()),
+        Value::Date { .. } | Value::DateRange { .. } => {
+            serde_json::Value::String(value.normalized())
+        }
         Value::Unresolved => serde_json::Value::Null,
     }
 }
@@ -490,6 +496,7 @@ pub fn figure_views(docs: &[Document<'_>], figures: &[crate::figure::Figure]) ->
                 kind: f.kind.as_str(),
                 value: json_value(&f.value),
                 qualifier: f.qualifier.as_str(),
+                role: f.role.as_str(),
                 unit: f.unit.clone(),
                 counted: f.counted.clone(),
                 predicate: f.predicate.clone(),
