@@ -74,7 +74,11 @@ fn main() -> ExitCode {
                 model.probability(x, conflict)
             );
             let reg = model.regression(conflict);
-            for ((name, v), w) in features::NAMES.iter().zip(x.iter()).zip(reg.contributions(x)) {
+            for ((name, v), w) in features::NAMES
+                .iter()
+                .zip(x.iter())
+                .zip(reg.contributions(x))
+            {
                 if *v != 0.0 {
                     println!("  {name:<20} {v:>8.3}  {w:>+7.3}");
                 }

@@ -151,7 +151,25 @@ fn view() -> ReportView {
                 explain: Vec::new(),
             },
         ],
-        to_review: Vec::new(),
+        to_review: vec![FindingView {
+            id: "123412341234".into(),
+            kind: "count",
+            fact: "boats sent".into(),
+            values: vec![
+                value("ledger", jets, "four", json!(4), "exact"),
+                value("wire", evacuated2, "310", json!(310), "exact"),
+            ],
+            severity: Some(SeverityView {
+                level: "high",
+                score: 0.99,
+                why: "'four' and '310' differ by 306 (99% of the larger)".into(),
+            }),
+            note: None,
+            confidence: Some(0.55),
+            evidence: vec!["the same words around both: harbour".into()],
+            strong_evidence: Some(false),
+            explain: Vec::new(),
+        }],
         updates: Vec::new(),
         warnings: vec![WarningView {
             kind: "period",

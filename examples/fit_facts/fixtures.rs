@@ -45,7 +45,9 @@ pub fn parse(cluster: &str, raw: &str) -> Result<(Gold, Corpus), String> {
         }
         if let Some(head) = line.strip_prefix("== source ") {
             let mut parts = head.split_whitespace();
-            let id = parts.next().ok_or(format!("line {}: no source id", n + 1))?;
+            let id = parts
+                .next()
+                .ok_or(format!("line {}: no source id", n + 1))?;
             let date = match parts.next().filter(|d| *d != "-") {
                 None => None,
                 Some(d) => Some(
@@ -102,8 +104,11 @@ pub fn parse(cluster: &str, raw: &str) -> Result<(Gold, Corpus), String> {
     Ok((gold, Corpus::of_sources(built)))
 }
 
+/// A mark's span in the unmarked text and its spec.
+type Mark = (usize, usize, String);
+
 /// Removes `[[written|spec]]` marks: the text, and each mark's span and spec.
-fn unmark(marked: &str) -> Result<(String, Vec<(usize, usize, String)>), String> {
+fn unmark(marked: &str) -> Result<(String, Vec<Mark>), String> {
     let mut text = String::new();
     let mut marks = Vec::new();
     let mut rest = marked;
@@ -111,9 +116,7 @@ fn unmark(marked: &str) -> Result<(String, Vec<(usize, usize, String)>), String>
         text.push_str(&rest[..open]);
         let after = &rest[open + 2..];
         let close = after.find("]]").ok_or("a mark is not closed")?;
-        let (written, spec) = after[..close]
-            .split_once('|')
-            .ok_or("a mark has no spec")?;
+        let (written, spec) = after[..close].split_once('|').ok_or("a mark has no spec")?;
         let start = text.len();
         text.push_str(written);
         marks.push((start, text.len(), spec.to_string()));

@@ -93,8 +93,9 @@ pub fn fit(
             }
         }
         for i in 0..k {
-            for j in 0..i {
-                hess[j][i] = hess[i][j];
+            let lower: Vec<f64> = hess[i][..i].to_vec();
+            for (upper, v) in hess.iter_mut().zip(lower) {
+                upper[i] = v;
             }
             if i > 0 {
                 grad[i] += lambda * beta[i];
@@ -182,8 +183,9 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
             if f == 0.0 {
                 continue;
             }
-            for c in col..n {
-                a[row][c] -= f * a[col][c];
+            let pivot_row = a[col].clone();
+            for (x, p) in a[row][col..n].iter_mut().zip(&pivot_row[col..n]) {
+                *x -= f * p;
             }
             b[row] -= f * b[col];
         }

@@ -721,7 +721,11 @@ fn choose_thresholds(clusters: &[Cluster<'_>], train: &[usize]) -> Thresholds {
     let f_half = |t: f64| {
         let (tp, n, found, gold) = measure(&|c| c.strong && c.confidence >= t);
         let (p, r) = (ratio(tp, n), ratio(found, gold));
-        if p + r == 0.0 { 0.0 } else { 1.25 * p * r / (0.25 * p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            1.25 * p * r / (0.25 * p + r)
+        }
     };
     let discrepancy = grid
         .iter()
@@ -748,7 +752,11 @@ fn choose_thresholds(clusters: &[Cluster<'_>], train: &[usize]) -> Thresholds {
             let f = |r: f64| {
                 let (tp, n, found, gold) = measure(&|c| c.confidence >= r || is_disc(c));
                 let (p, q) = (ratio(tp, n), ratio(found, gold));
-                if p + q == 0.0 { 0.0 } else { 2.0 * p * q / (p + q) }
+                if p + q == 0.0 {
+                    0.0
+                } else {
+                    2.0 * p * q / (p + q)
+                }
             };
             f(a).total_cmp(&f(b)).then(b.total_cmp(&a))
         })

@@ -432,8 +432,8 @@ fn date_reading(fig: &Figure, start: NaiveDate, end: NaiveDate, grain: Grain) ->
     // A relative day ("on Friday", "yesterday") resolved against a publication
     // date may be off by one (a story filed after midnight); a resolved month or
     // year ("in April last year") is as exact as it is written.
-    let approximate = fig.qualifier == Qualifier::Approx
-        || (fig.derivation.is_some() && grain == Grain::Day);
+    let approximate =
+        fig.qualifier == Qualifier::Approx || (fig.derivation.is_some() && grain == Grain::Day);
     let mut widened = stated;
     let mut hedge = None;
     if approximate {

@@ -293,7 +293,11 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         evidence: match (evidence_edge, strong) {
             (Some(e), Some(why)) => {
                 let mut list = vec![why.to_string()];
-                list.extend(explain::evidence(&e.m, frame_pair(inp, e.a, e.b), inp.vocab));
+                list.extend(explain::evidence(
+                    &e.m,
+                    frame_pair(inp, e.a, e.b),
+                    inp.vocab,
+                ));
                 list
             }
             (Some(e), None) => explain::evidence(&e.m, frame_pair(inp, e.a, e.b), inp.vocab),

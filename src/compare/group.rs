@@ -576,14 +576,43 @@ pub fn scored_pair(
     };
     let x = features::vector(inp.context, &pair);
     let conflict = features::values_conflict(&x);
-    // A source about another period may state a later value of the fact: a
-    // different value there is an update, never a discrepancy, except in
-    // sentences that are reuses of each other.
-    if conflict && !same_period && !aligned {
+    if !same_period && !aligned && !other_period_allows(inp, fa.source, fb.source, &m, &x) {
         return None;
     }
     m.score = inp.model().probability(&x, conflict);
+    // Figures at the same place in sentences that are reuses of each other are
+    // mapped onto each other by the alignment itself: one fact, whatever the
+    // fit (which sees too few edited copies to learn it) says.
+    if m.aligned {
+        m.score = m.score.max(ALIGNED_PROBABILITY);
+    }
     Some((m, x))
+}
+
+/// The same-fact probability of figures at the same place in aligned sentences.
+const ALIGNED_PROBABILITY: f32 = 0.95;
+
+/// Whether two figures of sources of different periods may be one fact. Two
+/// dated sources a period apart state other facts unless the evidence is very
+/// strong (the same person's age a year later is an update). A source whose
+/// period only the dates in its text suggest (no publication date) is often
+/// misplaced by a date it looks forward or back to: its figures may agree with
+/// the others', but a different value there is never a discrepancy, nor is an
+/// equal small value ("two frigates") taken for the same fact.
+fn other_period_allows(
+    inp: &Inputs<'_>,
+    a: usize,
+    b: usize,
+    m: &score::Match,
+    x: &features::Vector,
+) -> bool {
+    use super::period::Anchor;
+    let dated = |s: usize| matches!(inp.periods.anchor(s), Anchor::Published(_));
+    if dated(a) && dated(b) {
+        return m.same_person;
+    }
+    let small = features::index("value_small").is_some_and(|i| x[i] > 0.0);
+    !small && !features::values_conflict(x)
 }
 
 /// Every candidate pair of figures with its features, as grouping sees them:

@@ -197,7 +197,12 @@ pub fn evidence(
         .own
         .iter()
         .filter(|p| is_name(p))
-        .filter(|&&p| b.own.iter().filter(|q| is_name(q)).any(|&q| same_name(p, q, vocab)))
+        .filter(|&&p| {
+            b.own
+                .iter()
+                .filter(|q| is_name(q))
+                .any(|&q| same_name(p, q, vocab))
+        })
         .count();
     // An age is about a person: the same person named next to both is the fact.
     let same_person = a.kind == FigureKind::Age && names_differ.is_none() && names_shared;
@@ -281,6 +286,11 @@ pub fn strong_evidence(m: &Match, a: &Frame, b: &Frame) -> Option<&'static str> 
     }
     if m.same_person {
         return Some("the same person named next to both ages");
+    }
+    // Different names next to the figures ("A received 4.2 million", "B
+    // received 3.7 million") may be two people's figures: never strong.
+    if m.names_differ.is_some() {
+        return None;
     }
     let same_predicate = matches!(m.predicate, PredicateMatch::Class | PredicateMatch::Word);
     let same_around = a
