@@ -1,0 +1,13 @@
+//! `claimdiff ci --format json`: the [`CiReport`] as one JSON object.
+//!
+//! Fields: `schema`, `baseline`, `baseline_file`, `passed`, `new` (each with
+//! `finding`, `brought_by`, `location`, `value`, `extends`), `known` (`finding`,
+//! `status`, `note`), `stale` (`entry`, `line`, `removed_sources`), `sources`
+//! (`added`, `changed`, `removed`), `to_review`. More fields may be added.
+
+use crate::baseline::CiReport;
+
+/// The CI outcome as pretty-printed JSON with a final newline.
+pub fn report(r: &CiReport) -> String {
+    crate::report::json::pretty(r)
+}
