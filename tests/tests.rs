@@ -3,6 +3,7 @@
 mod util;
 
 mod align;
+mod baseline;
 mod clean;
 mod cli;
 mod compare;

@@ -61,25 +61,27 @@ pub struct NewDiscrepancy {
     pub value: ValueView,
     /// Where each value of `finding` is, parallel to `finding.values`.
     pub value_locations: Vec<Location>,
-    /// Stale baseline entries whose values this discrepancy holds all of: the
-    /// same disagreement, which a source joined with a value of its own.
+    /// Baseline entries of the same disagreement (the reviewed conflict is still
+    /// among its values) that a source joined with a value of its own.
     pub extends: Vec<String>,
 }
 
-/// A discrepancy the baseline holds: by its id, or as an extension of an entry
-/// (the entry's values are all among its values, and the sources that joined
-/// state no value the entry does not hold: a source repeating a reviewed figure
-/// brings nothing new to review).
+/// A discrepancy the baseline holds: by its id, or as an entry whose sources
+/// changed without a new value (see [`same_disagreement`]): a source that
+/// repeats a reviewed figure, or that left the corpus, brings nothing to review.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KnownEntry {
     /// The discrepancy as the report gives it now.
     pub finding: FindingView,
-    /// The id of the baseline entry it extends, when it does not match by id.
+    /// The id of the baseline entry it matched, when not by its own id.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub extends: Option<String>,
-    /// The sources that joined the entry's discrepancy, when it extends one.
+    pub matches: Option<String>,
+    /// Sources that state the discrepancy and that entry does not list.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub joined: Vec<String>,
+    /// Sources that entry lists and that no longer state the discrepancy.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left: Vec<String>,
     /// What the reviewer decided.
     pub status: Status,
     /// The reviewer's note.
@@ -184,21 +186,29 @@ pub fn check(
         if let Some(e) = baseline.entry(&f.id) {
             known.push(KnownEntry {
                 finding: f.clone(),
-                extends: None,
+                matches: None,
                 joined: Vec::new(),
+                left: Vec::new(),
                 status: e.status,
                 note: e.note.clone(),
             });
-        } else if let Some(e) = unmatched.iter().find(|e| repeats_entry(f, e)) {
+        } else if let Some(e) = unmatched
+            .iter()
+            .find(|e| same_disagreement(f, e) && no_new_value(f, e))
+        {
             extended.insert(e.id.as_str());
             let theirs: BTreeSet<&String> = e.sources.iter().collect();
+            let ours = sources_of(f);
             known.push(KnownEntry {
                 finding: f.clone(),
-                extends: Some(e.id.clone()),
-                joined: sources_of(f)
-                    .into_iter()
-                    .filter(|s| !theirs.contains(s))
+                matches: Some(e.id.clone()),
+                left: e
+                    .sources
+                    .iter()
+                    .filter(|s| !ours.contains(s))
+                    .cloned()
                     .collect(),
+                joined: ours.into_iter().filter(|s| !theirs.contains(s)).collect(),
                 status: e.status,
                 note: e.note.clone(),
             });
@@ -246,17 +256,25 @@ pub fn check(
     }
 }
 
-/// True when `f` is the discrepancy of entry `e` with more sources that only
-/// repeat values `e` holds: the same kind, every (source, value) of `e` among
-/// those of `f`, and no value in `f` that `e` does not hold.
-fn repeats_entry(f: &FindingView, e: &Entry) -> bool {
-    let theirs = e.pairs();
+/// True when `f` and entry `e` are one disagreement whose sources changed: the
+/// same kind, and the (source, value) pairs they share still hold two different
+/// values (the conflict a reviewer saw is still stated by the sources who stated
+/// it).
+pub fn same_disagreement(f: &FindingView, e: &Entry) -> bool {
     let ours = pairs_of(f);
-    let their_values: BTreeSet<&String> = theirs.iter().map(|(_, v)| v).collect();
-    e.kind == f.kind
-        && !theirs.is_empty()
-        && theirs.is_subset(&ours)
-        && ours.iter().all(|(_, v)| their_values.contains(v))
+    let shared_values: BTreeSet<String> = e
+        .pairs()
+        .into_iter()
+        .filter(|p| ours.contains(p))
+        .map(|(_, v)| v)
+        .collect();
+    e.kind == f.kind && shared_values.len() >= 2
+}
+
+/// True when every value of `f` is one entry `e` holds.
+fn no_new_value(f: &FindingView, e: &Entry) -> bool {
+    let theirs: BTreeSet<String> = e.pairs().into_iter().map(|(_, v)| v).collect();
+    pairs_of(f).iter().all(|(_, v)| theirs.contains(v))
 }
 
 /// The sources added, changed and removed since the baseline was written.
@@ -320,13 +338,9 @@ fn new_discrepancy(
         Some(i) => (f.values[i].clone(), value_locations[i].clone()),
         None => (empty_value(f), nowhere(String::new())),
     };
-    let pairs = pairs_of(f);
     let extends = stale
         .iter()
-        .filter(|e| {
-            let theirs = e.pairs();
-            !theirs.is_empty() && e.kind == f.kind && theirs.is_subset(&pairs)
-        })
+        .filter(|e| same_disagreement(f, e))
         .map(|e| e.id.clone())
         .collect();
     NewDiscrepancy {

@@ -272,7 +272,8 @@ impl Baseline {
 
     /// The baseline with every current discrepancy of `report` (new ones
     /// accepted, known ones keeping their status and note, their fact and values
-    /// written afresh; an entry a known discrepancy extends gives way to it) and
+    /// written afresh; an entry matched by a discrepancy whose sources changed
+    /// gives way to it) and
     /// the sources of `corpus` with their current hashes. Stale entries are kept;
     /// [`Baseline::pruned`] removes them.
     pub fn updated(&self, report: &CiReport, corpus: &Corpus, paths: &RepoPaths) -> Baseline {
@@ -286,9 +287,9 @@ impl Baseline {
             entries.insert(f.id.clone(), Entry::of_finding(f, Status::Accepted, None));
         }
         for k in &report.known {
-            // An entry extended by sources that repeat its values is replaced by
-            // the discrepancy it grew into, with the reviewer's decision.
-            if let Some(old) = &k.extends {
+            // An entry whose sources changed without a new value gives way to
+            // the discrepancy it became, with the reviewer's decision.
+            if let Some(old) = &k.matches {
                 entries.remove(old);
             }
             let f = &k.finding;

@@ -94,11 +94,24 @@ pub fn report(r: &CiReport, style: &Style) -> String {
                 k.finding.fact,
                 values_line(&k.finding)
             ));
-            if let Some(e) = &k.extends {
+            if let Some(e) = &k.matches {
+                let mut how = Vec::new();
+                let verb = |l: &[String], one: &str, many: &str| {
+                    format!("{} {}", l.join(", "), if l.len() == 1 { one } else { many })
+                };
+                if !k.joined.is_empty() {
+                    how.push(verb(
+                        &k.joined,
+                        "repeats reviewed values",
+                        "repeat reviewed values",
+                    ));
+                }
+                if !k.left.is_empty() {
+                    how.push(verb(&k.left, "no longer states it", "no longer state it"));
+                }
                 out.push_str(&format!(
-                    "  as entry {e}: {} only repeat{} values it holds (`--update` renames the entry)\n",
-                    k.joined.join(", "),
-                    if k.joined.len() == 1 { "s" } else { "" }
+                    "  as baseline entry {e}: {} (`--update` renames the entry)\n",
+                    how.join("; ")
                 ));
             }
         }
