@@ -4,6 +4,7 @@ mod util;
 
 mod align;
 mod baseline;
+mod ci;
 mod clean;
 mod cli;
 mod compare;
