@@ -33,7 +33,9 @@ use crate::fingerprint::Fingerprint;
 use crate::report::FindingView;
 use crate::yaml::{self, YamlError};
 
-pub use check::{Bringer, Change, CiReport, KnownEntry, NewDiscrepancy, StaleEntry, check};
+pub use check::{
+    Bringer, Change, CiReport, KnownEntry, NewDiscrepancy, SourceChanges, StaleEntry, check,
+};
 pub use location::{Location, RepoPaths};
 
 /// The version of the baseline file format, written as `version`.
