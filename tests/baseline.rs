@@ -91,7 +91,7 @@ fn fingerprints_do_not_change_when_an_unrelated_source_is_added_removed_or_edite
     let toll = toll_id(&base);
     assert!(expected.contains(&toll));
 
-    let mut check = |what: &str| {
+    let check = |what: &str| {
         let (_, view) = report_of(d);
         assert_eq!(ids_among(&view, &FIRE), expected, "after {what}");
         assert_eq!(toll_id(&view), toll, "after {what}");
