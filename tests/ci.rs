@@ -434,3 +434,26 @@ fn html_sources_are_annotated_at_the_line_of_the_page() {
     assert_eq!(loc["line"], 11, "{doc:#}");
     assert_eq!(loc["column"], 4, "{doc:#}");
 }
+
+#[test]
+fn update_is_refused_when_a_source_could_not_be_read() {
+    let dir = scratch(&["harbor-daily.txt", "coast-herald.txt"]);
+    let d = dir.path();
+    assert_eq!(ci(d, &["--update", "-q"]).code, 0);
+    let before = baseline_text(d);
+    // A malformed manifest is an input error: a baseline written now could
+    // record the corpus wrongly, so it is not written.
+    fs::write(d.join("corpus/sources.yaml"), "harbor-daily.txt: [\n").unwrap();
+    let r = ci(d, &["--update"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("not writing the baseline"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(baseline_text(d), before);
+    // A check still runs and exits 2 for the input error.
+    let r = ci(d, &[]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.starts_with("claimdiff ci: passed"), "{}", r.stdout);
+}
