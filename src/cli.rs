@@ -42,6 +42,10 @@ pub enum Command {
     /// Every extracted figure with its span, kind, normalized value, qualifier and
     /// context, for inspection.
     Figures(PathsArg),
+    /// Checks the discrepancies against a CI baseline: exit 0 when every one is in
+    /// the baseline, 1 when a new one appears (listed with the source that brought
+    /// it), 2 on an input error. Candidates "to review" never fail.
+    Ci(CiArgs),
 }
 
 /// Arguments of `claimdiff report`.
@@ -67,6 +71,26 @@ pub struct AlignArgs {
     /// Leave out reuse between sources of the same outlet or series.
     #[arg(long)]
     pub exclude_same_outlet: bool,
+}
+
+/// Arguments of `claimdiff ci`.
+#[derive(Debug, Args)]
+pub struct CiArgs {
+    /// Files and folders to read; without paths, the embedded sample corpus.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// The baseline file (YAML) of reviewed discrepancies.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub baseline: PathBuf,
+    /// Write the baseline (atomically): add the new discrepancies as accepted,
+    /// keep the status and note of known ones, record the sources' hashes.
+    /// Refused when the environment variable CI is set.
+    #[arg(long)]
+    pub update: bool,
+    /// Remove stale entries (discrepancies no longer found) from the baseline and
+    /// write it. Refused when the environment variable CI is set.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 /// Paths of a subcommand.
@@ -111,6 +135,12 @@ pub enum Format {
     Jsonl,
     /// Comma-separated values.
     Csv,
+    /// GitHub Actions annotations (`claimdiff ci`).
+    Github,
+    /// JUnit XML (`claimdiff ci`).
+    Junit,
+    /// SARIF 2.1.0 (`claimdiff ci`).
+    Sarif,
 }
 
 impl Format {
@@ -122,6 +152,9 @@ impl Format {
             Format::Json => "json",
             Format::Jsonl => "jsonl",
             Format::Csv => "csv",
+            Format::Github => "github",
+            Format::Junit => "junit",
+            Format::Sarif => "sarif",
         }
     }
 }

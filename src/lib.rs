@@ -11,6 +11,7 @@
 
 pub mod align;
 pub mod analysis;
+pub mod baseline;
 pub mod clean;
 pub mod compare;
 pub mod corpus;
@@ -23,6 +24,9 @@ pub mod report;
 pub mod segment;
 pub mod text;
 pub mod yaml;
+
+/// The version of claimdiff, as written into baselines and CI output.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub use analysis::{Analysis, Options, analyze};
 pub use corpus::{Corpus, DateOrigin, Diagnostic, Severity, Source};

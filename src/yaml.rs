@@ -68,6 +68,40 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, YamlError> {
     })
 }
 
+/// Serializes `value` as a YAML document that starts with `header` as comment
+/// lines (each line of `header` gets a `# ` in front), so that a file a person
+/// edits can say what it is and how to change it.
+pub fn to_document<T: Serialize>(header: &str, value: &T) -> Result<String, YamlError> {
+    let mut out = String::new();
+    for line in header.lines() {
+        if line.is_empty() {
+            out.push_str("#\n");
+        } else {
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push_str(&to_string(value)?);
+    Ok(out)
+}
+
+/// The 1-based line of the first `key: value` mapping entry in `text` whose key
+/// and plain scalar value are the ones given (a list item `- key: value` counts),
+/// so that messages can point at an entry of a file that has already been parsed.
+pub fn line_of_entry(text: &str, key: &str, value: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            let line = line.strip_prefix("- ").map_or(line, str::trim_start);
+            line.strip_prefix(key)
+                .and_then(|rest| rest.strip_prefix(':'))
+                .map(|rest| rest.trim().trim_matches(|c| c == '\'' || c == '"'))
+                .is_some_and(|v| v == value)
+        })
+        .map(|i| i + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +113,27 @@ mod tests {
         assert_eq!(err.file, "m.yaml");
         assert!(err.line.is_some());
         assert!(err.location().starts_with("m.yaml:"));
+    }
+
+    #[test]
+    fn a_document_starts_with_its_header_as_comments() {
+        let mut m = BTreeMap::new();
+        m.insert("k".to_string(), "v".to_string());
+        let text = to_document("What this is.\n\nHow to edit it.", &m).unwrap();
+        assert!(
+            text.starts_with("# What this is.\n#\n# How to edit it.\nk: v\n"),
+            "{text}"
+        );
+        let back: BTreeMap<String, String> = parse("x", &text).unwrap();
+        assert_eq!(back, m);
+    }
+
+    #[test]
+    fn finds_the_line_of_an_entry() {
+        let text = "items:\n- id: abc\n  note: x\n- id: 'def'\n";
+        assert_eq!(line_of_entry(text, "id", "abc"), Some(2));
+        assert_eq!(line_of_entry(text, "id", "def"), Some(4));
+        assert_eq!(line_of_entry(text, "id", "xyz"), None);
     }
 
     #[test]

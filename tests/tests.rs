@@ -3,6 +3,9 @@
 mod util;
 
 mod align;
+mod baseline;
+mod ci;
+mod ci_printers;
 mod clean;
 mod cli;
 mod compare;

@@ -1,0 +1,168 @@
+//! `claimdiff ci`: the binary's side of the baseline check. It reads the baseline,
+//! runs the analysis, writes the baseline when asked (never where `CI` is set),
+//! prints the outcome and says which exit code it means.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use claimdiff::baseline::{self, Baseline, CiReport, RepoPaths};
+use claimdiff::report::build::{ViewOptions, report_view};
+use claimdiff::report::{self, Style};
+use claimdiff::{Options, analyze};
+
+use crate::cli::{CiArgs, Common, Format};
+use crate::{EXIT_INPUT, output};
+
+/// Exit code when the corpus brings a discrepancy the baseline does not hold.
+const EXIT_NEW: u8 = 1;
+
+/// The formats `claimdiff ci` prints, the default first.
+const FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Json,
+    Format::Github,
+    Format::Junit,
+    Format::Sarif,
+];
+
+/// Runs `claimdiff ci` and returns its exit code.
+pub fn run(args: CiArgs, common: &Common) -> anyhow::Result<u8> {
+    let format = format(common.format)?;
+    let writes = args.update || args.prune;
+    let name = display(&args.baseline);
+    if writes && ci_is_set() {
+        anyhow::bail!(
+            "refusing to write the baseline {name}: the environment variable CI is set, and CI only checks \
+             (run `claimdiff ci --update` locally and commit the baseline)"
+        );
+    }
+    let (old, old_text) = read_baseline(&args.baseline, &name, args.update)?;
+    let corpus = crate::load(&args.paths, common);
+    if corpus.sources.is_empty() {
+        anyhow::bail!("no readable sources in the given paths");
+    }
+    let analysis = analyze(&corpus, &Options::default());
+    let view = report_view(&analysis, ViewOptions::default());
+    let paths = repo_paths()?;
+    let mut outcome = baseline::check(&old, &name, &old_text, &view, &corpus, &paths);
+    if writes {
+        if corpus.has_errors() {
+            anyhow::bail!(
+                "not writing the baseline {name}: some sources could not be read (see above), \
+                 and a baseline written without them would forget them"
+            );
+        }
+        let mut next = old.clone();
+        if args.update {
+            next = next.updated(&outcome, &corpus, &paths);
+        }
+        if args.prune {
+            next = next.pruned(&outcome);
+        }
+        let text = next.to_yaml();
+        output::emit(&text, Some(&args.baseline))?;
+        if !common.quiet {
+            eprintln!("claimdiff: {}", written_line(&name, &old, &next));
+        }
+        // What is printed, and the exit code, are those of the baseline as written.
+        outcome = baseline::check(&next, &name, &text, &view, &corpus, &paths);
+    }
+    let style = crate::style(common);
+    output::emit(&render(&outcome, format, &style), common.out.as_deref())?;
+    Ok(if corpus.has_errors() {
+        EXIT_INPUT
+    } else if outcome.passed {
+        0
+    } else {
+        EXIT_NEW
+    })
+}
+
+fn format(requested: Option<Format>) -> anyhow::Result<Format> {
+    match requested {
+        None => Ok(FORMATS[0]),
+        Some(f) if FORMATS.contains(&f) => Ok(f),
+        Some(f) => {
+            let names: Vec<_> = FORMATS.iter().map(|f| f.name()).collect();
+            anyhow::bail!(
+                "`ci` does not support --format {}; use one of: {}",
+                f.name(),
+                names.join(", ")
+            )
+        }
+    }
+}
+
+fn render(outcome: &CiReport, format: Format, style: &Style) -> String {
+    match format {
+        Format::Json => report::ci::json::report(outcome),
+        Format::Github => report::ci::github::report(outcome),
+        Format::Junit => report::ci::junit::report(outcome),
+        Format::Sarif => report::ci::sarif::report(outcome),
+        _ => report::ci::table::report(outcome, style),
+    }
+}
+
+/// True when the environment variable `CI` is set to anything but an empty
+/// string, `0` or `false` (CI services set it to `true`).
+fn ci_is_set() -> bool {
+    std::env::var_os("CI").is_some_and(|v| {
+        let v = v.to_string_lossy();
+        let v = v.trim();
+        !(v.is_empty() || v == "0" || v.eq_ignore_ascii_case("false"))
+    })
+}
+
+/// Reads and parses the baseline. A missing file is an empty baseline when it is
+/// about to be written, else an error that says how to create it.
+fn read_baseline(path: &Path, name: &str, creating: bool) -> anyhow::Result<(Baseline, String)> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && creating => {
+            return Ok((Baseline::default(), String::new()));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
+            "baseline {name} does not exist; create it with `claimdiff ci --baseline {name} --update PATHS`"
+        ),
+        Err(e) => return Err(e).with_context(|| format!("cannot read baseline {name}")),
+    };
+    let baseline = Baseline::parse(name, &text).map_err(|e| anyhow::anyhow!("baseline {e}"))?;
+    Ok((baseline, text))
+}
+
+fn repo_paths() -> anyhow::Result<RepoPaths> {
+    let cwd = std::env::current_dir().context("cannot read the working directory")?;
+    let workspace = std::env::var_os("GITHUB_WORKSPACE").map(PathBuf::from);
+    Ok(RepoPaths::discover(cwd, workspace))
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// "baseline B written: 1 added (id), 2 kept, 1 removed (id)".
+fn written_line(name: &str, old: &Baseline, next: &Baseline) -> String {
+    let ids = |b: &Baseline| -> std::collections::BTreeSet<String> {
+        b.discrepancies.iter().map(|e| e.id.clone()).collect()
+    };
+    let (before, after) = (ids(old), ids(next));
+    let list = |set: Vec<&String>| {
+        if set.is_empty() {
+            String::new()
+        } else {
+            let shown: Vec<&str> = set.iter().map(|s| s.as_str()).collect();
+            format!(" ({})", shown.join(", "))
+        }
+    };
+    let added: Vec<&String> = after.difference(&before).collect();
+    let removed: Vec<&String> = before.difference(&after).collect();
+    let kept = after.intersection(&before).count();
+    format!(
+        "baseline {name} written: {} added{}, {kept} kept, {} removed{}",
+        added.len(),
+        list(added.clone()),
+        removed.len(),
+        list(removed.clone())
+    )
+}
