@@ -7,7 +7,8 @@
 //! a new period starts wherever two consecutive dates are more than
 //! `period_gap_days` apart. The period with most sources is the reference. A source
 //! whose anchor falls in another period gets a [`PeriodWarning`], and its figures
-//! are paired with the reference sources' only on very strong evidence.
+//! are paired with the reference sources' only on very strong evidence (dated
+//! sources) or only where their values agree (a period read from the text).
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -223,11 +224,17 @@ impl Periods {
             if self.cluster.get(i) == Some(&self.reference) {
                 continue;
             }
-            let (period, how) = match self.anchor(i) {
-                Anchor::Published(d) => (format!("published {d}"), format!("was published {d}")),
+            let (period, how, rule) = match self.anchor(i) {
+                Anchor::Published(d) => (
+                    format!("published {d}"),
+                    format!("was published {d}"),
+                    "its figures are compared with theirs only in reused sentences",
+                ),
                 Anchor::NotBefore(d) => (
                     format!("{d} or later"),
                     format!("has no publication date but its text states {d}"),
+                    "its figures may agree with theirs, but a different value is never \
+                     taken for a discrepancy",
                 ),
                 Anchor::Unknown => continue,
             };
@@ -235,9 +242,8 @@ impl Periods {
                 source: doc.source.id.clone(),
                 source_index: i,
                 message: format!(
-                    "{} {how}, while most sources date from {reference_text}: it is about a \
-                     different period, so its figures are compared with theirs only when the \
-                     context is very strong",
+                    "{} {how}, while most sources date from {reference_text}: it may be about \
+                     a different period, so {rule}",
                     doc.source.id
                 ),
                 period,
