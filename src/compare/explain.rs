@@ -15,7 +15,17 @@ const LABEL_WORDS: usize = 3;
 
 /// The short label of a fact: its counted noun and predicate as most sources write
 /// them, and the context words that weighed most in grouping it.
-pub fn label(group: &Group, frames: &[Option<Frame>], vocab: &Vocab) -> String {
+///
+/// `sentences` holds, for each member, its sentence and the words of it after the
+/// figure: a phrase there that names what the fact is about ("killed *during the
+/// civil war*") makes the label, when it holds a word that another member's
+/// sentence holds too.
+pub fn label(
+    group: &Group,
+    frames: &[Option<Frame>],
+    vocab: &Vocab,
+    sentences: &[(&str, &str)],
+) -> String {
     let members: Vec<&Frame> = group
         .members
         .iter()
@@ -43,6 +53,36 @@ pub fn label(group: &Group, frames: &[Option<Frame>], vocab: &Vocab) -> String {
             .filter_map(|f| f.head.as_ref().map(|h| h.word.clone())),
     );
     let predicate = predicate_label(&members);
+    let mut shared: Vec<String> = top_shared(group, frames, vocab)
+        .into_iter()
+        .map(|(id, _)| vocab.surface(id).to_string())
+        .collect();
+    shared.extend(words_in_two(sentences.iter().map(|s| s.0)));
+    let phrase = most_common(sentences.iter().filter_map(|s| phrase_after(s.1, &shared)));
+    if let Some(phrase) = phrase {
+        let out: Vec<String> = [head, predicate, Some(phrase)]
+            .into_iter()
+            .flatten()
+            .collect();
+        return out.join(" ");
+    }
+    // Else the phrase after the predicate ("carrying out air strikes against
+    // ..."), when the predicate is a word of the sentence.
+    let words: Vec<String> = members
+        .iter()
+        .filter_map(|f| f.predicate.as_ref())
+        .map(|p| p.word.clone())
+        .filter(|w| !w.contains('…'))
+        .collect();
+    let from_predicate = most_common(
+        sentences
+            .iter()
+            .filter_map(|s| words.iter().find_map(|w| predicate_phrase(s.0, w, &shared))),
+    );
+    if let Some(phrase) = from_predicate {
+        let out: Vec<String> = [head, Some(phrase)].into_iter().flatten().collect();
+        return out.join(" ");
+    }
     let mut words = Vec::new();
     for (id, _) in top_shared(group, frames, vocab) {
         let w = vocab.surface(id).to_string();
@@ -95,7 +135,141 @@ fn predicate_label(members: &[&Frame]) -> Option<String> {
             return Some(class_phrase(c).to_string());
         }
     }
-    most_common(words.into_iter())
+    let word = most_common(words.into_iter())?;
+    // "first … since" says how the sentence is built, not what happened.
+    if word.contains('…') {
+        let class = members
+            .iter()
+            .filter_map(|f| f.predicate.as_ref())
+            .find(|p| p.word == word)
+            .and_then(|p| p.class);
+        if let Some(c) = class {
+            return Some(class_phrase(c).to_string());
+        }
+    }
+    Some(word)
+}
+
+/// The words of `sentence` from the predicate `word` to the end of the phrase
+/// that follows it ([`phrase_after`]): "carrying out air strikes against the
+/// rebels".
+fn predicate_phrase(sentence: &str, word: &str, shared: &[String]) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    let at = lower.match_indices(word).find_map(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + word.len()..].chars().next();
+        let bound = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        (bound(before) && bound(after)).then_some(i)
+    })?;
+    let rest = sentence.get(at + word.len()..)?;
+    let phrase = phrase_after(rest, shared)?;
+    let opener = phrase.split_whitespace().next()?;
+    let between: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| !w.eq_ignore_ascii_case(opener))
+        .collect();
+    let head = sentence.get(at..at + word.len())?;
+    let mut out = vec![head.to_string()];
+    out.extend(between.iter().map(|w| w.to_string()));
+    out.push(phrase);
+    Some(out.join(" "))
+}
+
+/// Content words (four letters or more, folded) that two or more of `sentences`
+/// hold.
+fn words_in_two<'s>(sentences: impl Iterator<Item = &'s str>) -> Vec<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for s in sentences {
+        let mut seen: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect();
+        seen.sort();
+        seen.dedup();
+        for w in seen {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// Prepositions that open a phrase saying what a figure is about.
+const PHRASE_OPENERS: &[&str] = &[
+    "in", "during", "at", "on", "over", "against", "across", "inside", "near",
+];
+
+/// Words that end such a phrase: another clause begins.
+const PHRASE_ENDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "as",
+    "while",
+    "when",
+    "where",
+    "said",
+    "says",
+    "according",
+    "because",
+    "after",
+    "before",
+    "since",
+    "than",
+    "to",
+];
+
+/// Most words a phrase of a label takes after its preposition.
+const PHRASE_WORDS: usize = 5;
+
+/// The phrase that follows a figure and names what it is about ("during the civil
+/// war" in "... 240,000 people have been killed during the civil war, ..."): a
+/// preposition among the first few words (before any punctuation), then words up
+/// to a clause boundary, a number or punctuation. Only a phrase that holds one of
+/// `shared` (the words the figures of the fact have in common) is taken.
+pub fn phrase_after(after: &str, shared: &[String]) -> Option<String> {
+    let words: Vec<&str> = after.split_whitespace().take(16).collect();
+    let open = words.iter().take(8).position(|w| {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        PHRASE_OPENERS.contains(&bare.as_str()) && !w.ends_with([',', ';', ':', '.'])
+    })?;
+    if words[..open]
+        .iter()
+        .any(|w| w.ends_with([',', ';', ':', '.', '"', '”']))
+    {
+        return None;
+    }
+    let mut out = vec![words[open].to_lowercase()];
+    for w in &words[open + 1..] {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let lower = bare.to_lowercase();
+        if bare.is_empty() || bare.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        // A past participle or tense begins another clause ("... in the House
+        // boycotted ...").
+        let verb = lower.len() > 4 && lower.ends_with("ed");
+        if PHRASE_ENDS.contains(&lower.as_str()) || verb || out.len() > PHRASE_WORDS {
+            break;
+        }
+        out.push(bare.to_string());
+        if w.ends_with(|c: char| !c.is_alphanumeric()) {
+            break;
+        }
+    }
+    let holds_shared = out[1..]
+        .iter()
+        .any(|w| shared.iter().any(|s| s == &w.to_lowercase()));
+    (out.len() > 1 && holds_shared).then(|| out.join(" "))
 }
 
 /// How a label names a class of predicates when sources use different words.
@@ -109,7 +283,7 @@ fn class_phrase(class: &str) -> &str {
         "detention" => "detained",
         "seizure" => "seized",
         "deployment" => "deployed",
-        "interruption" => "suspension began",
+        "interruption" => "interruption began",
         "start" => "began",
         "end" => "ended",
         "lasting" => "lasted",
@@ -350,5 +524,50 @@ pub fn frame_line(f: &Frame) -> String {
         "no counted noun or predicate".into()
     } else {
         parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod phrase_tests {
+    use super::phrase_after;
+
+    fn shared(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn a_phrase_after_the_figure_names_what_it_is_about() {
+        let after = " residents have died during the long winter storm and 30 more fled.";
+        assert_eq!(
+            phrase_after(after, &shared(&["winter"])),
+            Some("during the long winter storm".to_string())
+        );
+        // Without a shared word the phrase may be about something else.
+        assert_eq!(phrase_after(after, &shared(&["harbour"])), None);
+        // Punctuation before the preposition: another clause.
+        assert_eq!(
+            phrase_after(
+                " boats, the navy said on its website.",
+                &shared(&["website"])
+            ),
+            None
+        );
+        // After the predicate when the figure is followed by another clause.
+        assert_eq!(
+            super::predicate_phrase(
+                "For a year, rebels have been shelling positions near the hills.",
+                "shelling",
+                &shared(&["hills"])
+            ),
+            Some("shelling positions near the hills".to_string())
+        );
+        // A verb ends the phrase.
+        assert_eq!(
+            phrase_after(
+                " ships anchored at the northern quay reopened today",
+                &shared(&["quay"])
+            ),
+            Some("at the northern quay".to_string())
+        );
     }
 }

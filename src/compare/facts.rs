@@ -219,7 +219,20 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         super::score::strong_evidence(&e.m, a, b)
     });
     let key = fact_key(g, inp.frames, figures.get(members[0]).map(|f| f.kind));
-    let label = explain::label(g, inp.frames, inp.vocab);
+    let sentences: Vec<(&str, &str)> = members
+        .iter()
+        .filter_map(|&m| {
+            let f = figures.get(m)?;
+            let doc = docs.get(f.source)?;
+            let s = doc.sentences.get(f.sentence)?;
+            let range = s.range();
+            Some((
+                doc.text().get(range.clone())?,
+                doc.text().get(f.end..range.end.max(f.end))?,
+            ))
+        })
+        .collect();
+    let label = explain::label(g, inp.frames, inp.vocab, &sentences);
     let id = fingerprint(&key, &values);
     let mut lines = vec![format!(
         "{} values from {} sources grouped as one fact: {label}",
