@@ -141,9 +141,7 @@ fn check_claim(cx: &Context<'_>, claim: &Claim, index: usize) -> ClaimCheck {
             source_check(doc, found)
         })
         .collect();
-    let supports = sources
-        .iter()
-        .any(|s| s.verdict == SourceVerdict::Supports);
+    let supports = sources.iter().any(|s| s.verdict == SourceVerdict::Supports);
     let contradicts = sources
         .iter()
         .any(|s| s.verdict == SourceVerdict::Contradicts);
@@ -217,17 +215,21 @@ fn figure_finding(
         .filter(|m| near(doc, cx.figures[m.figure].sentence, &claim.look_for))
         .collect();
     let best = |keep: &dyn Fn(&ClaimMatch) -> bool| {
-        ms.iter()
-            .copied()
-            .filter(|m| keep(m))
-            .max_by(|a, b| {
-                a.probability
-                    .total_cmp(&b.probability)
-                    .then(b.figure.cmp(&a.figure))
-            })
+        ms.iter().copied().filter(|m| keep(m)).max_by(|a, b| {
+            a.probability
+                .total_cmp(&b.probability)
+                .then(b.figure.cmp(&a.figure))
+        })
     };
     let id = &doc.source.id;
-    if let Some(m) = best(&|m| m.same_fact && m.verdict == Values::Consistent) {
+    // Support needs more than a likely pairing: strong same-fact evidence or a
+    // probability at the level a discrepancy needs, so that a small value
+    // ("two") in an unrelated sentence does not support a claim.
+    if let Some(m) = best(&|m| {
+        m.same_fact
+            && (m.strong.is_some() || m.discrepancy_level)
+            && m.verdict == Values::Consistent
+    }) {
         let f = &cx.figures[m.figure];
         let ev = figure_evidence(doc, f);
         let reason = format!(
@@ -330,10 +332,7 @@ fn quote_finding(
             SourceVerdict::Contradicts,
             format!("{id} quotes these words as {said}'s, not {claimed}'s"),
         ),
-        (None, _) => (
-            SourceVerdict::Supports,
-            format!("{id} quotes these words"),
-        ),
+        (None, _) => (SourceVerdict::Supports, format!("{id} quotes these words")),
         (Some(_), None) => (
             SourceVerdict::Mentions,
             format!("{id} quotes these words without saying who said them"),
@@ -419,9 +418,15 @@ fn near(doc: &Document<'_>, sentence: usize, look_for: &[String]) -> bool {
         .map(|s| doc.sentence_text(s))
         .collect::<Vec<_>>()
         .join(" ");
-    let have: Vec<String> = quote::words(&text).iter().map(|w| lexicon::stem(w)).collect();
+    let have: Vec<String> = quote::words(&text)
+        .iter()
+        .map(|w| lexicon::stem(w))
+        .collect();
     look_for.iter().all(|term| {
-        let term: Vec<String> = quote::words(term).iter().map(|w| lexicon::stem(w)).collect();
+        let term: Vec<String> = quote::words(term)
+            .iter()
+            .map(|w| lexicon::stem(w))
+            .collect();
         !term.is_empty() && have.windows(term.len()).any(|w| w == term.as_slice())
     })
 }
@@ -435,4 +440,3 @@ fn near_span(doc: &Document<'_>, at: usize, look_for: &[String]) -> bool {
         .unwrap_or(0);
     near(doc, i, look_for)
 }
-

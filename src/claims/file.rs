@@ -120,10 +120,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Claim>, YamlError> {
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_type().is_file())
                 .map(|e| e.into_path())
-                .filter(|f| {
-                    f.extension()
-                        .is_some_and(|x| x == "yaml" || x == "yml")
-                })
+                .filter(|f| f.extension().is_some_and(|x| x == "yaml" || x == "yml"))
                 .collect();
             v.sort();
             if v.is_empty() {
@@ -134,7 +131,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Claim>, YamlError> {
             vec![p.clone()]
         };
         for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|e| plain(&f, &format!("cannot read claims file: {e}")))?;
+            let text = std::fs::read_to_string(&f)
+                .map_err(|e| plain(&f, &format!("cannot read claims file: {e}")))?;
             out.extend(parse(&name(&f), &text)?);
         }
     }
@@ -246,6 +244,10 @@ mod tests {
     #[test]
     fn a_file_without_claims_key_is_an_error() {
         let e = err("claim: x\n");
-        assert!(e.message.contains("unknown field `claim`") || e.message.contains("missing field `claims`"), "{e}");
+        assert!(
+            e.message.contains("unknown field `claim`")
+                || e.message.contains("missing field `claims`"),
+            "{e}"
+        );
     }
 }

@@ -34,7 +34,9 @@ pub fn parse(claim: &str) -> Option<QuoteClaim> {
         })
         .collect();
     let (k, &(start, verb)) = tokens.iter().enumerate().find(|(_, (_, w))| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         SAYING.contains(&w.as_str())
     })?;
     let name = claim[..start].trim().trim_end_matches(',');
@@ -69,10 +71,7 @@ fn quoted(claim: &str) -> Option<(String, String)> {
     let inner = &claim[inner_start..inner_start + len];
     let after = inner_start + len + claim[inner_start + len..].chars().next()?.len_utf8();
     let outside = format!("{} {}", &claim[..open], &claim[after..]);
-    let words = inner
-        .trim()
-        .trim_end_matches([',', '.', ' '])
-        .to_string();
+    let words = inner.trim().trim_end_matches([',', '.', ' ']).to_string();
     Some((words, outside))
 }
 
@@ -81,7 +80,9 @@ fn speaker_in(outside: &str) -> Option<String> {
     let cleaned: String = outside
         .split_whitespace()
         .filter(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             !SAYING.contains(&w.as_str()) && w != "that" && !w.is_empty()
         })
         .collect::<Vec<_>>()
@@ -116,7 +117,10 @@ mod tests {
     #[test]
     fn reads_reported_speech() {
         let q = parse("Maria Olsen said that the harbour will reopen next spring.").unwrap();
-        assert_eq!(q.speaker.as_deref().map(|s| s.contains("Olsen")), Some(true));
+        assert_eq!(
+            q.speaker.as_deref().map(|s| s.contains("Olsen")),
+            Some(true)
+        );
         assert_eq!(q.words, "the harbour will reopen next spring");
     }
 

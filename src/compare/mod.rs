@@ -675,7 +675,11 @@ pub fn match_claims(
                     conflict::compare(rc, rs)
                 };
                 let probability = m.score;
-                let mut e = group::Edge { a: c, b: s, m: m.clone() };
+                let mut e = group::Edge {
+                    a: c,
+                    b: s,
+                    m: m.clone(),
+                };
                 group::detail(inp, &mut e);
                 m = e.m;
                 let (Some(fc), Some(fs)) = (&inp.frames[c], &inp.frames[s]) else {
