@@ -187,7 +187,7 @@ fn source_check(doc: &Document<'_>, found: Vec<Finding>) -> SourceCheck {
         reasons.join("; ")
     };
     let mut evidence: Vec<Evidence> = found.into_iter().map(|f| f.evidence).collect();
-    evidence.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    evidence.sort_by_key(|e| (e.start, e.end));
     evidence.dedup();
     SourceCheck {
         source: id,

@@ -33,7 +33,7 @@ pub fn parse(claim: &str) -> Option<QuoteClaim> {
             Some((start, w))
         })
         .collect();
-    let (k, &(start, verb)) = tokens.iter().enumerate().find(|(_, (_, w))| {
+    let &(start, verb) = tokens.iter().find(|(_, w)| {
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
@@ -48,7 +48,6 @@ pub fn parse(claim: &str) -> Option<QuoteClaim> {
     {
         rest = &rest[i + 1..];
     }
-    let _ = k;
     let rest = rest.strip_prefix("that ").unwrap_or(rest);
     let words = rest.trim().trim_end_matches('.').trim().to_string();
     (words.split_whitespace().count() >= 3).then_some(QuoteClaim {
