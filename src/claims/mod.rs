@@ -137,8 +137,8 @@ pub struct SourceCheck {
     pub verdict: SourceVerdict,
     /// What to cite, in text order.
     pub evidence: Vec<Evidence>,
-    /// Why, in words ("002 says 240,000: outside the claim's range 'more than
-    /// 250,000'").
+    /// Why, in words ("b says 1,200: outside the claim's range 'more than
+    /// 1,300'").
     pub reason: String,
 }
 
