@@ -46,6 +46,51 @@ pub enum Command {
     /// the baseline, 1 when a new one appears (listed with the source that brought
     /// it), 2 on an input error. Candidates "to review" never fail.
     Ci(CiArgs),
+    /// Checks claims against the sources: for each claim, source by source,
+    /// whether the source supports it, contradicts it or does not mention it, with
+    /// the sentences to cite. With no claims and no paths, the sample claims
+    /// (claims/) against the sample corpus.
+    Check(CheckArgs),
+}
+
+/// Arguments of `claimdiff check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to read; without paths, the embedded sample corpus.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// A claims file (YAML) or a folder of them; repeatable.
+    #[arg(long = "claims", value_name = "FILE|DIR")]
+    pub claims: Vec<PathBuf>,
+    /// A claim to check, as text; repeatable (ids claim-1, claim-2, ...).
+    #[arg(long = "claim", value_name = "TEXT")]
+    pub claim: Vec<String>,
+    /// Exit 1 when a claim gets this verdict (`unexpected`: another verdict than
+    /// its `expect`); repeatable.
+    #[arg(long = "fail-on", value_enum, value_name = "VERDICT")]
+    pub fail_on: Vec<FailOn>,
+    /// The review date written as `datePublished` in `--format claimreview`
+    /// (YYYY-MM-DD); without it the field is left out (claimdiff never reads the
+    /// clock).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// The reviewer named as `author` in `--format claimreview`.
+    #[arg(long, value_name = "NAME", default_value = "claimdiff")]
+    pub author: String,
+}
+
+/// Verdicts `claimdiff check --fail-on` can fail on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// A claim that a source contradicts and none supports.
+    Contradicted,
+    /// A claim that some sources support and others contradict.
+    Mixed,
+    /// A claim that no source supports or contradicts.
+    #[value(name = "not_mentioned", alias = "not-mentioned")]
+    NotMentioned,
+    /// A claim whose verdict is not its `expect`.
+    Unexpected,
 }
 
 /// Arguments of `claimdiff report`.
@@ -141,6 +186,8 @@ pub enum Format {
     Junit,
     /// SARIF 2.1.0 (`claimdiff ci`).
     Sarif,
+    /// schema.org ClaimReview JSON-LD (`claimdiff check`).
+    Claimreview,
 }
 
 impl Format {
@@ -155,6 +202,7 @@ impl Format {
             Format::Github => "github",
             Format::Junit => "junit",
             Format::Sarif => "sarif",
+            Format::Claimreview => "claimreview",
         }
     }
 }

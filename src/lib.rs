@@ -12,6 +12,7 @@
 pub mod align;
 pub mod analysis;
 pub mod baseline;
+pub mod claims;
 pub mod clean;
 pub mod compare;
 pub mod corpus;

@@ -2,6 +2,7 @@
 //! outcomes to exit codes (0 done, 1 findings the command was asked to fail on,
 //! 2 usage or input error).
 
+mod check;
 mod ci;
 mod cli;
 mod output;
@@ -99,6 +100,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     let common = cli.common;
     let (view, paths) = match cli.command {
         Some(Command::Ci(a)) => return ci::run(a, &common),
+        Some(Command::Check(a)) => return check::run(a, &common),
         Some(Command::Report(a)) => (
             View::Report {
                 exclude_same_outlet: a.exclude_same_outlet,

@@ -102,6 +102,26 @@ pub fn line_of_entry(text: &str, key: &str, value: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// Every `key: value` mapping entry of `text` with that key and plain scalar value
+/// (a list item `- key: value` counts), as 1-based (line, column of the key), in
+/// order: for pointing at the second of two entries that should differ.
+pub fn entry_positions(text: &str, key: &str, value: &str) -> Vec<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let line = raw.trim_start();
+            let line = line.strip_prefix("- ").map_or(line, str::trim_start);
+            let found = line
+                .strip_prefix(key)
+                .and_then(|rest| rest.strip_prefix(':'))
+                .map(|rest| rest.trim().trim_matches(|c| c == '\'' || c == '"'))
+                .is_some_and(|v| v == value);
+            let column = raw.len() - line.len() + 1;
+            found.then_some((i + 1, raw[..column - 1].chars().count() + 1))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@ mod util;
 
 mod align;
 mod baseline;
+mod check;
 mod ci;
 mod ci_printers;
 mod clean;

@@ -553,8 +553,31 @@ pub fn scored_pair(
     b: usize,
     aligned: bool,
 ) -> Option<(Match, features::Vector)> {
+    scored(inp, a, b, aligned, false)
+}
+
+/// [`scored_pair`] for a figure of a claim (`a`) against a figure of a source
+/// (`b`): a claim is about the story of the corpus it is checked against and about
+/// the period its sources tell, so neither the story sketch (a claim is one
+/// sentence) nor the period rule applies; everything else is scored as in
+/// grouping.
+pub fn scored_claim_pair(
+    inp: &Inputs<'_>,
+    a: usize,
+    b: usize,
+) -> Option<(Match, features::Vector)> {
+    scored(inp, a, b, false, true)
+}
+
+fn scored(
+    inp: &Inputs<'_>,
+    a: usize,
+    b: usize,
+    aligned: bool,
+    claim: bool,
+) -> Option<(Match, features::Vector)> {
     let (fa, fb) = (inp.frames.get(a)?.as_ref()?, inp.frames.get(b)?.as_ref()?);
-    if fa.source == fb.source || !same_story(inp, fa.source, fb.source) {
+    if fa.source == fb.source || !(claim || same_story(inp, fa.source, fb.source)) {
         return None;
     }
     let (figa, figb) = (&inp.figures[a], &inp.figures[b]);
@@ -564,7 +587,7 @@ pub fn scored_pair(
     {
         return None;
     }
-    let same_period = inp.periods.same_period(fa.source, fb.source);
+    let same_period = claim || inp.periods.same_period(fa.source, fb.source);
     let mut m = score::evidence(fa, fb, head, pred, aligned, inp.vocab, false);
     let pair = features::Pair {
         frames: (fa, fb),

@@ -615,6 +615,93 @@ fn closest_pairs(
     out
 }
 
+/// How one figure of a claim compares with one figure of a source, scored by the
+/// same frames, fact model and conflict rules as grouping (see
+/// [`match_claims`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimMatch {
+    /// Index of the claim's figure in the slice given to [`match_claims`].
+    pub claim_figure: usize,
+    /// Index of the source's figure.
+    pub figure: usize,
+    /// The fact model's probability that the two figures state one fact.
+    pub probability: f32,
+    /// True when the probability reaches the model's `pair` threshold: the
+    /// source states the claim's fact.
+    pub same_fact: bool,
+    /// The strong same-fact evidence ([`score::strong_evidence`]), when there is
+    /// some: a contradiction needs it.
+    pub strong: Option<&'static str>,
+    /// True when the probability reaches the `discrepancy` threshold.
+    pub discrepancy_level: bool,
+    /// Whether the values agree (also once publication dates are allowed for)
+    /// or conflict.
+    pub verdict: conflict::Verdict,
+    /// How the claim's value was widened ("more than: open above"), if it was.
+    pub claim_hedge: Option<String>,
+    /// What the same-fact evidence is, in words.
+    pub evidence: Vec<String>,
+}
+
+/// Scores every figure of the `claims` documents against every figure of the
+/// other documents, with the frames, the fact model and the conflict rules of
+/// [`compare`]: a claim is read as a one-sentence source of the same story. The
+/// claim documents must be part of `docs` (so that the vocabulary knows their
+/// words). Pairs that cannot be one fact at all (other kinds, counted things or
+/// predicate classes) are left out; the rest are returned in (claim figure,
+/// source figure) order.
+pub fn match_claims(
+    docs: &[Document<'_>],
+    figures: &[Figure],
+    claims: &[usize],
+    opts: &CompareOptions,
+    vocab: &Vocab,
+) -> Vec<ClaimMatch> {
+    let t = opts.model.thresholds;
+    with_inputs(docs, figures, &[], opts, vocab, |inp| {
+        let is_claim = |i: usize| claims.contains(&figures[i].source);
+        let mut out = Vec::new();
+        for c in (0..figures.len()).filter(|&c| is_claim(c) && inp.frames[c].is_some()) {
+            for s in (0..figures.len()).filter(|&s| !is_claim(s) && inp.frames[s].is_some()) {
+                let Some((mut m, _)) = group::scored_claim_pair(inp, c, s) else {
+                    continue;
+                };
+                let (Some(rc), Some(rs)) = (&inp.readings[c], &inp.readings[s]) else {
+                    continue;
+                };
+                let verdict = if group::agrees(inp, c, s) {
+                    conflict::Verdict::Consistent
+                } else {
+                    conflict::compare(rc, rs)
+                };
+                let probability = m.score;
+                let mut e = group::Edge {
+                    a: c,
+                    b: s,
+                    m: m.clone(),
+                };
+                group::detail(inp, &mut e);
+                m = e.m;
+                let (Some(fc), Some(fs)) = (&inp.frames[c], &inp.frames[s]) else {
+                    continue;
+                };
+                out.push(ClaimMatch {
+                    claim_figure: c,
+                    figure: s,
+                    probability,
+                    same_fact: f64::from(probability) >= t.pair,
+                    strong: score::strong_evidence(&m, fc, fs),
+                    discrepancy_level: f64::from(probability) >= t.discrepancy,
+                    verdict,
+                    claim_hedge: rc.hedge().map(str::to_string),
+                    evidence: explain::evidence(&m, Some((fc, fs)), vocab),
+                });
+            }
+        }
+        out
+    })
+}
+
 /// Says how two figures compare as statements of one fact: their frames, whether
 /// they are compatible, and their same-fact probability against the thresholds.
 /// For `--explain` questions such as "why were these two not grouped?".

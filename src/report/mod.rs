@@ -5,6 +5,7 @@
 //! same input always prints the same bytes.
 
 pub mod build;
+pub mod check;
 pub mod ci;
 pub mod csv;
 pub mod json;
