@@ -115,6 +115,16 @@ struct Cluster<'a> {
 }
 
 impl Cluster<'_> {
+    /// The source ids, by source index.
+    fn source_ids(&self) -> Vec<&str> {
+        self.analysis
+            .corpus
+            .sources
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect()
+    }
+
     /// The report of this cluster with another fact model.
     fn report(&self, model: &Arc<FactModel>) -> ReportView {
         let a = &self.analysis;
@@ -421,13 +431,7 @@ fn dump_conflicting(c: &Cluster<'_>, model: &FactModel) {
 /// mentions: whether grouping scores it, and whether their values conflict.
 fn explain_conflicts(c: &Cluster<'_>, model: &FactModel) {
     let figs = &c.analysis.figures;
-    let ids: Vec<&str> = c
-        .analysis
-        .corpus
-        .sources
-        .iter()
-        .map(|s| s.id.as_str())
-        .collect();
+    let ids = c.source_ids();
     for (k, fact) in c.gold.facts.iter().enumerate() {
         if fact.verdict != "conflict" {
             continue;
@@ -497,13 +501,7 @@ fn report_candidate_recall(clusters: &[Cluster<'_>]) {
     let mut extracted = 0usize;
     for c in clusters {
         let figs = &c.analysis.figures;
-        let ids: Vec<&str> = c
-            .analysis
-            .corpus
-            .sources
-            .iter()
-            .map(|s| s.id.as_str())
-            .collect();
+        let ids = c.source_ids();
         for (k, fact) in c.gold.facts.iter().enumerate() {
             let files: Vec<&str> = {
                 let mut f: Vec<&str> = fact.mentions.iter().map(|m| m.file.as_str()).collect();

@@ -758,7 +758,9 @@ mod tests {
         reading(&f, written, &CompareOptions::default()).expect("numbers have readings")
     }
 
-    fn date(y: i32, m: u32, d: u32, grain: Grain, derived: bool) -> Reading {
+    /// A date as extraction gives it: stated, derived from a duration (approximate)
+    /// or resolved against the publication date.
+    fn dated(y: i32, m: u32, d: u32, grain: Grain, derivation: Option<&str>) -> Reading {
         let mut f = fig(
             FigureKind::Date,
             Value::Date {
@@ -767,26 +769,28 @@ mod tests {
             },
             Qualifier::Exact,
         );
-        if derived {
-            // As extraction marks a date derived from a duration.
-            f.derivation = Some("derived".into());
-            f.qualifier = Qualifier::Approx;
+        if let Some(how) = derivation {
+            f.derivation = Some(how.into());
+            if how == "derived" {
+                f.qualifier = Qualifier::Approx;
+            }
         }
         reading(&f, "", &CompareOptions::default()).expect("dates have readings")
     }
 
+    fn date(y: i32, m: u32, d: u32, grain: Grain, derived: bool) -> Reading {
+        dated(y, m, d, grain, derived.then_some("derived"))
+    }
+
     /// A relative date resolved against the publication date.
     fn resolved(y: i32, m: u32, d: u32, grain: Grain) -> Reading {
-        let mut f = fig(
-            FigureKind::Date,
-            Value::Date {
-                date: NaiveDate::from_ymd_opt(y, m, d).expect("valid test date"),
-                grain,
-            },
-            Qualifier::Exact,
-        );
-        f.derivation = Some("resolved against the publication date".into());
-        reading(&f, "", &CompareOptions::default()).expect("dates have readings")
+        dated(
+            y,
+            m,
+            d,
+            grain,
+            Some("resolved against the publication date"),
+        )
     }
 
     #[test]
