@@ -52,8 +52,14 @@ pub struct Attribution {
     pub end: usize,
     /// Those words as written.
     pub text: String,
-    /// For "According to X, Y ...": X's canonical name, when X is a person.
+    /// Who relays the words, when a person: X's canonical name in "According to X,
+    /// Y ...", "X told reporters that Y ..." or "..., Y said, according to X".
     pub according_to: Option<String>,
+    /// True when the speaker's name is written in the attribution itself (for a
+    /// continued quotation, in the one it continues); false when it is read from a
+    /// pronoun or a title ("she said", "the minister said") resolved to someone
+    /// named before.
+    pub named: bool,
     /// True when the speaker cannot be someone else: named next to the quotation,
     /// or a pronoun or title that only one person named before can fit. Only certain
     /// attributions take part in attribution conflicts.
@@ -99,7 +105,8 @@ pub struct QuoteOccurrence {
     pub quotation: usize,
     /// The speaker this source gives (canonical name).
     pub speaker: Option<String>,
-    /// The source this source names with "according to", when it does.
+    /// Who relays the words in this source ("according to X", "X told reporters
+    /// that ..."), when a person.
     pub according_to: Option<String>,
 }
 
@@ -138,6 +145,11 @@ pub struct AttributionConflict {
     pub text: String,
     /// The speakers given, sorted by name.
     pub speakers: Vec<AttributedTo>,
+    /// True when two of the disagreeing printings name their speakers in their own
+    /// attributions. False when every disagreement rests on a pronoun or a title
+    /// resolved to someone named before ("..., she said"): such a resolution can be
+    /// wrong, so the conflict is only a candidate to review.
+    pub strong: bool,
 }
 
 /// A speaker with the spellings unified under one name.
@@ -246,10 +258,11 @@ impl QuoteReport {
         related: impl Fn(usize, usize) -> bool + Sync,
     ) {
         let related = |a: usize, b: usize| a == b || related(a, b);
+        let people = People::of(&self.speakers);
         self.attribution_conflicts = self
             .quotes
             .par_iter()
-            .flat_map_iter(|q| conflicts(docs, &self.quotations, q, &related))
+            .flat_map_iter(|q| conflicts(docs, &self.quotations, q, &related, &people))
             .collect();
     }
 }
@@ -350,6 +363,10 @@ fn quotation(
                 .filter(|&c| unified.person[c])
                 .map(|c| unified.canonical[c].clone()),
             certain: q.certain,
+            named: q
+                .found
+                .as_ref()
+                .is_some_and(|f| matches!(f.phrase, names::Phrase::Named(_))),
         }
     });
     Quotation {
@@ -467,11 +484,69 @@ fn dedupe_ids(quotes: &mut [Quote]) {
     }
 }
 
+/// The speakers' spellings by canonical name, to tell whether two speakers can be
+/// one person.
+struct People<'a> {
+    variants: BTreeMap<&'a str, &'a [String]>,
+}
+
+impl<'a> People<'a> {
+    fn of(speakers: &'a [Speaker]) -> People<'a> {
+        People {
+            variants: speakers
+                .iter()
+                .map(|s| (s.name.as_str(), s.variants.as_slice()))
+                .collect(),
+        }
+    }
+
+    /// True when the two speakers (canonical names) can be one person: one of
+    /// them is another form of the other's name ("Smith", "Mr. Smith", "John
+    /// Smith", "Sen. Smith" are all forms of "John Smith"), in any of their
+    /// spellings. A surname alone can be anyone with that surname.
+    fn can_be_one<'s>(&'s self, a: &'s str, b: &'s str) -> bool {
+        let forms = |s: &'s str| -> Vec<&'s str> {
+            let mut v: Vec<&'s str> = vec![s];
+            if let Some(more) = self.variants.get(s) {
+                v.extend(more.iter().map(String::as_str));
+            }
+            v
+        };
+        let (fa, fb) = (forms(a), forms(b));
+        fa.iter()
+            .any(|x| fb.iter().any(|y| names::could_be_same_person(x, y)))
+    }
+}
+
+/// One printing that names a person as its speaker, for conflicts.
+#[derive(Clone, Copy)]
+struct Printing<'q> {
+    /// Index in the quote's occurrences.
+    index: usize,
+    occurrence: &'q QuoteOccurrence,
+    speaker: &'q str,
+    /// The speaker's name is written in the attribution (not a pronoun's or a
+    /// title's antecedent).
+    named: bool,
+}
+
 /// The attribution conflicts of a quote: groups of printings of the same words, in
-/// sources that tell one story, that name different people as the speaker.
-/// "According to" sources relay words and do not conflict with the speaker they
-/// relay; anonymous and institutional speakers never conflict, and neither do
-/// pronouns or titles that could refer to more than one person.
+/// sources that tell one story, that name people who cannot be one person as the
+/// speaker.
+///
+/// Two printings disagree only when:
+/// - their speakers cannot be the same person ([`People::can_be_one`]): "Smith" and
+///   "John Smith" agree;
+/// - neither attribution can be a relay of the other: in "X told reporters that Y
+///   ..." or "According to X, Y ..." both X and Y may stand behind the words;
+/// - both are certain: anonymous and institutional speakers, pronouns or titles that
+///   could refer to more than one person, relays that could be anyone, and
+///   quotations in headlines never conflict; "According to" sources whose speaker is
+///   not named relay words and do not conflict either.
+///
+/// A conflict is strong when two disagreeing printings both name their speakers in
+/// their own attributions; one that rests on a pronoun or a title resolved to a name
+/// is weak ([`AttributionConflict::strong`]).
 ///
 /// A quote links printings through chains of partial overlaps, across stories too
 /// when stories share a phrase; a conflict holds only printings linked directly
@@ -482,21 +557,28 @@ fn conflicts(
     quotations: &[Quotation],
     quote: &Quote,
     related: &(dyn Fn(usize, usize) -> bool + Sync),
+    people: &People<'_>,
 ) -> Vec<AttributionConflict> {
-    let direct: Vec<(usize, &QuoteOccurrence, &str)> = quote
+    let direct: Vec<Printing<'_>> = quote
         .occurrences
         .iter()
         .enumerate()
-        .filter_map(|(i, o)| {
+        .filter_map(|(index, o)| {
             let q = &quotations[o.quotation];
             let attribution = q.attribution.as_ref()?;
             let relayed = attribution.kind == AttributionKind::AccordingTo;
-            (!relayed && attribution.certain && q.speaker_is_person)
-                .then(|| o.speaker.as_deref().map(|s| (i, o, s)))
-                .flatten()
+            if relayed || !attribution.certain || !q.speaker_is_person {
+                return None;
+            }
+            Some(Printing {
+                index,
+                occurrence: o,
+                speaker: o.speaker.as_deref()?,
+                named: attribution.named,
+            })
         })
         .collect();
-    let speakers: BTreeSet<&str> = direct.iter().map(|d| d.2).collect();
+    let speakers: BTreeSet<&str> = direct.iter().map(|d| d.speaker).collect();
     if speakers.len() < 2 {
         return Vec::new();
     }
@@ -513,11 +595,17 @@ fn conflicts(
             share >= CONFLICT_LIKENESS && shared >= CONFLICT_WORDS
         }
     };
-    let disagree = |x: &(usize, &QuoteOccurrence, &str), y: &(usize, &QuoteOccurrence, &str)| {
-        x.1.source != y.1.source
-            && x.2 != y.2
-            && x.1.according_to.as_deref() != Some(y.2)
-            && y.1.according_to.as_deref() != Some(x.2)
+    let relays = |x: &Printing<'_>, y: &Printing<'_>| {
+        x.occurrence
+            .according_to
+            .as_deref()
+            .is_some_and(|via| people.can_be_one(via, y.speaker))
+    };
+    let disagree = |x: &Printing<'_>, y: &Printing<'_>| {
+        x.occurrence.source != y.occurrence.source
+            && !people.can_be_one(x.speaker, y.speaker)
+            && !relays(x, y)
+            && !relays(y, x)
     };
     // Printings linked directly, in components; each component with a
     // disagreement is one conflict.
@@ -530,13 +618,15 @@ fn conflicts(
         i
     }
     let mut disagreeing = vec![false; direct.len()];
+    let mut strong = vec![false; direct.len()];
     for i in 0..direct.len() {
         for j in i + 1..direct.len() {
-            if same_words(direct[i].1, direct[j].1) {
+            if same_words(direct[i].occurrence, direct[j].occurrence) {
                 let (a, b) = (find(&mut root, i), find(&mut root, j));
                 root[a.max(b)] = a.min(b);
                 if disagree(&direct[i], &direct[j]) {
                     disagreeing[i] = true;
+                    strong[i] |= direct[i].named && direct[j].named;
                 }
             }
         }
@@ -550,9 +640,9 @@ fn conflicts(
         .into_values()
         .filter(|members| members.iter().any(|&i| disagreeing[i]))
         .map(|members| {
-            let part: Vec<(usize, &QuoteOccurrence, &str)> =
-                members.iter().map(|&i| direct[i]).collect();
-            conflict_of(docs, quote, &part, words(part[0].1))
+            let part: Vec<Printing<'_>> = members.iter().map(|&i| direct[i]).collect();
+            let is_strong = members.iter().any(|&i| strong[i]);
+            conflict_of(docs, quote, &part, words(part[0].occurrence), is_strong)
         })
         .collect()
 }
@@ -561,14 +651,15 @@ fn conflicts(
 fn conflict_of(
     docs: &[Document<'_>],
     quote: &Quote,
-    direct: &[(usize, &QuoteOccurrence, &str)],
+    direct: &[Printing<'_>],
     text: &str,
+    strong: bool,
 ) -> AttributionConflict {
     let mut by_speaker: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, o, s) in direct {
-        let e = by_speaker.entry(s).or_default();
-        e.0.push(*i);
-        e.1.push(o.source);
+    for p in direct {
+        let e = by_speaker.entry(p.speaker).or_default();
+        e.0.push(p.index);
+        e.1.push(p.occurrence.source);
     }
     let speakers: Vec<AttributedTo> = by_speaker
         .into_iter()
@@ -587,7 +678,7 @@ fn conflict_of(
         .part(&normalized(&quote.text));
     let mut pairs: Vec<(String, &str)> = direct
         .iter()
-        .map(|(_, o, s)| (source_id(docs, o.source), *s))
+        .map(|p| (source_id(docs, p.occurrence.source), p.speaker))
         .collect();
     pairs.sort();
     pairs.dedup();
@@ -599,6 +690,7 @@ fn conflict_of(
         quote: quote.id.clone(),
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         speakers,
+        strong,
     }
 }
 

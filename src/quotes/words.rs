@@ -210,31 +210,42 @@ pub(crate) const INDEFINITE: &[&str] = &["a", "an", "another", "one", "some"];
 /// Personal pronouns that refer back to one person.
 pub(crate) const PRONOUNS: &[&str] = &["he", "she"];
 
-/// Words that may open a capitalized run at the start of a sentence without being
-/// part of a name.
+/// Function words that may be capitalized (opening a sentence, or in a headline's
+/// title case) but are never part of a name: a name starts after them.
 pub(crate) const SENTENCE_OPENERS: &[&str] = &[
     "according",
     "after",
     "although",
     "and",
     "as",
+    "at",
+    "because",
+    "before",
+    "between",
     "but",
+    "by",
     "during",
     "for",
+    "from",
     "however",
     "if",
     "in",
+    "instead",
     "meanwhile",
     "on",
+    "over",
+    "plus",
     "since",
     "speaking",
     "still",
     "the",
     "though",
+    "to",
     "under",
     "when",
     "while",
     "with",
+    "yet",
 ];
 
 /// Abbreviations after which a full stop does not end a sentence.
