@@ -506,6 +506,53 @@ mod tests {
         );
     }
 
+    fn relay(t: &str) -> Option<String> {
+        attr(t).and_then(|(_, _, via)| via)
+    }
+
+    #[test]
+    fn a_name_after_a_speech_verb_speaks_and_the_verb_subject_relays() {
+        let t = "Port spokeswoman Ana Berg, travelling with the mayor, told reporters that \
+                 Lund “believes the pier is safe.”";
+        assert_eq!(words(t), "Lund");
+        assert_eq!(relay(t).as_deref(), Some("Port spokeswoman Ana Berg"));
+        let t = "Berg said Mayor Ivo Lund “will not close the pier.”";
+        assert_eq!(words(t), "Mayor Ivo Lund");
+        assert_eq!(relay(t).as_deref(), Some("Berg"));
+    }
+
+    #[test]
+    fn quoted_as_saying_gives_the_speaker_and_the_relay() {
+        let t = "The Harbour Gazette quoted Ivo Lund as saying “the pier is safe.”";
+        assert_eq!(words(t), "Ivo Lund");
+        assert_eq!(relay(t).as_deref(), Some("The Harbour Gazette"));
+        let t = "Ivo Lund was quoted as saying “the pier is safe.”";
+        assert_eq!(words(t), "Ivo Lund");
+        assert_eq!(relay(t), None);
+    }
+
+    #[test]
+    fn according_to_after_the_attribution_is_a_relay() {
+        let t = "“The pier is safe,” Lund said, according to Ana Berg.";
+        assert_eq!(words(t), "Lund");
+        assert_eq!(relay(t).as_deref(), Some("Ana Berg"));
+        let t = "“The pier is safe,” said Ivo Lund, according to an aide.";
+        assert_eq!(words(t), "Ivo Lund");
+        assert_eq!(relay(t).as_deref(), Some("an aide"));
+    }
+
+    #[test]
+    fn a_listener_a_possession_or_a_thing_before_a_quotation_does_not_speak() {
+        // Lund is spoken to.
+        assert_eq!(words("Berg told Lund “we will reopen the pier.”"), "Berg");
+        // Lund owns the plan: nobody is said to speak.
+        assert_eq!(words("Critics mocked Lund’s “floating pier” plan."), "");
+        // A capitalized thing at the end of the reported clause is not its subject.
+        let t = "Berg said the changes in Harbour Law “will protect the pier.”";
+        assert_eq!(words(t), "Berg");
+        assert_eq!(relay(t), None);
+    }
+
     #[test]
     fn no_attribution_for_a_scare_quote() {
         assert_eq!(

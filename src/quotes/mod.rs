@@ -731,3 +731,92 @@ fn speakers(quotations: &[Quotation], unified: &Unified) -> Vec<Speaker> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Source};
+    use crate::document::prepare;
+
+    /// The attribution conflicts between sources of the given texts, all taken to
+    /// tell one story.
+    fn conflicts_of(texts: &[&str]) -> Vec<AttributionConflict> {
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source::new(&format!("s{i}"), t))
+            .collect();
+        let corpus = Corpus::of_sources(sources);
+        let docs = prepare(&corpus);
+        let mut r = find_quotes(&docs);
+        r.find_conflicts(&docs, |_, _| true);
+        r.attribution_conflicts
+    }
+
+    fn speakers(c: &AttributionConflict) -> Vec<&str> {
+        c.speakers.iter().map(|s| s.speaker.as_str()).collect()
+    }
+
+    const WORDS: &str = "We will rebuild the harbour wall before the winter storms come";
+
+    #[test]
+    fn two_named_people_for_the_same_words_are_a_strong_conflict() {
+        let a = format!("“{WORDS},” Mayor Ivo Lund said on Monday.");
+        let b = format!("“{WORDS},” said harbour master Ana Berg.");
+        let c = conflicts_of(&[&a, &b]);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(speakers(&c[0]), ["Ana Berg", "Ivo Lund"]);
+        assert!(c[0].strong);
+    }
+
+    #[test]
+    fn forms_of_one_name_are_no_conflict() {
+        // Two people named Lund in the corpus leave the bare "Lund" of the second
+        // source unresolved: it can still be Ivo Lund, so it contradicts no one.
+        let a = format!("“{WORDS},” Mayor Ivo Lund said on Monday.");
+        let b = format!("Maria Lund, the ferry chief, was away.\n\n“{WORDS},” Mr. Lund said.");
+        let c = format!("“{WORDS},” Sen. Lund told reporters.");
+        let d = format!("“{WORDS},” said Ivo K. Lund.");
+        assert_eq!(conflicts_of(&[&a, &b, &c, &d]), Vec::new());
+    }
+
+    #[test]
+    fn a_relay_and_the_speaker_it_relays_are_no_conflict() {
+        // a: Berg tells reporters what Lund believes; b gives the words to Berg.
+        let a = format!(
+            "Harbour spokeswoman Ana Berg, speaking on Monday, told reporters that \
+             Mayor Ivo Lund “believes {}.”",
+            &WORDS[3..]
+        );
+        let b = format!("“The mayor believes {},” Ana Berg said.", &WORDS[3..]);
+        assert_eq!(conflicts_of(&[&a, &b]), Vec::new());
+        // "According to X, Y ...": X relays Y, so naming either is no conflict.
+        let c = format!(
+            "According to Ana Berg, Mayor Ivo Lund “believes {}.”",
+            &WORDS[3..]
+        );
+        assert_eq!(conflicts_of(&[&c, &b]), Vec::new());
+        // A third person is another matter.
+        let d = format!("“The mayor believes {},” Piet Haavik said.", &WORDS[3..]);
+        let found = conflicts_of(&[&a, &d]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(speakers(&found[0]), ["Ivo Lund", "Piet Haavik"]);
+    }
+
+    #[test]
+    fn a_pronoun_resolved_to_another_person_is_only_a_weak_conflict() {
+        let a = format!("Mayor Ivo Lund visited the pier on Monday.\n\n“{WORDS},” he said.");
+        let b = format!("“{WORDS},” said harbour master Ana Berg.");
+        let c = conflicts_of(&[&a, &b]);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert!(!c[0].strong);
+    }
+
+    #[test]
+    fn a_headline_speaker_takes_no_part_in_conflicts() {
+        let a = "Mayor Ivo Lund Says “We Will Rebuild The Harbour Wall Before The Winter \
+                 Storms Come”\n\nThe pier was shut on Monday.";
+        let b = format!("“{WORDS},” said harbour master Ana Berg.");
+        assert_eq!(conflicts_of(&[a, &b]), Vec::new());
+    }
+}

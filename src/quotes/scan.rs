@@ -566,6 +566,69 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_names_no_one_and_its_quotations_are_not_certain() {
+        let c = corpus(
+            "Port Workers Defend Mayor Ivo Lund Over Pier Plan\n\n\
+             Port director Ana Berg spoke on Monday. “The pier is safe,” she said.",
+        );
+        let docs = prepare(&c);
+        let s = scan(&docs[0]);
+        assert!(
+            s.mentions.iter().all(|m| m.name.surname() != "lund"),
+            "{:?}",
+            s.mentions
+        );
+        assert_eq!(
+            s.quotes[0].speaker.as_ref().map(Name::display).as_deref(),
+            Some("Ana Berg")
+        );
+        assert!(s.quotes[0].certain);
+        let c = corpus("Mayor Lund Says “Pier Is Safe And Will Reopen Soon”\n\nThe pier was shut.");
+        let docs = prepare(&c);
+        let s = scan(&docs[0]);
+        assert_eq!(
+            s.quotes[0].speaker.as_ref().map(Name::display).as_deref(),
+            Some("Lund")
+        );
+        assert!(!s.quotes[0].certain);
+    }
+
+    #[test]
+    fn a_relay_is_resolved_and_an_unknown_relay_leaves_the_speaker_uncertain() {
+        let c = corpus(
+            "Port spokeswoman Ana Berg spoke on Monday. She told reporters that \
+             Lund “believes the pier is safe.”",
+        );
+        let docs = prepare(&c);
+        let q = &scan(&docs[0]).quotes[0];
+        assert_eq!(
+            q.speaker.as_ref().map(Name::display).as_deref(),
+            Some("Lund")
+        );
+        assert_eq!(
+            q.according_to.as_ref().map(Name::display).as_deref(),
+            Some("Ana Berg")
+        );
+        assert!(q.certain);
+        let c = corpus("A spokeswoman told reporters that Lund “believes the pier is safe.”");
+        let docs = prepare(&c);
+        let q = &scan(&docs[0]).quotes[0];
+        assert_eq!(
+            q.speaker.as_ref().map(Name::display).as_deref(),
+            Some("Lund")
+        );
+        assert!(!q.certain);
+    }
+
+    #[test]
+    fn a_place_after_a_name_is_not_an_antecedent() {
+        let t = "Councillor Ivo Lund of Harbourshire said the pier was safe. \
+                 “It will reopen next week,” he said.";
+        let s = speakers(t);
+        assert_eq!(s[0].2.as_deref(), Some("Ivo Lund"));
+    }
+
+    #[test]
     fn names_inside_quotations_are_not_antecedents() {
         let t = "Harbour master Ivo Lund spoke on Monday. \
                  “Ana Berg told us the pier is safe,” he said.";
