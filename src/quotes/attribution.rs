@@ -192,12 +192,48 @@ fn after(text: &str, toks: &[Token]) -> Option<Found> {
     }
     let subject = until_comma(text, &toks[..end]);
     let (phrase, span) = phrase(text, subject)?;
+    // `"...," Smith said Jones told her` and `"...," Smith quoted Jones as saying`:
+    // Jones speaks, Smith relays.
+    if let Some((inner, inner_span)) = reported_speaker(text, &toks[verb + 1..]) {
+        return Some(Found {
+            phrase: inner,
+            span: inner_span,
+            side: Side::After,
+            relay: Some((phrase, span)),
+        });
+    }
     Some(Found {
         phrase,
         span,
         side: Side::After,
         relay: trailing_according_to(text, &toks[verb + 1..]),
     })
+}
+
+/// The named subject of a second speech verb right after a first one ("said Jones
+/// told her", "said that Jones had said", "quoted Jones as saying"): the person
+/// whose words the first speaker relays.
+fn reported_speaker(text: &str, rest: &[Token]) -> Option<(Phrase, Range<usize>)> {
+    let rest = until_comma(text, rest);
+    let verb = rest
+        .iter()
+        .take(MAX_PHRASE_WORDS + 1)
+        .position(|t| is_speech_verb(text, t))?;
+    let mut end = verb;
+    while end > 0
+        && (is_in(VERB_FILLERS, &folded(text, &rest[end - 1]))
+            || folded(text, &rest[end - 1]) == "as")
+    {
+        end -= 1;
+    }
+    let start = usize::from(rest.first().is_some_and(|t| folded(text, t) == "that"));
+    if start >= end {
+        return None;
+    }
+    match phrase(text, &rest[start..end])? {
+        (p @ Phrase::Named(_), span) => Some((p, span)),
+        _ => None,
+    }
 }
 
 /// "according to X" later in the clause after a quotation's attribution
@@ -216,11 +252,19 @@ fn according_to(text: &str, toks: &[Token]) -> Option<Found> {
     let x = until_comma(text, rest);
     let after_x = &rest[x.len()..];
     let source = phrase(text, x)?;
-    let y: Vec<Token> = after_x
+    let mut y: Vec<Token> = after_x
         .iter()
         .copied()
         .skip_while(|t| t.text(text) == ",")
         .collect();
+    // "According to X, Y said "..."": Y is the subject of the speech verb.
+    if let Some(v) = y.iter().position(|t| is_speech_verb(text, t)) {
+        let mut end = v;
+        while end > 0 && is_in(VERB_FILLERS, &folded(text, &y[end - 1])) {
+            end -= 1;
+        }
+        y.truncate(end);
+    }
     // Words between the source and the quotation that are not a short name leave the
     // source as the speaker ("According to X, the plan is 'dead'").
     if word_count(&y) <= 4
@@ -539,6 +583,27 @@ mod tests {
         let t = "“The pier is safe,” said Ivo Lund, according to an aide.";
         assert_eq!(words(t), "Ivo Lund");
         assert_eq!(relay(t).as_deref(), Some("an aide"));
+    }
+
+    #[test]
+    fn a_speaker_reported_after_the_quotation_speaks_and_the_first_relays() {
+        let t = "“The pier is safe,” Ana Berg said Lund told her.";
+        assert_eq!(words(t), "Lund");
+        assert_eq!(relay(t).as_deref(), Some("Ana Berg"));
+        let t = "“The pier is safe,” the Harbour Gazette quoted Ivo Lund as saying.";
+        assert_eq!(words(t), "Ivo Lund");
+        assert_eq!(relay(t).as_deref(), Some("the Harbour Gazette"));
+        // Without a second speaker the first one speaks.
+        let t = "“The pier is safe,” Ana Berg said on Monday.";
+        assert_eq!((words(t).as_str(), relay(t)), ("Ana Berg", None));
+    }
+
+    #[test]
+    fn according_to_x_y_said_gives_y_as_the_speaker() {
+        let (p, w, via) =
+            attr("According to Ana Berg, Lund said “the pier is safe.”").expect("found");
+        assert!(matches!(p, Phrase::Named(_)));
+        assert_eq!((w.as_str(), via.as_deref()), ("Lund", Some("Ana Berg")));
     }
 
     #[test]
