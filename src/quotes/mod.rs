@@ -258,7 +258,7 @@ impl QuoteReport {
         related: impl Fn(usize, usize) -> bool + Sync,
     ) {
         let related = |a: usize, b: usize| a == b || related(a, b);
-        let people = People::of(&self.speakers);
+        let people = People::of(&self.speakers, docs);
         self.attribution_conflicts = self
             .quotes
             .par_iter()
@@ -484,37 +484,70 @@ fn dedupe_ids(quotes: &mut [Quote]) {
     }
 }
 
-/// The speakers' spellings by canonical name, to tell whether two speakers can be
-/// one person.
+/// The speakers' spellings by canonical name, and the texts of the corpus, to tell
+/// whether two speakers can be one person.
 struct People<'a> {
     variants: BTreeMap<&'a str, &'a [String]>,
+    texts: Vec<&'a str>,
 }
 
 impl<'a> People<'a> {
-    fn of(speakers: &'a [Speaker]) -> People<'a> {
+    fn of(speakers: &'a [Speaker], docs: &'a [Document<'_>]) -> People<'a> {
         People {
             variants: speakers
                 .iter()
                 .map(|s| (s.name.as_str(), s.variants.as_slice()))
                 .collect(),
+            texts: docs.iter().map(|d| d.text()).collect(),
         }
     }
 
-    /// True when the two speakers (canonical names) can be one person: one of
-    /// them is another form of the other's name ("Smith", "Mr. Smith", "John
-    /// Smith", "Sen. Smith" are all forms of "John Smith"), in any of their
-    /// spellings. A surname alone can be anyone with that surname.
+    /// The spellings of a speaker: its canonical name and its variants.
+    fn forms<'s>(&'s self, s: &'s str) -> Vec<&'s str> {
+        let mut v: Vec<&'s str> = vec![s];
+        if let Some(more) = self.variants.get(s) {
+            v.extend(more.iter().map(String::as_str));
+        }
+        v
+    }
+
+    /// True when the two speakers (canonical names) can be one person.
+    ///
+    /// - One is another form of the other's name, in any of their spellings
+    ///   ("Smith", "Mr. Smith", "Sen. Smith" and "John Smith" are forms of "John
+    ///   K. Smith"); a surname alone can be anyone with that surname.
+    /// - With the same surname and other given names ("Bob Smith" / "Robert
+    ///   Smith", "Joe" / "Joseph"), they are still one person unless an article
+    ///   names both, and their given names start differently: then the story has
+    ///   two people of that name ("Maria Smith and her husband Peter Smith").
     fn can_be_one<'s>(&'s self, a: &'s str, b: &'s str) -> bool {
-        let forms = |s: &'s str| -> Vec<&'s str> {
-            let mut v: Vec<&'s str> = vec![s];
-            if let Some(more) = self.variants.get(s) {
-                v.extend(more.iter().map(String::as_str));
-            }
-            v
+        let (fa, fb) = (self.forms(a), self.forms(b));
+        let forms_of_one = fa
+            .iter()
+            .any(|x| fb.iter().any(|y| names::could_be_same_person(x, y)));
+        if forms_of_one {
+            return true;
+        }
+        let same_surname = fa
+            .iter()
+            .any(|x| fb.iter().any(|y| names::share_surname(x, y)));
+        same_surname && !self.named_apart(&fa, &fb)
+    }
+
+    /// True when one article names a full form of each, with given names that
+    /// start with different letters.
+    fn named_apart<'s>(&self, fa: &[&'s str], fb: &[&'s str]) -> bool {
+        let full = |forms: &[&'s str]| -> Vec<(&'s str, char)> {
+            forms
+                .iter()
+                .filter_map(|f| names::given_initial(f).map(|c| (*f, c)))
+                .collect()
         };
-        let (fa, fb) = (forms(a), forms(b));
-        fa.iter()
-            .any(|x| fb.iter().any(|y| names::could_be_same_person(x, y)))
+        let (xa, xb) = (full(fa), full(fb));
+        self.texts.iter().any(|t| {
+            xa.iter()
+                .any(|(x, cx)| t.contains(x) && xb.iter().any(|(y, cy)| cx != cy && t.contains(y)))
+        })
     }
 }
 
@@ -778,6 +811,23 @@ mod tests {
         let c = format!("“{WORDS},” Sen. Lund told reporters.");
         let d = format!("“{WORDS},” said Ivo K. Lund.");
         assert_eq!(conflicts_of(&[&a, &b, &c, &d]), Vec::new());
+    }
+
+    #[test]
+    fn other_given_names_with_one_surname_conflict_only_when_an_article_names_both() {
+        // A short form and a full given name: one person, as far as anyone can tell.
+        let a = format!("“{WORDS},” said Robert Haldane.");
+        let b = format!("“{WORDS},” Bob Haldane said on Monday.");
+        assert_eq!(conflicts_of(&[&a, &b]), Vec::new());
+        // An article that names both shows two people with that surname.
+        let a = format!(
+            "Maria Lund and her husband Peter Lund run the ferry.\n\n“{WORDS},” Maria Lund said."
+        );
+        let b = format!("“{WORDS},” said Peter Lund.");
+        let c = conflicts_of(&[&a, &b]);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(speakers(&c[0]), ["Maria Lund", "Peter Lund"]);
+        assert!(c[0].strong);
     }
 
     #[test]

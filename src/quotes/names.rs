@@ -11,8 +11,8 @@
 use serde::Serialize;
 
 use super::words::{
-    HONORIFICS, INDEFINITE, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS,
-    is_in,
+    HONORIFICS, INDEFINITE, NAME_PARTICLES, NAME_SUFFIXES, ORG_WORDS, PRONOUNS, ROLE_WORDS,
+    SENTENCE_OPENERS, is_in,
 };
 use crate::align::merge::UnionFind;
 use crate::text::{self, Token, TokenKind};
@@ -37,12 +37,27 @@ impl Name {
 
     /// The folded surname (the last part).
     pub(crate) fn surname(&self) -> String {
-        self.parts.last().map(|s| text::fold(s)).unwrap_or_default()
+        self.parts
+            .get(self.surname_at())
+            .map(|s| text::fold(s))
+            .unwrap_or_default()
+    }
+
+    /// Where the surname is: the last part, or the one before a generational
+    /// suffix ("Ivo Lund Jr." has the surname "Lund").
+    fn surname_at(&self) -> usize {
+        let last = self.parts.len().saturating_sub(1);
+        let suffix = |p: &String| is_in(NAME_SUFFIXES, &text::fold(p.trim_end_matches('.')));
+        if last >= 1 && self.parts.get(last).is_some_and(suffix) {
+            last - 1
+        } else {
+            last
+        }
     }
 
     /// The folded parts before the surname, initials included ("j" for "J.").
     fn given_names(&self) -> Vec<String> {
-        let n = self.parts.len().saturating_sub(1);
+        let n = self.surname_at();
         self.parts[..n]
             .iter()
             .map(|p| text::fold(p.trim_end_matches('.')))
@@ -412,12 +427,31 @@ pub fn same_person(a: &str, b: &str) -> bool {
 /// True when two names as displayed ("Jane K. Smith", "Smith") can be the same
 /// person's: see [`same_person`], but on names already stripped of titles.
 pub(crate) fn could_be_same_person(a: &str, b: &str) -> bool {
-    let name = |s: &str| Name {
+    a == b || names_match(&display_name(a), &display_name(b))
+}
+
+/// True when two names as displayed have the same surname (or a transliteration of
+/// it), whatever their given names.
+pub(crate) fn share_surname(a: &str, b: &str) -> bool {
+    surnames_match(&display_name(a).surname(), &display_name(b).surname())
+}
+
+/// The first letter of the first given name of a name as displayed ('i' for "Ivo
+/// K. Lund"), if it has one.
+pub(crate) fn given_initial(a: &str) -> Option<char> {
+    display_name(a)
+        .given_names()
+        .first()
+        .and_then(|g| g.chars().next())
+}
+
+/// A name as displayed, read back into its parts.
+fn display_name(s: &str) -> Name {
+    Name {
         parts: s.split_whitespace().map(str::to_string).collect(),
         honorific: false,
         roles: Vec::new(),
-    };
-    a == b || names_match(&name(a), &name(b))
+    }
 }
 
 /// True when two names can be the same person's: the surnames match, and the first
@@ -806,6 +840,12 @@ mod tests {
             assert!(could_be_same_person("Lund", &n), "{form}");
         }
         assert!(could_be_same_person("Ivo Lund", "I. Lund"));
+        // A generational suffix is not the surname.
+        assert_eq!(named("Ivo K. Lund Jr.").surname(), "lund");
+        assert!(could_be_same_person("Ivo K. Lund Jr", "Ivo Lund"));
+        assert!(share_surname("Ivo Lund Jr", "Maria Lund"));
+        assert_eq!(given_initial("Ivo K. Lund"), Some('i'));
+        assert_eq!(given_initial("Lund"), None);
         // Another given name, or another surname, is another person.
         assert!(!could_be_same_person("Ivo Lund", "Maria Lund"));
         assert!(!could_be_same_person("Lund", "Berg"));

@@ -153,6 +153,9 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
     "la", "le", "van", "von",
 ];
 
+/// Generational suffixes after a surname ("Jr.", "III"): the surname is before them.
+pub(crate) const NAME_SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "sr"];
+
 /// Head nouns of organisations and documents: a speaker phrase containing one of these
 /// names an institution or a text, not a person.
 pub(crate) const ORG_WORDS: &[&str] = &[
@@ -271,6 +274,7 @@ mod tests {
             ROLE_WORDS,
             HONORIFICS,
             NAME_PARTICLES,
+            NAME_SUFFIXES,
             ORG_WORDS,
             INDEFINITE,
             PRONOUNS,
