@@ -286,22 +286,30 @@ fn attribution_view(a: &Analysis<'_>, c: &AttributionConflict) -> Option<Finding
         }
     }
     values.sort_by(|x, y| (&x.source, x.start).cmp(&(&y.source, y.start)));
-    let mut evidence = vec![String::from("the same words printed in both sources")];
-    if !c.strong {
-        evidence.push(String::from(
-            "a speaker is read from a pronoun or a title (\"she said\") resolved to someone named before",
-        ));
-    }
+    let evidence = vec![String::from("the same words printed in both sources")];
+    let severity = if c.strong {
+        SeverityView {
+            level: "high",
+            score: 1.0,
+            why: String::from("the same words are attributed to different people"),
+        }
+    } else {
+        SeverityView {
+            level: "medium",
+            score: 0.5,
+            why: String::from(
+                "the same words are attributed to different people, but a speaker is only \
+                 known through a pronoun or a title (\"he said\") read as someone named \
+                 before: check who that is",
+            ),
+        }
+    };
     Some(FindingView {
         id: c.id.clone(),
         kind: "attribution",
         fact: format!("who said \"{}\"", super::table::excerpt(&c.text, 60)),
         values,
-        severity: c.strong.then(|| SeverityView {
-            level: "high",
-            score: 1.0,
-            why: String::from("the same words are attributed to different people"),
-        }),
+        severity: Some(severity),
         note: None,
         confidence: None,
         evidence,
