@@ -5,9 +5,11 @@
 //! attribution ("..., Mr. Smith said", "According to X, Y ...", "she said" resolved to
 //! a name named before), unifies speaker names across their variants, and groups the
 //! same words quoted by several sources into one [`Quote`]. When sources that tell
-//! one story attribute the same words to different people,
+//! one story attribute the same words to people who cannot be one person, and
+//! neither attribution can be a relay of the other ("X told reporters that Y ..."),
 //! [`QuoteReport::find_conflicts`] gives an [`AttributionConflict`], which the
-//! discrepancy report lists with kind `attribution`.
+//! report lists with kind `attribution`: as a discrepancy when both speakers are
+//! named, to review when one is only known through a pronoun or a title.
 
 mod attribution;
 mod group;
