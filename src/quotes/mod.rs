@@ -518,8 +518,8 @@ impl<'a> People<'a> {
     /// - One is another form of the other's name, in any of their spellings
     ///   ("Smith", "Mr. Smith", "Sen. Smith" and "John Smith" are forms of "John
     ///   K. Smith"); a surname alone can be anyone with that surname.
-    /// - With the same surname and other given names ("Bob Smith" / "Robert
-    ///   Smith", "Joe" / "Joseph"), they are still one person unless an article
+    /// - With the same surname and other given names ("Gitte Smith" / "Margit
+    ///   Smith", "Kit" / "Katrine"), they are still one person unless an article
     ///   names both, and their given names start differently: then the story has
     ///   two people of that name ("Maria Smith and her husband Peter Smith").
     fn can_be_one<'s>(&'s self, a: &'s str, b: &'s str) -> bool {
@@ -818,8 +818,8 @@ mod tests {
     #[test]
     fn other_given_names_with_one_surname_conflict_only_when_an_article_names_both() {
         // A short form and a full given name: one person, as far as anyone can tell.
-        let a = format!("“{WORDS},” said Robert Haldane.");
-        let b = format!("“{WORDS},” Bob Haldane said on Monday.");
+        let a = format!("“{WORDS},” said Margit Haldane.");
+        let b = format!("“{WORDS},” Gitte Haldane said on Monday.");
         assert_eq!(conflicts_of(&[&a, &b]), Vec::new());
         // An article that names both shows two people with that surname.
         let a = format!(
