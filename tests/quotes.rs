@@ -174,6 +174,8 @@ fn seeds_outlets_attributing_the_readout_words_to_different_people_conflict() {
         c.text
             .contains("diplomatic talks that would ensure a political transition")
     );
+    // Both outlets name their speaker: a discrepancy, not a candidate to review.
+    assert!(c.strong);
     let named: Vec<(&str, Vec<&str>)> = c
         .speakers
         .iter()
@@ -291,6 +293,49 @@ fn fixture_the_same_words_given_to_two_people_are_an_attribution_conflict() {
         vec![("Lena Ortiz", vec!["a"]), ("Tomas Brenner", vec!["b"])]
     );
     assert_eq!(r.attribution_conflicts.len(), 1);
+    // a gives the words to "she": resolved to the minister named just before, but
+    // a resolution can be wrong, so the conflict is only one to review.
+    assert!(!conflicts[0].strong);
+}
+
+#[test]
+fn report_lists_named_attribution_conflicts_as_discrepancies_and_pronoun_ones_to_review() {
+    let story = "The ferry Nordlys capsized on Lake Varsen near Kolbrin on Monday, and \
+                 divers searched the hull of the Nordlys through the night.\n\n";
+    let named = "“We will not rest until every family in this town has the answers it \
+                 deserves,”";
+    let resolved = "“The divers have checked every cabin of the hull and found no one \
+                    else inside,”";
+    let a = format!(
+        "{story}{named} Governor Ilse Brandt said in Kolbrin.\n\n\
+         Harbour chief Ola Vinter spoke at the quay. {resolved} he said."
+    );
+    let b = format!(
+        "{story}{named} Mayor Tomas Weller said in Kolbrin.\n\n\
+         {resolved} said diver Petra Stromm."
+    );
+    let corpus = corpus_of(&[&a, &b]);
+    let analysis = claimdiff::analyze(&corpus, &Default::default());
+    let view = claimdiff::report::build::report_view(&analysis, Default::default());
+    let who = |list: &[claimdiff::report::FindingView]| -> Vec<Vec<String>> {
+        list.iter()
+            .filter(|f| f.kind == "attribution")
+            .map(|f| {
+                f.values
+                    .iter()
+                    .map(|v| v.value.as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(
+        who(&view.discrepancies),
+        vec![vec!["Ilse Brandt".to_string(), "Tomas Weller".to_string()]]
+    );
+    assert_eq!(
+        who(&view.to_review),
+        vec![vec!["Ola Vinter".to_string(), "Petra Stromm".to_string()]]
+    );
 }
 
 #[test]

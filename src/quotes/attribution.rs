@@ -8,6 +8,10 @@
 //! 3. before it, a name opening a partial quotation: `Jones "condemned the attack"`;
 //! 4. before it, a speech verb: `Smith told reporters that the plan was "..."`.
 //!
+//! Relays are kept: in `Smith told reporters that Jones "..."`, `The paper quoted
+//! Jones as saying "..."` and `"...," Jones said, according to Smith`, Jones is the
+//! speaker and Smith relays the words.
+//!
 //! The result is a phrase (a name, a pronoun, a title...) with its byte span; pronouns
 //! and titles are resolved to names by the caller.
 
@@ -37,8 +41,11 @@ pub(crate) struct Found {
     pub(crate) span: Range<usize>,
     /// Where it was found.
     pub(crate) side: Side,
-    /// For "According to X, Y ...": X, with its span, when Y is the speaker.
-    pub(crate) according_to: Option<(Phrase, Range<usize>)>,
+    /// Who relays the speaker's words, with its span: X in "According to X, Y ...",
+    /// "X told reporters that Y "..."" or "..., Y said, according to X". Both may
+    /// stand behind the words, so neither conflicts with another source's naming
+    /// of the other.
+    pub(crate) relay: Option<(Phrase, Range<usize>)>,
 }
 
 /// Most words a speaker phrase may have.
@@ -170,7 +177,7 @@ fn after(text: &str, toks: &[Token]) -> Option<Found> {
             phrase,
             span,
             side: Side::After,
-            according_to: None,
+            relay: trailing_according_to(text, &toks[first + 1..]),
         });
     }
     // Mr. Smith (also) said
@@ -185,12 +192,56 @@ fn after(text: &str, toks: &[Token]) -> Option<Found> {
     }
     let subject = until_comma(text, &toks[..end]);
     let (phrase, span) = phrase(text, subject)?;
+    // `"...," Smith said Jones told her` and `"...," Smith quoted Jones as saying`:
+    // Jones speaks, Smith relays.
+    if let Some((inner, inner_span)) = reported_speaker(text, &toks[verb + 1..]) {
+        return Some(Found {
+            phrase: inner,
+            span: inner_span,
+            side: Side::After,
+            relay: Some((phrase, span)),
+        });
+    }
     Some(Found {
         phrase,
         span,
         side: Side::After,
-        according_to: None,
+        relay: trailing_according_to(text, &toks[verb + 1..]),
     })
+}
+
+/// The named subject of a second speech verb right after a first one ("said Jones
+/// told her", "said that Jones had said", "quoted Jones as saying"): the person
+/// whose words the first speaker relays.
+fn reported_speaker(text: &str, rest: &[Token]) -> Option<(Phrase, Range<usize>)> {
+    let rest = until_comma(text, rest);
+    let verb = rest
+        .iter()
+        .take(MAX_PHRASE_WORDS + 1)
+        .position(|t| is_speech_verb(text, t))?;
+    let mut end = verb;
+    while end > 0
+        && (is_in(VERB_FILLERS, &folded(text, &rest[end - 1]))
+            || folded(text, &rest[end - 1]) == "as")
+    {
+        end -= 1;
+    }
+    let start = usize::from(rest.first().is_some_and(|t| folded(text, t) == "that"));
+    if start >= end {
+        return None;
+    }
+    match phrase(text, &rest[start..end])? {
+        (p @ Phrase::Named(_), span) => Some((p, span)),
+        _ => None,
+    }
+}
+
+/// "according to X" later in the clause after a quotation's attribution
+/// (`"...," Jones said, according to Smith`): X relays the words.
+fn trailing_according_to(text: &str, rest: &[Token]) -> Option<(Phrase, Range<usize>)> {
+    let at = (0..rest.len().saturating_sub(1))
+        .find(|&i| folded(text, &rest[i]) == "according" && folded(text, &rest[i + 1]) == "to")?;
+    phrase(text, until_comma(text, &rest[at + 2..]))
 }
 
 /// `According to X, "..."` and `According to X, Y "..."`.
@@ -201,11 +252,19 @@ fn according_to(text: &str, toks: &[Token]) -> Option<Found> {
     let x = until_comma(text, rest);
     let after_x = &rest[x.len()..];
     let source = phrase(text, x)?;
-    let y: Vec<Token> = after_x
+    let mut y: Vec<Token> = after_x
         .iter()
         .copied()
         .skip_while(|t| t.text(text) == ",")
         .collect();
+    // "According to X, Y said "..."": Y is the subject of the speech verb.
+    if let Some(v) = y.iter().position(|t| is_speech_verb(text, t)) {
+        let mut end = v;
+        while end > 0 && is_in(VERB_FILLERS, &folded(text, &y[end - 1])) {
+            end -= 1;
+        }
+        y.truncate(end);
+    }
     // Words between the source and the quotation that are not a short name leave the
     // source as the speaker ("According to X, the plan is 'dead'").
     if word_count(&y) <= 4
@@ -215,19 +274,36 @@ fn according_to(text: &str, toks: &[Token]) -> Option<Found> {
             phrase: p,
             span,
             side: Side::AccordingTo,
-            according_to: Some(source),
+            relay: Some(source),
         });
     }
     Some(Found {
         phrase: source.0,
         span: source.1,
         side: Side::AccordingTo,
-        according_to: None,
+        relay: None,
     })
 }
 
+/// True for a word token that is a speech verb.
+fn is_speech_verb(text: &str, t: &Token) -> bool {
+    is_word(t) && is_in(SPEECH_VERBS, &folded(text, t))
+}
+
+/// Speech verbs whose object is the person spoken to ("told Jones", "asked Jones").
+const LISTENER_VERBS: &[&str] = &["asked", "tells", "told", "urged", "warned"];
+
+/// True for a possessive word ("Berg’s"): before a quotation it owns a thing
+/// (`Berg’s "harbour plan"`), it does not say that Berg spoke.
+fn is_possessive(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    ["’s", "'s", "’"].iter().any(|e| w.ends_with(e))
+}
+
 /// `Jones "condemned the attack"`: a name opening the clause, directly before a
-/// quotation that goes on its sentence in lower case.
+/// quotation that goes on its sentence in lower case. After a speech verb
+/// (`Smith told reporters that Jones "believes ..."`) the words are Jones's as
+/// Smith relays them: Jones speaks and Smith is the relay.
 fn name_before(text: &str, toks: &[Token], quote_starts_lower: bool) -> Option<Found> {
     if !quote_starts_lower {
         return None;
@@ -236,33 +312,61 @@ fn name_before(text: &str, toks: &[Token], quote_starts_lower: bool) -> Option<F
         .iter()
         .rposition(|t| t.text(text) == ",")
         .map_or(0, |i| i + 1);
-    let subject = &toks[start..];
-    if subject.is_empty() || word_count(subject) > 4 {
+    let verb = (start..toks.len())
+        .rev()
+        .find(|&i| is_speech_verb(text, &toks[i]));
+    let subject = match verb {
+        Some(v) => {
+            // The name is the capitalized run at the end of the reported clause.
+            let from = (v + 1..toks.len())
+                .rev()
+                .find(|&i| {
+                    is_word(&toks[i])
+                        && !toks[i]
+                            .text(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                })
+                .map_or(v + 1, |i| i + 1);
+            // "told Jones "we ..."": Jones is spoken to, not the speaker.
+            let listener = from == v + 1 && is_in(LISTENER_VERBS, &folded(text, &toks[v]));
+            // The name must open the reported clause ("said that Jones", "said
+            // Jones"): after other words ("changes in Harbour Law") it is a thing.
+            let opens_clause = from == v + 1 || folded(text, &toks[from - 1]) == "that";
+            if listener || !opens_clause {
+                return None;
+            }
+            &toks[from..]
+        }
+        None => &toks[start..],
+    };
+    if subject.is_empty()
+        || word_count(subject) > 4
+        || subject.iter().any(|t| is_possessive(text, t))
+    {
         return None;
     }
-    match phrase(text, subject)? {
-        (p @ Phrase::Named(_), span) => Some(Found {
-            phrase: p,
-            span,
-            side: Side::Before,
-            according_to: None,
-        }),
-        _ => None,
+    let (p, span) = phrase(text, subject)?;
+    if !matches!(p, Phrase::Named(_)) {
+        return None;
     }
+    Some(Found {
+        phrase: p,
+        span,
+        side: Side::Before,
+        relay: verb.and_then(|v| subject_of(text, toks, v)),
+    })
 }
 
-/// `Smith told reporters that the plan was "..."`: the subject of the last speech verb
-/// before the quotation.
-fn verb_before(text: &str, toks: &[Token]) -> Option<Found> {
-    let verb = (0..toks.len())
-        .rev()
-        .find(|&i| is_word(&toks[i]) && is_in(SPEECH_VERBS, &folded(text, &toks[i])))?;
+/// The subject of the speech verb at `verb` in `toks`, back to a comma or "that":
+/// "Ana Berg, the port's spokeswoman, told" gives "Ana Berg" (the subject stands
+/// before the apposition).
+fn subject_of(text: &str, toks: &[Token], verb: usize) -> Option<(Phrase, Range<usize>)> {
     let mut end = verb;
     while end > 0 && is_in(VERB_FILLERS, &folded(text, &toks[end - 1])) {
         end -= 1;
     }
-    // "Ana Berg, the port's spokeswoman, told ...": the subject is before the
-    // apposition.
     if end > 0
         && toks[end - 1].text(text) == ","
         && let Some(open) = toks[..end - 1].iter().rposition(|t| t.text(text) == ",")
@@ -273,12 +377,47 @@ fn verb_before(text: &str, toks: &[Token]) -> Option<Found> {
         .iter()
         .rposition(|t| t.text(text) == "," || (is_word(t) && folded(text, t) == "that"))
         .map_or(0, |i| i + 1);
-    let (phrase, span) = phrase(text, &toks[start..end])?;
+    phrase(text, &toks[start..end])
+}
+
+/// `Smith told reporters that the plan was "..."`: the subject of the last speech verb
+/// before the quotation. `The paper quoted Jones as saying "..."`: Jones speaks, and
+/// the subject of "quoted" relays the words.
+fn verb_before(text: &str, toks: &[Token]) -> Option<Found> {
+    let verb = (0..toks.len())
+        .rev()
+        .find(|&i| is_speech_verb(text, &toks[i]))?;
+    let as_saying = verb >= 2 && folded(text, &toks[verb - 1]) == "as";
+    if as_saying {
+        let earlier = (0..verb - 1)
+            .rev()
+            .find(|&i| is_speech_verb(text, &toks[i]));
+        let from = earlier.map_or(0, |e| e + 1);
+        let quoted = &toks[from..verb - 1];
+        // "Jones was quoted as saying": Jones is the subject of "quoted".
+        if word_count(quoted) == 0 {
+            let (p, span) = subject_of(text, toks, earlier?)?;
+            return Some(Found {
+                phrase: p,
+                span,
+                side: Side::Before,
+                relay: None,
+            });
+        }
+        let (p, span) = phrase(text, quoted)?;
+        return Some(Found {
+            phrase: p,
+            span,
+            side: Side::Before,
+            relay: earlier.and_then(|e| subject_of(text, toks, e)),
+        });
+    }
+    let (phrase, span) = subject_of(text, toks, verb)?;
     Some(Found {
         phrase,
         span,
         side: Side::Before,
-        according_to: None,
+        relay: None,
     })
 }
 
@@ -347,7 +486,7 @@ mod tests {
         Some((
             found.phrase,
             t[found.span].to_string(),
-            found.according_to.map(|(_, s)| t[s].to_string()),
+            found.relay.map(|(_, s)| t[s].to_string()),
         ))
     }
 
@@ -409,6 +548,74 @@ mod tests {
             words("Ana Berg, the port spokeswoman, told the paper that “the pier is safe.”"),
             "Ana Berg"
         );
+    }
+
+    fn relay(t: &str) -> Option<String> {
+        attr(t).and_then(|(_, _, via)| via)
+    }
+
+    #[test]
+    fn a_name_after_a_speech_verb_speaks_and_the_verb_subject_relays() {
+        let t = "Port spokeswoman Ana Berg, travelling with the mayor, told reporters that \
+                 Lund “believes the pier is safe.”";
+        assert_eq!(words(t), "Lund");
+        assert_eq!(relay(t).as_deref(), Some("Port spokeswoman Ana Berg"));
+        let t = "Berg said Mayor Ivo Lund “will not close the pier.”";
+        assert_eq!(words(t), "Mayor Ivo Lund");
+        assert_eq!(relay(t).as_deref(), Some("Berg"));
+    }
+
+    #[test]
+    fn quoted_as_saying_gives_the_speaker_and_the_relay() {
+        let t = "The Harbour Gazette quoted Ivo Lund as saying “the pier is safe.”";
+        assert_eq!(words(t), "Ivo Lund");
+        assert_eq!(relay(t).as_deref(), Some("The Harbour Gazette"));
+        let t = "Ivo Lund was quoted as saying “the pier is safe.”";
+        assert_eq!(words(t), "Ivo Lund");
+        assert_eq!(relay(t), None);
+    }
+
+    #[test]
+    fn according_to_after_the_attribution_is_a_relay() {
+        let t = "“The pier is safe,” Lund said, according to Ana Berg.";
+        assert_eq!(words(t), "Lund");
+        assert_eq!(relay(t).as_deref(), Some("Ana Berg"));
+        let t = "“The pier is safe,” said Ivo Lund, according to an aide.";
+        assert_eq!(words(t), "Ivo Lund");
+        assert_eq!(relay(t).as_deref(), Some("an aide"));
+    }
+
+    #[test]
+    fn a_speaker_reported_after_the_quotation_speaks_and_the_first_relays() {
+        let t = "“The pier is safe,” Ana Berg said Lund told her.";
+        assert_eq!(words(t), "Lund");
+        assert_eq!(relay(t).as_deref(), Some("Ana Berg"));
+        let t = "“The pier is safe,” the Harbour Gazette quoted Ivo Lund as saying.";
+        assert_eq!(words(t), "Ivo Lund");
+        assert_eq!(relay(t).as_deref(), Some("the Harbour Gazette"));
+        // Without a second speaker the first one speaks.
+        let t = "“The pier is safe,” Ana Berg said on Monday.";
+        assert_eq!((words(t).as_str(), relay(t)), ("Ana Berg", None));
+    }
+
+    #[test]
+    fn according_to_x_y_said_gives_y_as_the_speaker() {
+        let (p, w, via) =
+            attr("According to Ana Berg, Lund said “the pier is safe.”").expect("found");
+        assert!(matches!(p, Phrase::Named(_)));
+        assert_eq!((w.as_str(), via.as_deref()), ("Lund", Some("Ana Berg")));
+    }
+
+    #[test]
+    fn a_listener_a_possession_or_a_thing_before_a_quotation_does_not_speak() {
+        // Lund is spoken to.
+        assert_eq!(words("Berg told Lund “we will reopen the pier.”"), "Berg");
+        // Lund owns the plan: nobody is said to speak.
+        assert_eq!(words("Critics mocked Lund’s “floating pier” plan."), "");
+        // A capitalized thing at the end of the reported clause is not its subject.
+        let t = "Berg said the changes in Harbour Law “will protect the pier.”";
+        assert_eq!(words(t), "Berg");
+        assert_eq!(relay(t), None);
     }
 
     #[test]

@@ -5,9 +5,11 @@
 //! attribution ("..., Mr. Smith said", "According to X, Y ...", "she said" resolved to
 //! a name named before), unifies speaker names across their variants, and groups the
 //! same words quoted by several sources into one [`Quote`]. When sources that tell
-//! one story attribute the same words to different people,
+//! one story attribute the same words to people who cannot be one person, and
+//! neither attribution can be a relay of the other ("X told reporters that Y ..."),
 //! [`QuoteReport::find_conflicts`] gives an [`AttributionConflict`], which the
-//! discrepancy report lists with kind `attribution`.
+//! report lists with kind `attribution`: as a discrepancy when both speakers are
+//! named, to review when one is only known through a pronoun or a title.
 
 mod attribution;
 mod group;
@@ -52,8 +54,14 @@ pub struct Attribution {
     pub end: usize,
     /// Those words as written.
     pub text: String,
-    /// For "According to X, Y ...": X's canonical name, when X is a person.
+    /// Who relays the words, when a person: X's canonical name in "According to X,
+    /// Y ...", "X told reporters that Y ..." or "..., Y said, according to X".
     pub according_to: Option<String>,
+    /// True when the speaker's name is written in the attribution itself (for a
+    /// continued quotation, in the one it continues); false when it is read from a
+    /// pronoun or a title ("she said", "the minister said") resolved to someone
+    /// named before.
+    pub named: bool,
     /// True when the speaker cannot be someone else: named next to the quotation,
     /// or a pronoun or title that only one person named before can fit. Only certain
     /// attributions take part in attribution conflicts.
@@ -99,7 +107,8 @@ pub struct QuoteOccurrence {
     pub quotation: usize,
     /// The speaker this source gives (canonical name).
     pub speaker: Option<String>,
-    /// The source this source names with "according to", when it does.
+    /// Who relays the words in this source ("according to X", "X told reporters
+    /// that ..."), when a person.
     pub according_to: Option<String>,
 }
 
@@ -138,6 +147,11 @@ pub struct AttributionConflict {
     pub text: String,
     /// The speakers given, sorted by name.
     pub speakers: Vec<AttributedTo>,
+    /// True when two of the disagreeing printings name their speakers in their own
+    /// attributions. False when every disagreement rests on a pronoun or a title
+    /// resolved to someone named before ("..., she said"): such a resolution can be
+    /// wrong, so the conflict is only a candidate to review.
+    pub strong: bool,
 }
 
 /// A speaker with the spellings unified under one name.
@@ -246,10 +260,11 @@ impl QuoteReport {
         related: impl Fn(usize, usize) -> bool + Sync,
     ) {
         let related = |a: usize, b: usize| a == b || related(a, b);
+        let people = People::of(&self.speakers, docs);
         self.attribution_conflicts = self
             .quotes
             .par_iter()
-            .flat_map_iter(|q| conflicts(docs, &self.quotations, q, &related))
+            .flat_map_iter(|q| conflicts(docs, &self.quotations, q, &related, &people))
             .collect();
     }
 }
@@ -350,6 +365,10 @@ fn quotation(
                 .filter(|&c| unified.person[c])
                 .map(|c| unified.canonical[c].clone()),
             certain: q.certain,
+            named: q
+                .found
+                .as_ref()
+                .is_some_and(|f| matches!(f.phrase, names::Phrase::Named(_))),
         }
     });
     Quotation {
@@ -467,11 +486,102 @@ fn dedupe_ids(quotes: &mut [Quote]) {
     }
 }
 
+/// The speakers' spellings by canonical name, and the texts of the corpus, to tell
+/// whether two speakers can be one person.
+struct People<'a> {
+    variants: BTreeMap<&'a str, &'a [String]>,
+    texts: Vec<&'a str>,
+}
+
+impl<'a> People<'a> {
+    fn of(speakers: &'a [Speaker], docs: &'a [Document<'_>]) -> People<'a> {
+        People {
+            variants: speakers
+                .iter()
+                .map(|s| (s.name.as_str(), s.variants.as_slice()))
+                .collect(),
+            texts: docs.iter().map(|d| d.text()).collect(),
+        }
+    }
+
+    /// The spellings of a speaker: its canonical name and its variants.
+    fn forms<'s>(&'s self, s: &'s str) -> Vec<&'s str> {
+        let mut v: Vec<&'s str> = vec![s];
+        if let Some(more) = self.variants.get(s) {
+            v.extend(more.iter().map(String::as_str));
+        }
+        v
+    }
+
+    /// True when the two speakers (canonical names) can be one person.
+    ///
+    /// - One is another form of the other's name, in any of their spellings
+    ///   ("Smith", "Mr. Smith", "Sen. Smith" and "John Smith" are forms of "John
+    ///   K. Smith"); a surname alone can be anyone with that surname.
+    /// - With the same surname and other given names ("Gitte Smith" / "Margit
+    ///   Smith", "Kit" / "Katrine"), they are still one person unless an article
+    ///   names both, and their given names start differently: then the story has
+    ///   two people of that name ("Maria Smith and her husband Peter Smith").
+    fn can_be_one<'s>(&'s self, a: &'s str, b: &'s str) -> bool {
+        let (fa, fb) = (self.forms(a), self.forms(b));
+        let forms_of_one = fa
+            .iter()
+            .any(|x| fb.iter().any(|y| names::could_be_same_person(x, y)));
+        if forms_of_one {
+            return true;
+        }
+        let same_surname = fa
+            .iter()
+            .any(|x| fb.iter().any(|y| names::share_surname(x, y)));
+        same_surname && !self.named_apart(&fa, &fb)
+    }
+
+    /// True when one article names a full form of each, with given names that
+    /// start with different letters.
+    fn named_apart<'s>(&self, fa: &[&'s str], fb: &[&'s str]) -> bool {
+        let full = |forms: &[&'s str]| -> Vec<(&'s str, char)> {
+            forms
+                .iter()
+                .filter_map(|f| names::given_initial(f).map(|c| (*f, c)))
+                .collect()
+        };
+        let (xa, xb) = (full(fa), full(fb));
+        self.texts.iter().any(|t| {
+            xa.iter()
+                .any(|(x, cx)| t.contains(x) && xb.iter().any(|(y, cy)| cx != cy && t.contains(y)))
+        })
+    }
+}
+
+/// One printing that names a person as its speaker, for conflicts.
+#[derive(Clone, Copy)]
+struct Printing<'q> {
+    /// Index in the quote's occurrences.
+    index: usize,
+    occurrence: &'q QuoteOccurrence,
+    speaker: &'q str,
+    /// The speaker's name is written in the attribution (not a pronoun's or a
+    /// title's antecedent).
+    named: bool,
+}
+
 /// The attribution conflicts of a quote: groups of printings of the same words, in
-/// sources that tell one story, that name different people as the speaker.
-/// "According to" sources relay words and do not conflict with the speaker they
-/// relay; anonymous and institutional speakers never conflict, and neither do
-/// pronouns or titles that could refer to more than one person.
+/// sources that tell one story, that name people who cannot be one person as the
+/// speaker.
+///
+/// Two printings disagree only when:
+/// - their speakers cannot be the same person ([`People::can_be_one`]): "Smith" and
+///   "John Smith" agree;
+/// - neither attribution can be a relay of the other: in "X told reporters that Y
+///   ..." or "According to X, Y ..." both X and Y may stand behind the words;
+/// - both are certain: anonymous and institutional speakers, pronouns or titles that
+///   could refer to more than one person, relays that could be anyone, and
+///   quotations in headlines never conflict; "According to" sources whose speaker is
+///   not named relay words and do not conflict either.
+///
+/// A conflict is strong when two disagreeing printings both name their speakers in
+/// their own attributions; one that rests on a pronoun or a title resolved to a name
+/// is weak ([`AttributionConflict::strong`]).
 ///
 /// A quote links printings through chains of partial overlaps, across stories too
 /// when stories share a phrase; a conflict holds only printings linked directly
@@ -482,21 +592,28 @@ fn conflicts(
     quotations: &[Quotation],
     quote: &Quote,
     related: &(dyn Fn(usize, usize) -> bool + Sync),
+    people: &People<'_>,
 ) -> Vec<AttributionConflict> {
-    let direct: Vec<(usize, &QuoteOccurrence, &str)> = quote
+    let direct: Vec<Printing<'_>> = quote
         .occurrences
         .iter()
         .enumerate()
-        .filter_map(|(i, o)| {
+        .filter_map(|(index, o)| {
             let q = &quotations[o.quotation];
             let attribution = q.attribution.as_ref()?;
             let relayed = attribution.kind == AttributionKind::AccordingTo;
-            (!relayed && attribution.certain && q.speaker_is_person)
-                .then(|| o.speaker.as_deref().map(|s| (i, o, s)))
-                .flatten()
+            if relayed || !attribution.certain || !q.speaker_is_person {
+                return None;
+            }
+            Some(Printing {
+                index,
+                occurrence: o,
+                speaker: o.speaker.as_deref()?,
+                named: attribution.named,
+            })
         })
         .collect();
-    let speakers: BTreeSet<&str> = direct.iter().map(|d| d.2).collect();
+    let speakers: BTreeSet<&str> = direct.iter().map(|d| d.speaker).collect();
     if speakers.len() < 2 {
         return Vec::new();
     }
@@ -513,11 +630,17 @@ fn conflicts(
             share >= CONFLICT_LIKENESS && shared >= CONFLICT_WORDS
         }
     };
-    let disagree = |x: &(usize, &QuoteOccurrence, &str), y: &(usize, &QuoteOccurrence, &str)| {
-        x.1.source != y.1.source
-            && x.2 != y.2
-            && x.1.according_to.as_deref() != Some(y.2)
-            && y.1.according_to.as_deref() != Some(x.2)
+    let relays = |x: &Printing<'_>, y: &Printing<'_>| {
+        x.occurrence
+            .according_to
+            .as_deref()
+            .is_some_and(|via| people.can_be_one(via, y.speaker))
+    };
+    let disagree = |x: &Printing<'_>, y: &Printing<'_>| {
+        x.occurrence.source != y.occurrence.source
+            && !people.can_be_one(x.speaker, y.speaker)
+            && !relays(x, y)
+            && !relays(y, x)
     };
     // Printings linked directly, in components; each component with a
     // disagreement is one conflict.
@@ -530,13 +653,15 @@ fn conflicts(
         i
     }
     let mut disagreeing = vec![false; direct.len()];
+    let mut strong = vec![false; direct.len()];
     for i in 0..direct.len() {
         for j in i + 1..direct.len() {
-            if same_words(direct[i].1, direct[j].1) {
+            if same_words(direct[i].occurrence, direct[j].occurrence) {
                 let (a, b) = (find(&mut root, i), find(&mut root, j));
                 root[a.max(b)] = a.min(b);
                 if disagree(&direct[i], &direct[j]) {
                     disagreeing[i] = true;
+                    strong[i] |= direct[i].named && direct[j].named;
                 }
             }
         }
@@ -550,9 +675,9 @@ fn conflicts(
         .into_values()
         .filter(|members| members.iter().any(|&i| disagreeing[i]))
         .map(|members| {
-            let part: Vec<(usize, &QuoteOccurrence, &str)> =
-                members.iter().map(|&i| direct[i]).collect();
-            conflict_of(docs, quote, &part, words(part[0].1))
+            let part: Vec<Printing<'_>> = members.iter().map(|&i| direct[i]).collect();
+            let is_strong = members.iter().any(|&i| strong[i]);
+            conflict_of(docs, quote, &part, words(part[0].occurrence), is_strong)
         })
         .collect()
 }
@@ -561,14 +686,15 @@ fn conflicts(
 fn conflict_of(
     docs: &[Document<'_>],
     quote: &Quote,
-    direct: &[(usize, &QuoteOccurrence, &str)],
+    direct: &[Printing<'_>],
     text: &str,
+    strong: bool,
 ) -> AttributionConflict {
     let mut by_speaker: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, o, s) in direct {
-        let e = by_speaker.entry(s).or_default();
-        e.0.push(*i);
-        e.1.push(o.source);
+    for p in direct {
+        let e = by_speaker.entry(p.speaker).or_default();
+        e.0.push(p.index);
+        e.1.push(p.occurrence.source);
     }
     let speakers: Vec<AttributedTo> = by_speaker
         .into_iter()
@@ -587,7 +713,7 @@ fn conflict_of(
         .part(&normalized(&quote.text));
     let mut pairs: Vec<(String, &str)> = direct
         .iter()
-        .map(|(_, o, s)| (source_id(docs, o.source), *s))
+        .map(|p| (source_id(docs, p.occurrence.source), p.speaker))
         .collect();
     pairs.sort();
     pairs.dedup();
@@ -599,6 +725,7 @@ fn conflict_of(
         quote: quote.id.clone(),
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         speakers,
+        strong,
     }
 }
 
@@ -638,4 +765,110 @@ fn speakers(quotations: &[Quotation], unified: &Unified) -> Vec<Speaker> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Source};
+    use crate::document::prepare;
+
+    /// The attribution conflicts between sources of the given texts, all taken to
+    /// tell one story.
+    fn conflicts_of(texts: &[&str]) -> Vec<AttributionConflict> {
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source::new(&format!("s{i}"), t))
+            .collect();
+        let corpus = Corpus::of_sources(sources);
+        let docs = prepare(&corpus);
+        let mut r = find_quotes(&docs);
+        r.find_conflicts(&docs, |_, _| true);
+        r.attribution_conflicts
+    }
+
+    fn speakers(c: &AttributionConflict) -> Vec<&str> {
+        c.speakers.iter().map(|s| s.speaker.as_str()).collect()
+    }
+
+    const WORDS: &str = "We will rebuild the harbour wall before the winter storms come";
+
+    #[test]
+    fn two_named_people_for_the_same_words_are_a_strong_conflict() {
+        let a = format!("“{WORDS},” Mayor Ivo Lund said on Monday.");
+        let b = format!("“{WORDS},” said harbour master Ana Berg.");
+        let c = conflicts_of(&[&a, &b]);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(speakers(&c[0]), ["Ana Berg", "Ivo Lund"]);
+        assert!(c[0].strong);
+    }
+
+    #[test]
+    fn forms_of_one_name_are_no_conflict() {
+        // Two people named Lund in the corpus leave the bare "Lund" of the second
+        // source unresolved: it can still be Ivo Lund, so it contradicts no one.
+        let a = format!("“{WORDS},” Mayor Ivo Lund said on Monday.");
+        let b = format!("Maria Lund, the ferry chief, was away.\n\n“{WORDS},” Mr. Lund said.");
+        let c = format!("“{WORDS},” Sen. Lund told reporters.");
+        let d = format!("“{WORDS},” said Ivo K. Lund.");
+        assert_eq!(conflicts_of(&[&a, &b, &c, &d]), Vec::new());
+    }
+
+    #[test]
+    fn other_given_names_with_one_surname_conflict_only_when_an_article_names_both() {
+        // A short form and a full given name: one person, as far as anyone can tell.
+        let a = format!("“{WORDS},” said Margit Haldane.");
+        let b = format!("“{WORDS},” Gitte Haldane said on Monday.");
+        assert_eq!(conflicts_of(&[&a, &b]), Vec::new());
+        // An article that names both shows two people with that surname.
+        let a = format!(
+            "Maria Lund and her husband Peter Lund run the ferry.\n\n“{WORDS},” Maria Lund said."
+        );
+        let b = format!("“{WORDS},” said Peter Lund.");
+        let c = conflicts_of(&[&a, &b]);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(speakers(&c[0]), ["Maria Lund", "Peter Lund"]);
+        assert!(c[0].strong);
+    }
+
+    #[test]
+    fn a_relay_and_the_speaker_it_relays_are_no_conflict() {
+        // a: Berg tells reporters what Lund believes; b gives the words to Berg.
+        let a = format!(
+            "Harbour spokeswoman Ana Berg, speaking on Monday, told reporters that \
+             Mayor Ivo Lund “believes {}.”",
+            &WORDS[3..]
+        );
+        let b = format!("“The mayor believes {},” Ana Berg said.", &WORDS[3..]);
+        assert_eq!(conflicts_of(&[&a, &b]), Vec::new());
+        // "According to X, Y ...": X relays Y, so naming either is no conflict.
+        let c = format!(
+            "According to Ana Berg, Mayor Ivo Lund “believes {}.”",
+            &WORDS[3..]
+        );
+        assert_eq!(conflicts_of(&[&c, &b]), Vec::new());
+        // A third person is another matter.
+        let d = format!("“The mayor believes {},” Piet Haavik said.", &WORDS[3..]);
+        let found = conflicts_of(&[&a, &d]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(speakers(&found[0]), ["Ivo Lund", "Piet Haavik"]);
+    }
+
+    #[test]
+    fn a_pronoun_resolved_to_another_person_is_only_a_weak_conflict() {
+        let a = format!("Mayor Ivo Lund visited the pier on Monday.\n\n“{WORDS},” he said.");
+        let b = format!("“{WORDS},” said harbour master Ana Berg.");
+        let c = conflicts_of(&[&a, &b]);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert!(!c[0].strong);
+    }
+
+    #[test]
+    fn a_headline_speaker_takes_no_part_in_conflicts() {
+        let a = "Mayor Ivo Lund Says “We Will Rebuild The Harbour Wall Before The Winter \
+                 Storms Come”\n\nThe pier was shut on Monday.";
+        let b = format!("“{WORDS},” said harbour master Ana Berg.");
+        assert_eq!(conflicts_of(&[a, &b]), Vec::new());
+    }
 }

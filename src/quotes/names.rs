@@ -11,8 +11,8 @@
 use serde::Serialize;
 
 use super::words::{
-    HONORIFICS, INDEFINITE, NAME_PARTICLES, ORG_WORDS, PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS,
-    is_in,
+    HONORIFICS, INDEFINITE, NAME_PARTICLES, NAME_SUFFIXES, ORG_WORDS, PRONOUNS, ROLE_WORDS,
+    SENTENCE_OPENERS, is_in,
 };
 use crate::align::merge::UnionFind;
 use crate::text::{self, Token, TokenKind};
@@ -37,12 +37,27 @@ impl Name {
 
     /// The folded surname (the last part).
     pub(crate) fn surname(&self) -> String {
-        self.parts.last().map(|s| text::fold(s)).unwrap_or_default()
+        self.parts
+            .get(self.surname_at())
+            .map(|s| text::fold(s))
+            .unwrap_or_default()
+    }
+
+    /// Where the surname is: the last part, or the one before a generational
+    /// suffix ("Ivo Lund Jr." has the surname "Lund").
+    fn surname_at(&self) -> usize {
+        let last = self.parts.len().saturating_sub(1);
+        let suffix = |p: &String| is_in(NAME_SUFFIXES, &text::fold(p.trim_end_matches('.')));
+        if last >= 1 && self.parts.get(last).is_some_and(suffix) {
+            last - 1
+        } else {
+            last
+        }
     }
 
     /// The folded parts before the surname, initials included ("j" for "J.").
     fn given_names(&self) -> Vec<String> {
-        let n = self.parts.len().saturating_sub(1);
+        let n = self.surname_at();
         self.parts[..n]
             .iter()
             .map(|p| text::fold(p.trim_end_matches('.')))
@@ -122,6 +137,8 @@ fn is_particle(s: &str) -> bool {
 /// The role a folded word names, singular ("officials" -> "official"), if any.
 pub(crate) fn role_of(folded: &str) -> Option<&str> {
     let f = folded.trim_end_matches('.');
+    // "inspector-general", "vice-president": a compound ending in a role.
+    let f = f.rsplit_once('-').map_or(f, |(_, last)| last);
     if is_in(ROLE_WORDS, f) {
         return Some(f);
     }
@@ -186,6 +203,81 @@ fn is_name_word(w: &Word<'_>) -> bool {
         && !is_in(HONORIFICS, &w.folded)
 }
 
+/// True for a word written in capitals only ("CLOSE", "UPDATE", "CEO"): a label or
+/// an acronym, not part of a person's name in running text.
+fn is_all_caps(w: &Word<'_>) -> bool {
+    let letters: Vec<char> = w.text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// True for a party and state tag written after a name ("R-Ohio", "D-N"): it ends
+/// the name.
+fn is_party_tag(w: &Word<'_>) -> bool {
+    let mut c = w.text.chars();
+    matches!(
+        (c.next(), c.next(), c.next()),
+        (Some(p), Some('-'), Some(s)) if p.is_ascii_uppercase() && s.is_uppercase()
+    )
+}
+
+/// True for a full weekday name ("Thursday"): a date word before a name, never part
+/// of it ("Thursday Lund said" is how a dateline runs into a name).
+fn is_weekday(w: &Word<'_>) -> bool {
+    w.folded.ends_with("day")
+        && text::WEEKDAY_WORDS
+            .binary_search(&w.folded.as_str())
+            .is_ok()
+}
+
+/// Where the name is among the words of a speaker phrase, as a range: the run of
+/// name words at its end, with what cannot belong to a person's name cut off.
+///
+/// - "Minister of Ports Anna Berg": the word after a role's "of" is the title's.
+/// - "Runa Vang of Harbourshire": a full name before "of" and a place is the name.
+/// - A capitalized function word or weekday inside the run ("Before", "Over",
+///   "Thursday"), or a word in capitals before more name words ("UPDATE: Port CEO
+///   Ana Berg"), starts the name after it: a headline or a label ran into it.
+/// - A possessive ends the name ("Berg’s Harbour Plan" names Berg), and so does a
+///   party tag ("Ana Berg R-Ohio").
+fn name_bounds(words: &[Word<'_>]) -> (usize, usize) {
+    let run_start = |end: usize| {
+        words[..end]
+            .iter()
+            .rposition(|w| !is_name_word(w))
+            .map_or(0, |i| i + 1)
+    };
+    let end = words.len();
+    let mut lo = run_start(end);
+    let mut hi = end;
+    let after_of = lo >= 2 && words[lo - 1].folded == "of";
+    if after_of && is_role(&words[lo - 2].folded) {
+        if end - lo >= 2 {
+            lo += 1;
+        }
+    } else if after_of && is_name_word(&words[lo - 2]) && !is_org(&words[lo - 2].folded) {
+        let from = run_start(lo - 1);
+        if lo - 1 - from >= 2 {
+            hi = lo - 1;
+            lo = from;
+        }
+    }
+    let cut = |i: &usize| {
+        let w = &words[*i];
+        let label = is_all_caps(w) && i + 1 < hi;
+        is_in(SENTENCE_OPENERS, &w.folded) || is_weekday(w) || label
+    };
+    if let Some(i) = (lo..hi).rev().find(cut) {
+        lo = i + 1;
+    }
+    if let Some(p) = (lo..hi).find(|&i| is_party_tag(&words[i])) {
+        hi = p;
+    }
+    if let Some(p) = (lo..hi).find(|&i| strip_possessive(words[i].text).is_some()) {
+        hi = p + 1;
+    }
+    (lo, hi.max(lo))
+}
+
 /// Reads a speaker phrase: the words that name who speaks, as found next to a
 /// quotation. `tokens` must not hold commas (the caller cuts there).
 pub(crate) fn parse_phrase(text: &str, tokens: &[Token]) -> Option<Phrase> {
@@ -218,25 +310,20 @@ pub(crate) fn parse_phrase(text: &str, tokens: &[Token]) -> Option<Phrase> {
             words[p].folded = text::fold(owner);
         }
     }
-    let start = words
+    let (lo, hi) = name_bounds(&words);
+    let mut name_words = &words[lo..hi];
+    let before = &words[..lo];
+    // "In December": a month alone is a date, unless a title or an honorific makes
+    // it a person's name ("Mrs. May").
+    let titled = before
         .iter()
-        .rposition(|w| !is_name_word(w))
-        .map_or(0, |i| i + 1);
-    let mut name_words = &words[start..];
-    // "Minister of Ports Anna Berg": the word after "of" belongs to the title.
-    let of_title =
-        start >= 2 && words[start - 1].folded == "of" && is_role(&words[start - 2].folded);
-    if of_title && name_words.len() >= 2 {
-        name_words = &name_words[1..];
-    }
-    // A capitalized sentence opener ("However", "The") is not part of the name.
-    while name_words
-        .first()
-        .is_some_and(|w| is_in(SENTENCE_OPENERS, &w.folded))
+        .any(|w| is_in(HONORIFICS, &w.folded) || is_role(&w.folded));
+    if let [only] = name_words
+        && text::is_calendar_word(&only.folded)
+        && !titled
     {
-        name_words = &name_words[1..];
+        name_words = &[];
     }
-    let before = &words[..words.len() - name_words.len()];
     let has_org = words.iter().any(|w| is_org(&w.folded));
     if !name_words.is_empty() && !name_words.iter().any(|w| is_org(&w.folded)) {
         if name_words.iter().all(|w| is_particle(w.text)) {
@@ -334,6 +421,36 @@ pub fn same_person(a: &str, b: &str) -> bool {
     match (parse(a), parse(b)) {
         (Some(x), Some(y)) => names_match(&x, &y),
         _ => false,
+    }
+}
+
+/// True when two names as displayed ("Jane K. Smith", "Smith") can be the same
+/// person's: see [`same_person`], but on names already stripped of titles.
+pub(crate) fn could_be_same_person(a: &str, b: &str) -> bool {
+    a == b || names_match(&display_name(a), &display_name(b))
+}
+
+/// True when two names as displayed have the same surname (or a transliteration of
+/// it), whatever their given names.
+pub(crate) fn share_surname(a: &str, b: &str) -> bool {
+    surnames_match(&display_name(a).surname(), &display_name(b).surname())
+}
+
+/// The first letter of the first given name of a name as displayed ('i' for "Ivo
+/// K. Lund"), if it has one.
+pub(crate) fn given_initial(a: &str) -> Option<char> {
+    display_name(a)
+        .given_names()
+        .first()
+        .and_then(|g| g.chars().next())
+}
+
+/// A name as displayed, read back into its parts.
+fn display_name(s: &str) -> Name {
+    Name {
+        parts: s.split_whitespace().map(str::to_string).collect(),
+        honorific: false,
+        roles: Vec::new(),
     }
 }
 
@@ -712,6 +829,75 @@ mod tests {
         assert!(same_person("Mr. Tsvetkov", "Edward J. Tsvetkov"));
         assert!(!same_person("Edward Tsvetkov", "Edward Solvang"));
         assert!(!same_person("she", "Ingrid Solvang"));
+    }
+
+    #[test]
+    fn forms_of_one_name_can_be_one_person_and_other_names_cannot() {
+        // "Lund" / "Ivo Lund" / "Mr. Lund" / "Sen. Lund" are forms of one name.
+        for form in ["Mr. Lund", "Sen. Lund", "Mayor Ivo Lund", "Ivo K. Lund"] {
+            let n = named(form).display();
+            assert!(could_be_same_person(&n, "Ivo Lund"), "{form}");
+            assert!(could_be_same_person("Lund", &n), "{form}");
+        }
+        assert!(could_be_same_person("Ivo Lund", "I. Lund"));
+        // A generational suffix is not the surname.
+        assert_eq!(named("Ivo K. Lund Jr.").surname(), "lund");
+        assert!(could_be_same_person("Ivo K. Lund Jr", "Ivo Lund"));
+        assert!(share_surname("Ivo Lund Jr", "Maria Lund"));
+        assert_eq!(given_initial("Ivo K. Lund"), Some('i'));
+        assert_eq!(given_initial("Lund"), None);
+        // Another given name, or another surname, is another person.
+        assert!(!could_be_same_person("Ivo Lund", "Maria Lund"));
+        assert!(!could_be_same_person("Lund", "Berg"));
+        assert!(!could_be_same_person("Ivo Lund", "Ivo Berg"));
+    }
+
+    #[test]
+    fn headline_words_and_labels_before_a_name_are_not_part_of_it() {
+        assert_eq!(
+            named("Ferry Strike Spreads Before Ivo Lund").display(),
+            "Ivo Lund"
+        );
+        assert_eq!(
+            named("Talks Over Pier Stall Between Ana Berg").display(),
+            "Ana Berg"
+        );
+        assert_eq!(named("UPDATE: Port CEO Ana Berg").display(), "Ana Berg");
+        assert_eq!(named("CLOSE Ana Berg").display(), "Ana Berg");
+        assert_eq!(named("Thursday Lund").display(), "Lund");
+        assert_eq!(named("Plus Lund").display(), "Lund");
+        // Capitals after a name stay (a numeral is part of it).
+        assert_eq!(named("Ivo Lund III").display(), "Ivo Lund III");
+    }
+
+    #[test]
+    fn a_date_alone_is_not_a_name_unless_a_title_makes_it_one() {
+        assert!(!matches!(phrase("On Saturday"), Some(Phrase::Named(_))));
+        assert!(!matches!(phrase("In December"), Some(Phrase::Named(_))));
+        assert_eq!(named("Mrs. June").display(), "June");
+    }
+
+    #[test]
+    fn a_place_a_party_tag_or_a_possession_after_a_name_ends_it() {
+        assert_eq!(
+            named("Representative Runa Vang of Harbourshire").display(),
+            "Runa Vang"
+        );
+        assert_eq!(
+            named("Sheriff Oskar Kell of Brask County").display(),
+            "Oskar Kell"
+        );
+        assert_eq!(named("Ana Berg D-Harbourshire").display(), "Ana Berg");
+        assert_eq!(named("Ana Berg R-N").display(), "Ana Berg");
+        let n = named("Mr. Lund’s Harbour Plan");
+        assert_eq!(n.display(), "Lund");
+        assert!(n.honorific);
+        // A title before "of" keeps its own words.
+        assert_eq!(
+            named("Inspector-General of Police Omar Sadiq").display(),
+            "Omar Sadiq"
+        );
+        assert_eq!(named("Mayor of Lund").display(), "Lund");
     }
 
     #[test]

@@ -42,7 +42,8 @@ pub(crate) struct Scanned {
     pub(crate) speaker: Option<Name>,
     /// The speaker as displayed when it is not a person (an institution).
     pub(crate) organization: Option<String>,
-    /// For "According to X, Y ...": X.
+    /// Who relays the speaker's words (X in "According to X, Y ..." or "X told
+    /// reporters that Y ..."), once resolved.
     pub(crate) according_to: Option<Name>,
     /// True when the speaker cannot be someone else: named next to the quotation, or
     /// a pronoun or title that only one person named before can fit.
@@ -97,6 +98,7 @@ pub(crate) fn scan(doc: &Document<'_>) -> DocScan {
     };
     let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
     resolve(text, &mut quotes, &mentions, &paragraphs, &sentence_starts);
+    doubt_headlines(text, &mut quotes, &paragraphs);
     quotes.retain(|q| worth_keeping(text, q));
     DocScan { quotes, mentions }
 }
@@ -118,6 +120,51 @@ fn body_paragraphs(doc: &Document<'_>) -> Vec<Range<usize>> {
         })
         .map(|(_, r)| r.clone())
         .collect()
+}
+
+/// Most words a headline has.
+const HEADLINE_WORDS: usize = 30;
+
+/// True when a paragraph is a headline in title case ("Port Workers Defend Mayor
+/// Ivo Lund"): short, with most of its longer words capitalized. Its capitalized
+/// runs are not names, and its attributions are not certain.
+pub(crate) fn is_title_line(text: &str, para: Range<usize>) -> bool {
+    let words: Vec<&str> = text::tokenize(text, para)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .collect();
+    if words.is_empty() || words.len() > HEADLINE_WORDS {
+        return false;
+    }
+    let long: Vec<&&str> = words[1..]
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalized = long.iter().filter(|w| is_cap(w)).count();
+    long.len() >= 3 && capitalized * 4 >= long.len() * 3
+}
+
+/// Quotations in a headline keep what was read of their speaker but take no part
+/// in attribution conflicts, and neither do the quotations that continue them.
+fn doubt_headlines(text: &str, quotes: &mut [Scanned], paragraphs: &[Range<usize>]) {
+    let titles: Vec<Range<usize>> = paragraphs
+        .iter()
+        .filter(|p| is_title_line(text, (*p).clone()))
+        .cloned()
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    for i in 0..quotes.len() {
+        let start = quotes[i].marked.range().start;
+        let in_title = titles.iter().any(|p| p.start <= start && start < p.end);
+        let continues_doubt =
+            quotes[i].kind == Some(AttributionKind::Continued) && i > 0 && !quotes[i - 1].certain;
+        if in_title || continues_doubt {
+            quotes[i].certain = false;
+        }
+    }
 }
 
 /// A quotation is reported when it has three words or more, or a speaker.
@@ -150,7 +197,10 @@ fn mentions(text: &str, paragraphs: &[Range<usize>], quotes: &[Scanned]) -> Vec<
         })
     };
     let mut found: Vec<(Mention, bool)> = Vec::new();
-    for para in paragraphs {
+    for para in paragraphs
+        .iter()
+        .filter(|p| !is_title_line(text, (*p).clone()))
+    {
         let toks = text::tokenize(text, para.clone());
         let mut i = 0;
         while i < toks.len() {
@@ -214,6 +264,21 @@ fn run_end(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 /// Reads the run `toks[i..end]` (with role words just before it) as a mention, and
 /// whether the text marks it as a person.
 fn mention_at(text: &str, toks: &[Token], i: usize, end: usize) -> Option<(Mention, bool)> {
+    // "Ana Berg of Harbourshire": a place after a name and "of" is not a person (a
+    // title before "of" is another matter: "Minister of Ports Ana Berg", and so is
+    // a run with a title in it: "Bank of Harbourshire Governor Ana Berg").
+    let place = i >= 2
+        && toks[i - 1].text(text) == "of"
+        && {
+            let w = toks[i - 2].text(text);
+            toks[i - 2].kind == TokenKind::Word && is_cap(w) && !is_role(&text::fold(w))
+        }
+        && !toks[i..end]
+            .iter()
+            .any(|t| is_role(&text::fold(t.text(text))));
+    if place {
+        return None;
+    }
     let mut k = i;
     while k > 0
         && i - k < 3
@@ -283,10 +348,6 @@ fn resolve(
             continue;
         };
         let q = &mut quotes[i];
-        q.according_to = match &found.according_to {
-            Some((Phrase::Named(n), _)) => Some(n.clone()),
-            _ => None,
-        };
         let here = sentence_starts
             .partition_point(|&s| s <= start)
             .saturating_sub(1);
@@ -295,21 +356,25 @@ fn resolve(
             .copied()
             .unwrap_or(0);
         let near = |m: &Mention| m.pos >= window;
+        let (relay, relay_known) = match &found.relay {
+            None | Some((Phrase::Organization(_), _)) => (None, true),
+            Some((Phrase::Named(n), _)) => (Some(n.clone()), true),
+            Some((phrase, span)) => refer(mentions, phrase, span.start, near),
+        };
+        q.according_to = relay;
         let (kind, speaker, certain) = match found.phrase {
-            Phrase::Named(n) if found.side == Side::AccordingTo && found.according_to.is_none() => {
+            Phrase::Named(n) if found.side == Side::AccordingTo && found.relay.is_none() => {
                 (AttributionKind::AccordingTo, Some(n), true)
             }
             Phrase::Named(n) => (AttributionKind::Named, Some(n), true),
-            Phrase::Pronoun => (
-                AttributionKind::Pronoun,
-                nearest(mentions, start, |m| start - m.pos <= PRONOUN_REACH),
-                people_before(mentions, start, near) == 1,
-            ),
-            Phrase::Title(role) => (
-                AttributionKind::Title,
-                nearest(mentions, start, |m| m.name.roles.contains(&role)),
-                people_before(mentions, start, |m| m.name.roles.contains(&role)) == 1,
-            ),
+            ref p @ Phrase::Pronoun => {
+                let (n, certain) = refer(mentions, p, start, near);
+                (AttributionKind::Pronoun, n, certain)
+            }
+            ref p @ Phrase::Title(_) => {
+                let (n, certain) = refer(mentions, p, start, near);
+                (AttributionKind::Title, n, certain)
+            }
             Phrase::Anonymous => (AttributionKind::Anonymous, None, false),
             Phrase::Organization(org) => {
                 q.organization = Some(org);
@@ -317,9 +382,37 @@ fn resolve(
             }
         };
         q.kind = Some(kind);
-        q.certain = certain && speaker.is_some();
+        // A relay that cannot be told apart from other people ("a spokesman told
+        // reporters that Jones ...") could be anyone another source names.
+        q.certain = certain && speaker.is_some() && relay_known;
         q.speaker = speaker;
     }
+}
+
+/// The person a pronoun or a title at `pos` refers to, and whether no one else can
+/// fit: a pronoun refers to the nearest person named before (certain when only one
+/// person is named `near` it), a title to the nearest person named with that role
+/// (certain when only one person named before has it). Other phrases refer to no
+/// one.
+fn refer(
+    mentions: &[Mention],
+    phrase: &Phrase,
+    pos: usize,
+    near: impl Fn(&Mention) -> bool,
+) -> (Option<Name>, bool) {
+    let (name, certain) = match phrase {
+        Phrase::Pronoun => (
+            nearest(mentions, pos, |m| pos - m.pos <= PRONOUN_REACH),
+            people_before(mentions, pos, near) == 1,
+        ),
+        Phrase::Title(role) => (
+            nearest(mentions, pos, |m| m.name.roles.contains(role)),
+            people_before(mentions, pos, |m| m.name.roles.contains(role)) == 1,
+        ),
+        _ => (None, false),
+    };
+    let certain = certain && name.is_some();
+    (name, certain)
 }
 
 /// How many different people (by surname) are mentioned before `pos` and satisfy
@@ -470,6 +563,69 @@ mod tests {
         let s = speakers(t);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].0, "The pier is safe");
+    }
+
+    #[test]
+    fn a_headline_names_no_one_and_its_quotations_are_not_certain() {
+        let c = corpus(
+            "Port Workers Defend Mayor Ivo Lund Over Pier Plan\n\n\
+             Port director Ana Berg spoke on Monday. “The pier is safe,” she said.",
+        );
+        let docs = prepare(&c);
+        let s = scan(&docs[0]);
+        assert!(
+            s.mentions.iter().all(|m| m.name.surname() != "lund"),
+            "{:?}",
+            s.mentions
+        );
+        assert_eq!(
+            s.quotes[0].speaker.as_ref().map(Name::display).as_deref(),
+            Some("Ana Berg")
+        );
+        assert!(s.quotes[0].certain);
+        let c = corpus("Mayor Lund Says “Pier Is Safe And Will Reopen Soon”\n\nThe pier was shut.");
+        let docs = prepare(&c);
+        let s = scan(&docs[0]);
+        assert_eq!(
+            s.quotes[0].speaker.as_ref().map(Name::display).as_deref(),
+            Some("Lund")
+        );
+        assert!(!s.quotes[0].certain);
+    }
+
+    #[test]
+    fn a_relay_is_resolved_and_an_unknown_relay_leaves_the_speaker_uncertain() {
+        let c = corpus(
+            "Port spokeswoman Ana Berg spoke on Monday. She told reporters that \
+             Lund “believes the pier is safe.”",
+        );
+        let docs = prepare(&c);
+        let q = &scan(&docs[0]).quotes[0];
+        assert_eq!(
+            q.speaker.as_ref().map(Name::display).as_deref(),
+            Some("Lund")
+        );
+        assert_eq!(
+            q.according_to.as_ref().map(Name::display).as_deref(),
+            Some("Ana Berg")
+        );
+        assert!(q.certain);
+        let c = corpus("A spokeswoman told reporters that Lund “believes the pier is safe.”");
+        let docs = prepare(&c);
+        let q = &scan(&docs[0]).quotes[0];
+        assert_eq!(
+            q.speaker.as_ref().map(Name::display).as_deref(),
+            Some("Lund")
+        );
+        assert!(!q.certain);
+    }
+
+    #[test]
+    fn a_place_after_a_name_is_not_an_antecedent() {
+        let t = "Councillor Ivo Lund of Harbourshire said the pier was safe. \
+                 “It will reopen next week,” he said.";
+        let s = speakers(t);
+        assert_eq!(s[0].2.as_deref(), Some("Ivo Lund"));
     }
 
     #[test]

@@ -153,6 +153,9 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
     "la", "le", "van", "von",
 ];
 
+/// Generational suffixes after a surname ("Jr.", "III"): the surname is before them.
+pub(crate) const NAME_SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "sr"];
+
 /// Head nouns of organisations and documents: a speaker phrase containing one of these
 /// names an institution or a text, not a person.
 pub(crate) const ORG_WORDS: &[&str] = &[
@@ -210,31 +213,42 @@ pub(crate) const INDEFINITE: &[&str] = &["a", "an", "another", "one", "some"];
 /// Personal pronouns that refer back to one person.
 pub(crate) const PRONOUNS: &[&str] = &["he", "she"];
 
-/// Words that may open a capitalized run at the start of a sentence without being
-/// part of a name.
+/// Function words that may be capitalized (opening a sentence, or in a headline's
+/// title case) but are never part of a name: a name starts after them.
 pub(crate) const SENTENCE_OPENERS: &[&str] = &[
     "according",
     "after",
     "although",
     "and",
     "as",
+    "at",
+    "because",
+    "before",
+    "between",
     "but",
+    "by",
     "during",
     "for",
+    "from",
     "however",
     "if",
     "in",
+    "instead",
     "meanwhile",
     "on",
+    "over",
+    "plus",
     "since",
     "speaking",
     "still",
     "the",
     "though",
+    "to",
     "under",
     "when",
     "while",
     "with",
+    "yet",
 ];
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -260,6 +274,7 @@ mod tests {
             ROLE_WORDS,
             HONORIFICS,
             NAME_PARTICLES,
+            NAME_SUFFIXES,
             ORG_WORDS,
             INDEFINITE,
             PRONOUNS,

@@ -32,12 +32,20 @@ pub fn report_view_with(a: &Analysis<'_>, findings: &Findings, opts: ViewOptions
         .iter()
         .map(|f| finding_view(docs, f, opts))
         .collect();
-    discrepancies.extend(
-        a.quotes
-            .attribution_conflicts
-            .iter()
-            .filter_map(|c| attribution_view(a, c)),
-    );
+    // Attribution conflicts whose speakers are all named are discrepancies; those
+    // that rest on a pronoun or a title resolved to a name are to review.
+    let (named, resolved): (Vec<&AttributionConflict>, Vec<&AttributionConflict>) = a
+        .quotes
+        .attribution_conflicts
+        .iter()
+        .partition(|c| c.strong);
+    discrepancies.extend(named.into_iter().filter_map(|c| attribution_view(a, c)));
+    let mut to_review: Vec<FindingView> = findings
+        .to_review
+        .iter()
+        .map(|f| finding_view(docs, f, opts))
+        .collect();
+    to_review.extend(resolved.into_iter().filter_map(|c| attribution_view(a, c)));
     ReportView {
         schema: SCHEMA,
         sources: source_views(docs),
@@ -53,11 +61,7 @@ pub fn report_view_with(a: &Analysis<'_>, findings: &Findings, opts: ViewOptions
             .iter()
             .map(|f| finding_view(docs, f, opts))
             .collect(),
-        to_review: findings
-            .to_review
-            .iter()
-            .map(|f| finding_view(docs, f, opts))
-            .collect(),
+        to_review,
         updates: findings
             .updates
             .iter()
@@ -282,20 +286,34 @@ fn attribution_view(a: &Analysis<'_>, c: &AttributionConflict) -> Option<Finding
         }
     }
     values.sort_by(|x, y| (&x.source, x.start).cmp(&(&y.source, y.start)));
+    let evidence = vec![String::from("the same words printed in both sources")];
+    let severity = if c.strong {
+        SeverityView {
+            level: "high",
+            score: 1.0,
+            why: String::from("the same words are attributed to different people"),
+        }
+    } else {
+        SeverityView {
+            level: "medium",
+            score: 0.5,
+            why: String::from(
+                "the same words are attributed to different people, but a speaker is only \
+                 known through a pronoun or a title (\"he said\") read as someone named \
+                 before: check who that is",
+            ),
+        }
+    };
     Some(FindingView {
         id: c.id.clone(),
         kind: "attribution",
         fact: format!("who said \"{}\"", super::table::excerpt(&c.text, 60)),
         values,
-        severity: Some(SeverityView {
-            level: "high",
-            score: 1.0,
-            why: String::from("the same words are attributed to different people"),
-        }),
+        severity: Some(severity),
         note: None,
         confidence: None,
-        evidence: vec![String::from("the same words printed in both sources")],
-        strong_evidence: Some(true),
+        evidence,
+        strong_evidence: Some(c.strong),
         explain: Vec::new(),
     })
 }
