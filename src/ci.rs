@@ -1,12 +1,14 @@
 //! `claimdiff ci`: the binary's side of the baseline check. It reads the baseline,
 //! runs the analysis, writes the baseline when asked (never where `CI` is set),
-//! prints the outcome and says which exit code it means.
+//! checks the claims of `--claims` against the same corpus, prints the outcome
+//! and says which exit code it means.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
 use claimdiff::baseline::{self, Baseline, CiReport, RepoPaths};
+use claimdiff::claims::{self, CheckOptions, Claim};
 use claimdiff::report::build::{ViewOptions, report_view};
 use claimdiff::report::{self, Style};
 use claimdiff::{Options, analyze};
@@ -14,7 +16,8 @@ use claimdiff::{Options, analyze};
 use crate::cli::{CiArgs, Common, Format};
 use crate::{EXIT_INPUT, output};
 
-/// Exit code when the corpus brings a discrepancy the baseline does not hold.
+/// Exit code when the corpus brings a discrepancy the baseline does not hold, or
+/// a claim no longer gets the verdict its `expect` states.
 const EXIT_NEW: u8 = 1;
 
 /// The formats `claimdiff ci` prints, the default first.
@@ -38,6 +41,7 @@ pub fn run(args: CiArgs, common: &Common) -> anyhow::Result<u8> {
         );
     }
     let (old, old_text) = read_baseline(&args.baseline, &name, args.update)?;
+    let claims = read_claims(&args.claims)?;
     let corpus = crate::load(&args.paths, common);
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
@@ -67,6 +71,12 @@ pub fn run(args: CiArgs, common: &Common) -> anyhow::Result<u8> {
         }
         // What is printed, and the exit code, are those of the baseline as written.
         outcome = baseline::check(&next, &name, &text, &view, &corpus, &paths);
+    }
+    if !claims.is_empty() {
+        // The claims checker reads the corpus already loaded; claims files are
+        // only read, never written (not even by `--update`).
+        let checked = claims::check(&corpus, &claims, &CheckOptions::default());
+        outcome = outcome.with_claims(&checked, &paths);
     }
     let style = crate::style(common);
     output::emit(&render(&outcome, format, &style), common.out.as_deref())?;
@@ -129,6 +139,14 @@ fn read_baseline(path: &Path, name: &str, creating: bool) -> anyhow::Result<(Bas
     };
     let baseline = Baseline::parse(name, &text).map_err(|e| anyhow::anyhow!("baseline {e}"))?;
     Ok((baseline, text))
+}
+
+/// The claims of `--claims` (none without it); an error names file:line:column.
+fn read_claims(paths: &[PathBuf]) -> anyhow::Result<Vec<Claim>> {
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    claims::file::load(paths).map_err(|e| anyhow::anyhow!("claims {e}"))
 }
 
 fn repo_paths() -> anyhow::Result<RepoPaths> {

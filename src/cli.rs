@@ -136,6 +136,12 @@ pub struct CiArgs {
     /// write it. Refused when the environment variable CI is set.
     #[arg(long)]
     pub prune: bool,
+    /// A claims file (YAML) or a folder of them, checked against the same
+    /// corpus; repeatable. CI fails when a claim that states an `expect` gets
+    /// another verdict (claims without `expect` never fail). `--update` does
+    /// not touch claims files.
+    #[arg(long = "claims", value_name = "FILE|DIR")]
+    pub claims: Vec<PathBuf>,
 }
 
 /// Paths of a subcommand.

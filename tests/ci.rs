@@ -457,3 +457,209 @@ fn update_is_refused_when_a_source_could_not_be_read() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stdout.starts_with("claimdiff ci: passed"), "{}", r.stdout);
 }
+
+/// Claims about the fire fixtures: two with an `expect` the two first sources
+/// meet, and one without `expect` (which never fails CI).
+const CLAIMS: &str = "claims:
+  - id: crews
+    claim: About 60 firefighters fought the fire at the Lenbrook docks.
+    expect: supported
+  - id: reopening
+    claim: The docks will reopen on Tuesday.
+  - id: dead
+    claim: The fire killed 7 workers.
+    expect: mixed
+";
+
+/// A claim the sources contradict (they count some 60 firefighters), written as
+/// if they supported it.
+const WRONG: &str = "  - id: crew-size
+    claim: Some 90 firefighters battled the warehouse blaze.
+    expect: supported
+";
+
+/// A scratch repository with a baseline of the two first sources and
+/// `claims/fire.yaml` holding `claims`.
+fn with_claims(claims: &str) -> tempfile::TempDir {
+    let dir = scratch(&["harbor-daily.txt", "coast-herald.txt"]);
+    let d = dir.path();
+    assert_eq!(ci(d, &["--update", "-q"]).code, 0);
+    fs::create_dir(d.join("claims")).unwrap();
+    fs::write(d.join("claims/fire.yaml"), claims).unwrap();
+    dir
+}
+
+#[test]
+fn claims_that_meet_their_expect_pass() {
+    let dir = with_claims(CLAIMS);
+    let d = dir.path();
+    // A folder of claims files.
+    let r = ci(d, &["--claims", "claims"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.starts_with("claimdiff ci: passed"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("0 claim regressions of 2 expected"),
+        "{}",
+        r.stdout
+    );
+    let r = ci(d, &["--claims", "claims/fire.yaml", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = json(&r.stdout);
+    assert_eq!(doc["passed"], true);
+    assert_eq!(doc["claims_checked"], 3);
+    assert!(doc["claim_regressions"].as_array().unwrap().is_empty());
+    let met: Vec<&str> = doc["claims_as_expected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(met, vec!["crews", "dead"], "{doc:#}");
+    // Without --claims nothing about claims is printed.
+    let r = ci(d, &[]);
+    assert!(!r.stdout.contains("claim regression"), "{}", r.stdout);
+    assert!(!r.stdout.contains("CLAIMS"), "{}", r.stdout);
+}
+
+#[test]
+fn a_claim_that_misses_its_expect_fails_at_its_line() {
+    let text = format!("{CLAIMS}{WRONG}");
+    let line = text.lines().position(|l| l == "  - id: crew-size").unwrap() + 1;
+    let dir = with_claims(&text);
+    let d = dir.path();
+    let claims = ["--claims", "claims/fire.yaml"];
+
+    let r = ci(d, &[&claims[..], &["--format", "github"]].concat());
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let errors: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("::error "))
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", r.stdout);
+    let prefix = format!(
+        "::error file=claims/fire.yaml,line={line},title=claim crew-size::expected supported, got contradicted: "
+    );
+    assert!(errors[0].starts_with(&prefix), "{}", errors[0]);
+    assert!(errors[0].contains("coast-herald"), "{}", errors[0]);
+    assert!(
+        r.stdout
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("claimdiff ci: FAILED"),
+        "{}",
+        r.stdout
+    );
+
+    // The table and JSON list the regression with its place and evidence.
+    let r = ci(d, &claims);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("CLAIM REGRESSIONS"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(&format!(
+            "crew-size: expected supported, got contradicted (at claims/fire.yaml:{line})"
+        )),
+        "{}",
+        r.stdout
+    );
+    let r = ci(d, &[&claims[..], &["--format", "json"]].concat());
+    assert_eq!(r.code, 1);
+    let doc = json(&r.stdout);
+    assert_eq!(doc["passed"], false);
+    assert!(doc["new"].as_array().unwrap().is_empty());
+    let reg = &doc["claim_regressions"][0];
+    assert_eq!(reg["id"], "crew-size");
+    assert_eq!(reg["file"], "claims/fire.yaml");
+    assert_eq!(reg["line"], line);
+    assert_eq!(reg["expect"], "supported");
+    assert_eq!(reg["verdict"], "contradicted");
+    assert!(!reg["reason"].as_str().unwrap().is_empty());
+    assert!(
+        reg["evidence"][0]["sentence"]
+            .as_str()
+            .unwrap()
+            .contains("60 firefighters"),
+        "{doc:#}"
+    );
+
+    // JUnit: one case per claim with an expect, the regression failed.
+    let r = ci(d, &[&claims[..], &["--format", "junit"]].concat());
+    assert_eq!(r.code, 1);
+    let x = &r.stdout;
+    assert!(x.contains("tests=\"4\" failures=\"1\""), "{x}");
+    assert_eq!(
+        x.matches("classname=\"claimdiff.claims\"").count(),
+        3,
+        "{x}"
+    );
+    assert!(
+        x.contains(&format!(
+            "name=\"claim crew-size\" file=\"claims/fire.yaml\" line=\"{line}\">\n      <failure type=\"claim-verdict\""
+        )),
+        "{x}"
+    );
+    assert!(!x.contains("claim reopening"), "{x}");
+
+    // SARIF: a second rule, a result located in the claims file.
+    let r = ci(d, &[&claims[..], &["--format", "sarif"]].concat());
+    assert_eq!(r.code, 1);
+    let log = json(&r.stdout);
+    let run = &log["runs"][0];
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        vec!["claimdiff/new-discrepancy", "claimdiff/claim-verdict"]
+    );
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{log:#}");
+    let res = &results[0];
+    assert_eq!(res["ruleId"], "claimdiff/claim-verdict");
+    assert_eq!(res["ruleIndex"], 1);
+    let loc = &res["locations"][0]["physicalLocation"];
+    assert_eq!(loc["artifactLocation"]["uri"], "claims/fire.yaml");
+    assert_eq!(loc["region"]["startLine"], line);
+    assert!(
+        res["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("expected supported, got contradicted")
+    );
+
+    // `--update` writes the baseline but leaves claims alone: still a failure.
+    let r = ci(d, &[&claims[..], &["--update", "-q"]].concat());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        fs::read_to_string(d.join("claims/fire.yaml")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn a_bad_claims_file_is_an_input_error_at_its_line() {
+    let text = CLAIMS.replacen("expect: mixed", "expect: partly", 1);
+    let line = text
+        .lines()
+        .position(|l| l.contains("expect: partly"))
+        .unwrap()
+        + 1;
+    let dir = with_claims(&text);
+    let d = dir.path();
+    let r = ci(d, &["--claims", "claims/fire.yaml"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.contains(&format!("claims/fire.yaml:{line}:")),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    // A missing claims file too.
+    let r = ci(d, &["--claims", "claims/none.yaml"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("claims/none.yaml"), "{}", r.stderr);
+}

@@ -135,6 +135,9 @@ fn outcome() -> CiReport {
         },
         to_review: 2,
         baseline_version: None,
+        claims_checked: 0,
+        claim_regressions: Vec::new(),
+        claims_as_expected: Vec::new(),
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::claims::ClaimOutcome;
 use super::location::{self, Location, RepoPaths};
 use super::{Baseline, Entry, Status, content_hash, pairs_of, sources_of};
 use crate::corpus::Corpus;
@@ -119,7 +120,7 @@ pub struct CiReport {
     pub baseline: String,
     /// The baseline file relative to the repository (for annotations).
     pub baseline_file: String,
-    /// True when nothing new was found (exit 0).
+    /// True when nothing new was found and no claim regressed (exit 0).
     pub passed: bool,
     /// Discrepancies the baseline does not hold, sorted by file, line and id.
     pub new: Vec<NewDiscrepancy>,
@@ -134,6 +135,13 @@ pub struct CiReport {
     /// The claimdiff version that wrote the baseline, when it is not this one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_version: Option<String>,
+    /// How many claims `--claims` gave (with or without `expect`); 0 without.
+    pub claims_checked: usize,
+    /// Claims whose verdict is no longer their `expect`, in the order checked
+    /// (each fails CI).
+    pub claim_regressions: Vec<ClaimOutcome>,
+    /// Claims that got their `expect`.
+    pub claims_as_expected: Vec<ClaimOutcome>,
 }
 
 impl CiReport {
@@ -253,6 +261,9 @@ pub fn check(
         sources,
         to_review: view.to_review.len(),
         baseline_version: baseline.claimdiff.clone().filter(|v| v != crate::VERSION),
+        claims_checked: 0,
+        claim_regressions: Vec::new(),
+        claims_as_expected: Vec::new(),
     }
 }
 

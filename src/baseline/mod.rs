@@ -18,10 +18,13 @@
 //! changes the fact's values, and so makes a new discrepancy (one that source brings).
 //!
 //! - [`check`]: the current report against a baseline (new, known and stale entries);
+//! - [`claims`]: claims with an `expect` checked against the same corpus
+//!   (`claimdiff ci --claims`);
 //! - [`location`]: where in a source file a figure is (line and column), and paths
 //!   relative to the repository.
 
 pub mod check;
+pub mod claims;
 pub mod location;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,6 +39,7 @@ use crate::yaml::{self, YamlError};
 pub use check::{
     Bringer, Change, CiReport, KnownEntry, NewDiscrepancy, SourceChanges, StaleEntry, check,
 };
+pub use claims::{ClaimEvidence, ClaimOutcome};
 pub use location::{Location, RepoPaths};
 
 /// The version of the baseline file format, written as `version`.

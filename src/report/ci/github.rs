@@ -1,9 +1,10 @@
 //! `claimdiff ci --format github`: GitHub Actions workflow commands. Each new
 //! discrepancy is an `::error` at the line of the figure that the new (or
 //! changed) source states, so that the pull request shows it on that file; each
-//! stale entry is a `::notice` at its line of the baseline.
+//! stale entry is a `::notice` at its line of the baseline; each claim
+//! regression is an `::error` at the line of the claim in its claims file.
 
-use super::{new_message, stale_message, summary_line};
+use super::{claim_message, new_message, stale_message, summary_line};
 use crate::baseline::CiReport;
 
 /// The annotations, then a summary line.
@@ -29,6 +30,15 @@ pub fn report(r: &CiReport) -> String {
             property(&r.baseline_file),
             property("claimdiff: stale baseline entry"),
             data(&stale_message(s)),
+        ));
+    }
+    for c in &r.claim_regressions {
+        let line = c.line.map_or_else(String::new, |l| format!(",line={l}"));
+        out.push_str(&format!(
+            "::error file={}{line},title={}::{}\n",
+            property(&c.file),
+            property(&format!("claim {}", c.id)),
+            data(&claim_message(c)),
         ));
     }
     out.push_str(&format!("claimdiff ci: {}\n", summary_line(r)));

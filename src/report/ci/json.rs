@@ -5,7 +5,10 @@
 //! `extends`), `known` (`finding`,
 //! `status`, `note`, and `matches`, `joined`, `left` when it matched an entry
 //! whose sources changed), `stale` (`entry`, `line`, `removed_sources`), `sources`
-//! (`added`, `changed`, `removed`), `to_review`. More fields may be added.
+//! (`added`, `changed`, `removed`), `to_review`, `claims_checked`,
+//! `claim_regressions` and `claims_as_expected` (each with `id`, `claim`,
+//! `file`, `line`, `expect`, `verdict`, `reason`, `evidence`: `source`,
+//! `verdict`, `text`, `sentence`). More fields may be added.
 
 use crate::baseline::CiReport;
 

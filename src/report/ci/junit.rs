@@ -1,14 +1,17 @@
 //! `claimdiff ci --format junit`: JUnit XML, one test case per discrepancy, so
 //! that CI systems that read test reports list them. A new discrepancy is a
 //! failed case; a known one passes; a stale baseline entry is a skipped case.
+//! Each claim of `--claims` that states an `expect` is a case too, failed when
+//! its verdict is another.
 
-use super::{brought_line, new_message, stale_message, values_line};
+use super::{brought_line, claim_at, claim_message, new_message, stale_message, values_line};
 use crate::baseline::CiReport;
 
 /// The JUnit XML document.
 pub fn report(r: &CiReport) -> String {
-    let tests = r.new.len() + r.known.len() + r.stale.len();
-    let failures = r.new.len();
+    let claims = r.claim_regressions.len() + r.claims_as_expected.len();
+    let tests = r.new.len() + r.known.len() + r.stale.len() + claims;
+    let failures = r.new.len() + r.claim_regressions.len();
     let skipped = r.stale.len();
     let mut cases = String::new();
     for n in &r.new {
@@ -60,6 +63,43 @@ pub fn report(r: &CiReport) -> String {
             "      <skipped message=\"{}\"/>\n",
             attr(&stale_message(s))
         ));
+        cases.push_str("    </testcase>\n");
+    }
+    for c in r.claim_regressions.iter().chain(&r.claims_as_expected) {
+        let line = c
+            .line
+            .map_or_else(String::new, |l| format!(" line=\"{l}\""));
+        cases.push_str(&format!(
+            "    <testcase classname=\"claimdiff.claims\" name=\"{}\" file=\"{}\"{line}>\n",
+            attr(&format!("claim {}", c.id)),
+            attr(&c.file),
+        ));
+        if c.regressed() {
+            let evidence: String = c
+                .evidence
+                .iter()
+                .map(|e| format!("\n{} {}: {}", e.source, e.verdict.as_str(), e.sentence))
+                .collect();
+            cases.push_str(&format!(
+                "      <failure type=\"claim-verdict\" message=\"{}\">{}</failure>\n",
+                attr(&format!(
+                    "expected {}, got {}",
+                    c.expect.as_str(),
+                    c.verdict.as_str()
+                )),
+                text(&format!(
+                    "{}\nclaim: {}{evidence}\nat {}",
+                    claim_message(c),
+                    c.claim,
+                    claim_at(c)
+                ))
+            ));
+        } else {
+            cases.push_str(&format!(
+                "      <system-out>{}</system-out>\n",
+                text(&claim_message(c))
+            ));
+        }
         cases.push_str("    </testcase>\n");
     }
     format!(

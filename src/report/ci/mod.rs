@@ -9,7 +9,7 @@ pub mod junit;
 pub mod sarif;
 pub mod table;
 
-use crate::baseline::{CiReport, NewDiscrepancy, StaleEntry};
+use crate::baseline::{CiReport, ClaimOutcome, NewDiscrepancy, StaleEntry};
 use crate::report::FindingView;
 
 /// Each source's values of a finding, as written: "a '7', b '9'".
@@ -87,16 +87,53 @@ pub fn stale_message(s: &StaleEntry) -> String {
     out
 }
 
-/// The outcome in a line: "FAILED: 1 new discrepancy · 2 known · 0 stale".
+/// The outcome in a line: "FAILED: 1 new discrepancy · 2 known · 0 stale", and
+/// the claims when `--claims` gave some ("· 1 claim regression of 3 expected").
 pub fn summary_line(r: &CiReport) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let claims = if r.claims_checked == 0 {
+        String::new()
+    } else {
+        format!(
+            " · {} of {} expected",
+            plural(
+                r.claim_regressions.len(),
+                "claim regression",
+                "claim regressions"
+            ),
+            r.claim_regressions.len() + r.claims_as_expected.len()
+        )
+    };
     format!(
-        "{}: {} · {} · {} · {} (never checked)",
+        "{}: {} · {} · {}{claims} · {} (never checked)",
         if r.passed { "passed" } else { "FAILED" },
         plural(r.new.len(), "new discrepancy", "new discrepancies"),
         plural(r.known.len(), "known", "known"),
         plural(r.stale.len(), "stale entry", "stale entries"),
         plural(r.to_review, "to review", "to review"),
     )
+}
+
+/// A claim's verdict against its `expect`: "expected supported, got
+/// contradicted: REASON" (or "supported as expected: REASON").
+pub fn claim_message(c: &ClaimOutcome) -> String {
+    if c.regressed() {
+        format!(
+            "expected {}, got {}: {}",
+            c.expect.as_str(),
+            c.verdict.as_str(),
+            c.reason
+        )
+    } else {
+        format!("{} as expected: {}", c.verdict.as_str(), c.reason)
+    }
+}
+
+/// Where a claim is written: "FILE:LINE" (or "FILE" when the line is unknown).
+pub fn claim_at(c: &ClaimOutcome) -> String {
+    match c.line {
+        Some(l) => format!("{}:{l}", c.file),
+        None => c.file.clone(),
+    }
 }

@@ -2,19 +2,29 @@
 //! located at the figure of the source that brought it (region with start and
 //! end line and column, and the sentence as snippet), with the other sources'
 //! figures as related locations. Code review tools that read SARIF (GitHub code
-//! scanning among them) show each result on the diff of that file.
+//! scanning among them) show each result on the diff of that file. Each claim
+//! regression (`--claims`) is a result of a second rule, located at the claim's
+//! line in its claims file.
 
 use serde_json::{Value, json};
 
-use super::new_message;
-use crate::baseline::{CiReport, NewDiscrepancy, location::Location};
+use super::{claim_message, new_message};
+use crate::baseline::{CiReport, ClaimOutcome, NewDiscrepancy, location::Location};
 
-/// The id of the one rule claimdiff reports under.
+/// The id of the rule new discrepancies are reported under.
 pub const RULE_ID: &str = "claimdiff/new-discrepancy";
+
+/// The id of the rule claim regressions are reported under.
+pub const CLAIM_RULE_ID: &str = "claimdiff/claim-verdict";
 
 /// The SARIF log as pretty-printed JSON.
 pub fn report(r: &CiReport) -> String {
-    let results: Vec<Value> = r.new.iter().map(result).collect();
+    let results: Vec<Value> = r
+        .new
+        .iter()
+        .map(result)
+        .chain(r.claim_regressions.iter().map(claim_result))
+        .collect();
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -32,6 +42,16 @@ pub fn report(r: &CiReport) -> String {
                         },
                         "fullDescription": {
                             "text": "A source that is new or changed since the CI baseline states a value of a fact that conflicts with another source's. Review it; accept it into the baseline with `claimdiff ci --update`."
+                        },
+                        "defaultConfiguration": { "level": "error" }
+                    }, {
+                        "id": CLAIM_RULE_ID,
+                        "name": "ClaimVerdict",
+                        "shortDescription": {
+                            "text": "A claim no longer gets the verdict its claims file expects."
+                        },
+                        "fullDescription": {
+                            "text": "A claim of a claims file given with `--claims` states an `expect` verdict, and checked against the corpus it now gets another. Correct the sources or the claim's `expect`; `claimdiff check --claims FILE PATHS` shows every source's answer."
                         },
                         "defaultConfiguration": { "level": "error" }
                     }]
@@ -78,6 +98,36 @@ fn result(n: &NewDiscrepancy) -> Value {
         out["relatedLocations"] = Value::Array(related);
     }
     out
+}
+
+fn claim_result(c: &ClaimOutcome) -> Value {
+    // The region is the claim's entry in the claims file; the sources'
+    // sentences are evidence, not a snippet of that file.
+    let region = json!({ "startLine": c.line.unwrap_or(1) });
+    let evidence: Vec<Value> = c
+        .evidence
+        .iter()
+        .map(|e| json!({ "source": e.source, "verdict": e.verdict.as_str(), "sentence": e.sentence }))
+        .collect();
+    json!({
+        "ruleId": CLAIM_RULE_ID,
+        "ruleIndex": 1,
+        "level": "error",
+        "message": { "text": format!("claim {}: {}", c.id, claim_message(c)) },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": c.file.clone(), "uriBaseId": "%SRCROOT%" },
+                "region": region
+            }
+        }],
+        "partialFingerprints": { "claimdiffClaim/v1": c.id.clone() },
+        "properties": {
+            "claim": c.claim.clone(),
+            "expect": c.expect.as_str(),
+            "verdict": c.verdict.as_str(),
+            "evidence": evidence
+        }
+    })
 }
 
 fn physical(l: &Location, snippet: Option<&str>) -> Value {

@@ -1,8 +1,9 @@
 //! `claimdiff ci` for people (the default format): what is new and which source
 //! brought it, with each source's sentence; what the baseline already holds;
-//! stale entries; and what to do next.
+//! stale entries; claims whose verdict is no longer their `expect`, with the
+//! passages behind the verdict; and what to do next.
 
-use super::{brought_line, stale_message, summary_line, values_line};
+use super::{brought_line, claim_at, stale_message, summary_line, values_line};
 use crate::baseline::CiReport;
 use crate::report::{Style, context};
 
@@ -125,6 +126,56 @@ pub fn report(r: &CiReport, style: &Style) -> String {
         for st in &r.stale {
             out.push_str(&format!("- {}\n", stale_message(st)));
         }
+    }
+    if !r.claim_regressions.is_empty() {
+        heading(
+            &mut out,
+            "CLAIM REGRESSIONS (the verdict is not the claim's expect)",
+            style,
+        );
+        for (i, c) in r.claim_regressions.iter().enumerate() {
+            out.push_str(&format!(
+                "{}. {}: expected {}, got {} (at {})\n   claim: {}\n   {}\n",
+                i + 1,
+                c.id,
+                c.expect.as_str(),
+                c.verdict.as_str(),
+                claim_at(c),
+                c.claim,
+                c.reason
+            ));
+            let width = c
+                .evidence
+                .iter()
+                .map(|e| e.source.chars().count())
+                .max()
+                .unwrap_or(0);
+            for e in &c.evidence {
+                let sentence = e.sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+                out.push_str(&format!(
+                    "   {:width$}  {:11}  “{sentence}”\n",
+                    e.source,
+                    e.verdict.as_str()
+                ));
+            }
+        }
+    }
+    if !r.claims_as_expected.is_empty() {
+        heading(&mut out, "CLAIMS AS EXPECTED", style);
+        for c in &r.claims_as_expected {
+            out.push_str(&format!(
+                "- {} {} (at {})\n",
+                c.id,
+                c.verdict.as_str(),
+                claim_at(c)
+            ));
+        }
+    }
+    if !r.claim_regressions.is_empty() {
+        out.push_str(
+            "\nFor each claim regression, correct the sources or the claim's `expect` in its claims file \
+             (`claimdiff check --claims FILE PATHS` shows every source's answer).\n",
+        );
     }
     if !r.new.is_empty() {
         out.push_str(&format!(
