@@ -354,3 +354,67 @@ fn a_claims_folder_is_read_and_ids_are_unique_across_files() {
         r.stderr
     );
 }
+
+/// The story claims (tests/fixtures/claims/<story>.yaml) that the checker gets wrong
+/// today (measured for issue 9): their `expect` is a careful reader's verdict, not
+/// the checker's, so they are left out of the per-claim assertion below.
+const STORY_CLAIMS_WRONG_TODAY: &[&str] = &[
+    "ferry-185-rescued", // "190 survivors were rescued" not matched to "pulled 185 people"
+    "ferry-about-30-missing", // the headline's 'dozens' supports; 'About 35' is not weighed
+    "ferry-ceo-age-47",  // "is 47" read as a count, the sources' ", 47," as an age
+    "ferry-2009-200-drowned", // 'at least 20' (another fact) supports; '160 ... drowned' unmatched
+    "floods-at-least-20-dead", // Monday's earlier toll of 12 counted as contradicting
+    "quake-magnitude-7-2", // a different magnitude is not matched to the quake's 6.8
+    "quake-2-march",     // a different date is not matched to 'struck ... on March 1'
+    "quake-schools-20-march", // a claim has no publication date: '20 March' stays unresolved
+    "runoff-turnout-about-70", // a different percentage is not matched to 'Turnout was 61%'
+    "runoff-office-july-1", // unresolved claim date
+    "runoff-first-round-may-19", // unresolved claim date
+    "storm-elna-31-dead", // the winter's toll of 31 taken for Storm Elna's
+    "storm-third-this-winter", // ordinals are not figures
+    "strike-holt-age-52", // "is 52" read as a count
+    "strike-holt-said-talks", // reported speech, no quotation marks: not a quotation
+    "strike-brandt-said-talks", // reported speech, no quotation marks: not a quotation
+];
+
+#[test]
+fn story_claims_keep_the_verdicts_they_get_right() {
+    let stories = ["ferry", "floods", "quake", "runoff", "storm", "strike"];
+    let (mut right, mut total) = (0, 0);
+    for story in stories {
+        let claims = root().join(format!("tests/fixtures/claims/{story}.yaml"));
+        let corpus = root().join(format!("tests/fixtures/stories/{story}"));
+        let r = claimdiff(
+            &[
+                "check",
+                "-q",
+                "--format",
+                "json",
+                "--claims",
+                claims.to_str().unwrap(),
+                corpus.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(r.code, 0, "{story}: {}", r.stderr);
+        for c in json(&r.stdout)["claims"].as_array().expect("claims array") {
+            let id = c["id"].as_str().expect("an id");
+            total += 1;
+            if c["verdict"] == c["expect"] {
+                right += 1;
+            } else {
+                assert!(
+                    STORY_CLAIMS_WRONG_TODAY.contains(&id),
+                    "{story}: {id} was given right before and is now {} (expected {}): {c:#}",
+                    c["verdict"],
+                    c["expect"]
+                );
+            }
+        }
+    }
+    assert_eq!(total, 72, "the story claims files changed");
+    assert!(
+        right >= total - STORY_CLAIMS_WRONG_TODAY.len(),
+        "{right} of {total} story claims given their expected verdict"
+    );
+}
