@@ -51,10 +51,19 @@ pub fn check(corpus: &Corpus, claims: &[Claim], opts: &CheckOptions) -> CheckRep
     let claim_docs: Vec<usize> = (n..n + claims.len()).collect();
     let matches = compare::match_claims(&all, &figures, &claim_docs, &opts.compare, &vocab);
     let quotes = quotes::find_quotes(&docs);
+    let mut by_figure_and_source: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, m) in matches.iter().enumerate() {
+        by_figure_and_source
+            .entry((m.claim_figure, figures[m.figure].source))
+            .or_default()
+            .push(i);
+    }
     let cx = Context {
         docs: &docs,
         figures: &figures,
         matches: &matches,
+        by_figure_and_source,
         quotes: &quotes,
     };
     let claims = claims
@@ -105,6 +114,8 @@ struct Context<'a> {
     docs: &'a [Document<'a>],
     figures: &'a [Figure],
     matches: &'a [ClaimMatch],
+    /// The matches of each (claim figure, source), as indices into `matches`.
+    by_figure_and_source: std::collections::BTreeMap<(usize, usize), Vec<usize>>,
     quotes: &'a QuoteReport,
 }
 
@@ -209,9 +220,11 @@ fn figure_finding(
     claim_text: &str,
 ) -> Option<Finding> {
     let ms: Vec<&ClaimMatch> = cx
-        .matches
-        .iter()
-        .filter(|m| m.claim_figure == c && cx.figures[m.figure].source == doc.index)
+        .by_figure_and_source
+        .get(&(c, doc.index))
+        .into_iter()
+        .flatten()
+        .map(|&i| &cx.matches[i])
         .filter(|m| near(doc, cx.figures[m.figure].sentence, &claim.look_for))
         .collect();
     let best = |keep: &dyn Fn(&ClaimMatch) -> bool| {

@@ -37,6 +37,7 @@ pub mod terms;
 pub use idf::Vocab;
 pub use model::{FactModel, Thresholds};
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -660,45 +661,64 @@ pub fn match_claims(
     let t = opts.model.thresholds;
     with_inputs(docs, figures, &[], opts, vocab, |inp| {
         let is_claim = |i: usize| claims.contains(&figures[i].source);
-        let mut out = Vec::new();
-        for c in (0..figures.len()).filter(|&c| is_claim(c) && inp.frames[c].is_some()) {
-            for s in (0..figures.len()).filter(|&s| !is_claim(s) && inp.frames[s].is_some()) {
-                let Some((mut m, _)) = group::scored_claim_pair(inp, c, s) else {
-                    continue;
-                };
-                let (Some(rc), Some(rs)) = (&inp.readings[c], &inp.readings[s]) else {
-                    continue;
-                };
-                let verdict = if group::agrees(inp, c, s) {
-                    conflict::Verdict::Consistent
-                } else {
-                    conflict::compare(rc, rs)
-                };
-                let probability = m.score;
-                let mut e = group::Edge {
-                    a: c,
-                    b: s,
-                    m: m.clone(),
-                };
-                group::detail(inp, &mut e);
-                m = e.m;
-                let (Some(fc), Some(fs)) = (&inp.frames[c], &inp.frames[s]) else {
-                    continue;
-                };
-                out.push(ClaimMatch {
-                    claim_figure: c,
-                    figure: s,
-                    probability,
-                    same_fact: f64::from(probability) >= t.pair,
-                    strong: score::strong_evidence(&m, fc, fs),
-                    discrepancy_level: f64::from(probability) >= t.discrepancy,
-                    verdict,
-                    claim_hedge: rc.hedge().map(str::to_string),
-                    evidence: explain::evidence(&m, Some((fc, fs)), vocab),
-                });
-            }
+        let claim_figures: Vec<usize> = (0..figures.len())
+            .filter(|&c| is_claim(c) && inp.frames[c].is_some())
+            .collect();
+        // Source figures by kind: a claim's figure is only ever scored against
+        // figures of its own kind.
+        let mut by_kind: BTreeMap<FigureKind, Vec<usize>> = BTreeMap::new();
+        for s in (0..figures.len()).filter(|&s| !is_claim(s) && inp.frames[s].is_some()) {
+            by_kind.entry(figures[s].kind).or_default().push(s);
         }
-        out
+        // Pairs under both thresholds are never read: their explanation (the
+        // costly part) is not built.
+        let floor = t.pair.min(t.discrepancy);
+        let per_claim: Vec<Vec<ClaimMatch>> = claim_figures
+            .par_iter()
+            .map(|&c| {
+                let mut out = Vec::new();
+                for &s in by_kind.get(&figures[c].kind).into_iter().flatten() {
+                    let Some((mut m, _)) = group::scored_claim_pair(inp, c, s) else {
+                        continue;
+                    };
+                    if f64::from(m.score) < floor {
+                        continue;
+                    }
+                    let (Some(rc), Some(rs)) = (&inp.readings[c], &inp.readings[s]) else {
+                        continue;
+                    };
+                    let verdict = if group::agrees(inp, c, s) {
+                        conflict::Verdict::Consistent
+                    } else {
+                        conflict::compare(rc, rs)
+                    };
+                    let probability = m.score;
+                    let mut e = group::Edge {
+                        a: c,
+                        b: s,
+                        m: m.clone(),
+                    };
+                    group::detail(inp, &mut e);
+                    m = e.m;
+                    let (Some(fc), Some(fs)) = (&inp.frames[c], &inp.frames[s]) else {
+                        continue;
+                    };
+                    out.push(ClaimMatch {
+                        claim_figure: c,
+                        figure: s,
+                        probability,
+                        same_fact: f64::from(probability) >= t.pair,
+                        strong: score::strong_evidence(&m, fc, fs),
+                        discrepancy_level: f64::from(probability) >= t.discrepancy,
+                        verdict,
+                        claim_hedge: rc.hedge().map(str::to_string),
+                        evidence: explain::evidence(&m, Some((fc, fs)), vocab),
+                    });
+                }
+                out
+            })
+            .collect();
+        per_claim.into_iter().flatten().collect()
     })
 }
 
