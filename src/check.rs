@@ -21,7 +21,7 @@ const FORMATS: &[Format] = &[
 
 /// Runs `claimdiff check` and returns its exit code.
 pub fn run(args: CheckArgs, common: &Common) -> anyhow::Result<u8> {
-    let format = format(common.format)?;
+    let format = Format::for_command("check", FORMATS, common.format)?;
     let date = match &args.date {
         Some(d) => Some(
             chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
@@ -93,21 +93,6 @@ fn fails(checked: &CheckReport, fail_on: &[FailOn]) -> bool {
             FailOn::Unexpected => c.unexpected(),
         })
     })
-}
-
-fn format(requested: Option<Format>) -> anyhow::Result<Format> {
-    match requested {
-        None => Ok(FORMATS[0]),
-        Some(f) if FORMATS.contains(&f) => Ok(f),
-        Some(f) => {
-            let names: Vec<_> = FORMATS.iter().map(|f| f.name()).collect();
-            anyhow::bail!(
-                "`check` does not support --format {}; use one of: {}",
-                f.name(),
-                names.join(", ")
-            )
-        }
-    }
 }
 
 fn render(

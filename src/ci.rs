@@ -31,7 +31,7 @@ const FORMATS: &[Format] = &[
 
 /// Runs `claimdiff ci` and returns its exit code.
 pub fn run(args: CiArgs, common: &Common) -> anyhow::Result<u8> {
-    let format = format(common.format)?;
+    let format = Format::for_command("ci", FORMATS, common.format)?;
     let writes = args.update || args.prune;
     let name = display(&args.baseline);
     if writes && ci_is_set() {
@@ -87,21 +87,6 @@ pub fn run(args: CiArgs, common: &Common) -> anyhow::Result<u8> {
     } else {
         EXIT_NEW
     })
-}
-
-fn format(requested: Option<Format>) -> anyhow::Result<Format> {
-    match requested {
-        None => Ok(FORMATS[0]),
-        Some(f) if FORMATS.contains(&f) => Ok(f),
-        Some(f) => {
-            let names: Vec<_> = FORMATS.iter().map(|f| f.name()).collect();
-            anyhow::bail!(
-                "`ci` does not support --format {}; use one of: {}",
-                f.name(),
-                names.join(", ")
-            )
-        }
-    }
 }
 
 fn render(outcome: &CiReport, format: Format, style: &Style) -> String {

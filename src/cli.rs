@@ -197,6 +197,30 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format `requested` for `command`, which supports `formats` (the first
+    /// is its default); an error naming the ones it supports otherwise.
+    pub fn for_command(
+        command: &str,
+        formats: &[Format],
+        requested: Option<Format>,
+    ) -> anyhow::Result<Format> {
+        match requested {
+            None => formats
+                .first()
+                .copied()
+                .ok_or_else(|| anyhow::anyhow!("`{command}` has no output format")),
+            Some(f) if formats.contains(&f) => Ok(f),
+            Some(f) => {
+                let names: Vec<_> = formats.iter().map(|f| f.name()).collect();
+                anyhow::bail!(
+                    "`{command}` does not support --format {}; use one of: {}",
+                    f.name(),
+                    names.join(", ")
+                )
+            }
+        }
+    }
+
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
