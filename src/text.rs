@@ -174,7 +174,7 @@ pub fn is_calendar_word(folded: &str) -> bool {
     month_number(folded).is_some() || WEEKDAY_WORDS.binary_search(&folded).is_ok()
 }
 
-/// Number words that are figures in news text ("four fighter jets", "two weeks").
+/// Number words that are figures in news text ("four patrol boats", "two weeks").
 /// "one" is left out: it is far more often a pronoun ("one of the").
 /// Sorted, so that lookup is a binary search.
 pub const NUMBER_WORDS: &[&str] = &[

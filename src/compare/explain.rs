@@ -17,8 +17,8 @@ const LABEL_WORDS: usize = 3;
 /// them, and the context words that weighed most in grouping it.
 ///
 /// `sentences` holds, for each member, its sentence and the words of it after the
-/// figure: a phrase there that names what the fact is about ("killed *during the
-/// civil war*") makes the label, when it holds a word that another member's
+/// figure: a phrase there that names what the fact is about ("flooded *during the
+/// spring storms*") makes the label, when it holds a word that another member's
 /// sentence holds too.
 pub fn label(
     group: &Group,
@@ -66,8 +66,8 @@ pub fn label(
             .collect();
         return out.join(" ");
     }
-    // Else the phrase after the predicate ("carrying out air strikes against
-    // ..."), when the predicate is a word of the sentence.
+    // Else the phrase after the predicate ("shelling positions near ..."), when
+    // the predicate is a word of the sentence.
     let words: Vec<String> = members
         .iter()
         .filter_map(|f| f.predicate.as_ref())
@@ -151,8 +151,7 @@ fn predicate_label(members: &[&Frame]) -> Option<String> {
 }
 
 /// The words of `sentence` from the predicate `word` to the end of the phrase
-/// that follows it ([`phrase_after`]): "carrying out air strikes against the
-/// rebels".
+/// that follows it ([`phrase_after`]): "shelling positions near the hills".
 fn predicate_phrase(sentence: &str, word: &str, shared: &[String]) -> Option<String> {
     let lower = sentence.to_lowercase();
     let at = lower.match_indices(word).find_map(|(i, _)| {
@@ -229,8 +228,8 @@ const PHRASE_ENDS: &[&str] = &[
 /// Most words a phrase of a label takes after its preposition.
 const PHRASE_WORDS: usize = 5;
 
-/// The phrase that follows a figure and names what it is about ("during the civil
-/// war" in "... 240,000 people have been killed during the civil war, ..."): a
+/// The phrase that follows a figure and names what it is about ("during the spring
+/// storms" in "... 300 homes were flooded during the spring storms, ..."): a
 /// preposition among the first few words (before any punctuation), then words up
 /// to a clause boundary, a number or punctuation. Only a phrase that holds one of
 /// `shared` (the words the figures of the fact have in common) is taken.

@@ -321,7 +321,7 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
 }
 
 /// Why the values of an agreement agree when they are not written alike, in a
-/// sentence a reader can check ("'50-minute' and 'an hour' differ as written; they
+/// sentence a reader can check ("'55-minute' and 'an hour' differ as written; they
 /// agree once 'an hour' is read as ±20%"); `None` when every source states the
 /// same value.
 fn agreement_note(

@@ -385,8 +385,8 @@ fn frames(
 }
 
 /// Marks the frames of one source that are the only figure of their kind about
-/// their counted thing ("a 50-minute conversation" when the source times nothing
-/// else that is a conversation or a call), and those that are the only one of
+/// their counted thing ("a 55-minute meeting" when the source times nothing
+/// else that is a meeting or a session), and those that are the only one of
 /// their kind with their predicate. A repeat of the same sentence is not another
 /// figure.
 fn mark_sole(list: &mut [(usize, frame::Frame)]) {

@@ -1,7 +1,7 @@
 //! Whether two documents tell the same story, judged from the documents alone.
 //!
 //! A folder of news holds many stories, and the same wording ("have killed",
-//! "two weeks ago", "a civil war") recurs in all of them. A figure of one story
+//! "two weeks ago", "a state of emergency") recurs in all of them. A figure of one story
 //! and a figure of another are never one fact, however alike their sentences.
 //! Each document is described by a sketch: its most distinctive terms (names and
 //! rare content words), weighted by how often the document uses them and how few
