@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use claimdiff::analysis::Options;
-use claimdiff::compare::{self, AlignedPair, features};
+use claimdiff::compare::{self, features};
 use claimdiff::corpus::Corpus;
 
 fn main() -> ExitCode {
@@ -48,12 +48,7 @@ fn main() -> ExitCode {
         "{}",
         compare::explain_pair(&analysis.docs, &analysis.figures, a, b, &opts.compare)
     );
-    let aligned: Vec<AlignedPair> = analysis
-        .alignment
-        .sentences
-        .iter()
-        .map(|p| AlignedPair { a: p.a, b: p.b })
-        .collect();
+    let aligned = claimdiff::analysis::aligned_pairs(&analysis.alignment);
     let vocab = compare::vocabulary(&analysis.docs, &opts.compare);
     let candidates = compare::candidates(
         &analysis.docs,

@@ -55,11 +55,7 @@ pub fn analyze<'a>(corpus: &'a Corpus, opts: &Options) -> Analysis<'a> {
             (quotes, alignment)
         },
     );
-    let pairs: Vec<AlignedPair> = alignment
-        .sentences
-        .iter()
-        .map(|p| AlignedPair { a: p.a, b: p.b })
-        .collect();
+    let pairs = aligned_pairs(&alignment);
     let findings = compare::compare_with(&docs, &figures, &pairs, &opts.compare, &vocab);
     quotes.find_conflicts(&docs, |a, b| vocab.same_story(a, b));
     Analysis {
@@ -70,4 +66,13 @@ pub fn analyze<'a>(corpus: &'a Corpus, opts: &Options) -> Analysis<'a> {
         alignment,
         findings,
     }
+}
+
+/// The aligned sentence pairs of an alignment, as figure comparison reads them.
+pub fn aligned_pairs(alignment: &Alignment) -> Vec<AlignedPair> {
+    alignment
+        .sentences
+        .iter()
+        .map(|p| AlignedPair { a: p.a, b: p.b })
+        .collect()
 }

@@ -341,12 +341,7 @@ fn cluster<'a>(gold: &Gold, corpus: &'a Corpus) -> Cluster<'a> {
     let opts = options();
     let analysis = claimdiff::analyze(corpus, &opts);
     let vocab = compare::vocabulary(&analysis.docs, &opts.compare);
-    let aligned: Vec<AlignedPair> = analysis
-        .alignment
-        .sentences
-        .iter()
-        .map(|p| AlignedPair { a: p.a, b: p.b })
-        .collect();
+    let aligned = claimdiff::analysis::aligned_pairs(&analysis.alignment);
     let texts: BTreeMap<String, String> = corpus
         .sources
         .iter()

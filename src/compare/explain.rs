@@ -53,9 +53,10 @@ pub fn label(
             .filter_map(|f| f.head.as_ref().map(|h| h.word.clone())),
     );
     let predicate = predicate_label(&members);
-    let mut shared: Vec<String> = top_shared(group, frames, vocab)
-        .into_iter()
-        .map(|(id, _)| vocab.surface(id).to_string())
+    let top = top_shared(group, frames, vocab);
+    let mut shared: Vec<String> = top
+        .iter()
+        .map(|&(id, _)| vocab.surface(id).to_string())
         .collect();
     shared.extend(words_in_two(sentences.iter().map(|s| s.0)));
     let phrase = most_common(sentences.iter().filter_map(|s| phrase_after(s.1, &shared)));
@@ -84,7 +85,7 @@ pub fn label(
         return out.join(" ");
     }
     let mut words = Vec::new();
-    for (id, _) in top_shared(group, frames, vocab) {
+    for (id, _) in top {
         let w = vocab.surface(id).to_string();
         if Some(&w) != head.as_ref() && Some(&w) != predicate.as_ref() && !words.contains(&w) {
             words.push(w);

@@ -303,19 +303,20 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
         explain: lines,
         note,
         confidence: evidence_edge.map_or(0.0, |e| e.m.score),
-        evidence: match (evidence_edge, strong) {
-            (Some(e), Some(why)) => {
-                let mut list = vec![why.to_string()];
-                list.extend(explain::evidence(
-                    &e.m,
-                    frame_pair(inp, e.a, e.b),
-                    inp.vocab,
-                ));
-                list
-            }
-            (Some(e), None) => explain::evidence(&e.m, frame_pair(inp, e.a, e.b), inp.vocab),
-            (None, _) => Vec::new(),
-        },
+        // The strong evidence first, in words, then what the match rests on.
+        evidence: evidence_edge
+            .map(|e| {
+                strong
+                    .map(str::to_string)
+                    .into_iter()
+                    .chain(explain::evidence(
+                        &e.m,
+                        frame_pair(inp, e.a, e.b),
+                        inp.vocab,
+                    ))
+                    .collect()
+            })
+            .unwrap_or_default(),
         strong: strong.is_some(),
     })
 }

@@ -213,13 +213,7 @@ pub fn vector(cx: &Context, p: &Pair<'_>) -> Vector {
     set("same_person", flag(m.same_person));
     set("names_differ", flag(m.names_differ.is_some()));
     set("names_shared", flag(m.names_shared));
-    let neighbours = a
-        .neighbours
-        .iter()
-        .zip(&b.neighbours)
-        .filter(|(x, y)| x.is_some() && x == y)
-        .count();
-    set("neighbours_same", neighbours as f32);
+    set("neighbours_same", a.neighbours_shared(b) as f32);
     set("sentence_overlap", overlap(&a.own, &b.own));
     set("shared_values", cx.shared_values(p).min(3) as f32);
     let equal = value_key(fa, p.readings.0) == value_key(fb, p.readings.1);

@@ -138,6 +138,18 @@ pub struct Frame {
     pub rivals: usize,
 }
 
+impl Frame {
+    /// How many of the words just before and just after the figure the two
+    /// frames share (0 to 2).
+    pub fn neighbours_shared(&self, other: &Frame) -> usize {
+        self.neighbours
+            .iter()
+            .zip(&other.neighbours)
+            .filter(|(x, y)| x.is_some() && x == y)
+            .count()
+    }
+}
+
 /// Builds the frame of `fig` from its document. Returns `None` when the figure's
 /// sentence does not exist in the document (bad input is skipped, not trusted).
 ///

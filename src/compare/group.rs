@@ -599,7 +599,8 @@ fn scored(
     };
     let x = features::vector(inp.context, &pair);
     let conflict = features::values_conflict(&x);
-    if !same_period && !aligned && !other_period_allows(inp, fa.source, fb.source, &m, &x) {
+    if !same_period && !aligned && !other_period_allows(inp, fa.source, fb.source, &m, &x, conflict)
+    {
         return None;
     }
     m.score = inp.model().probability(&x, conflict);
@@ -628,6 +629,7 @@ fn other_period_allows(
     b: usize,
     m: &score::Match,
     x: &features::Vector,
+    conflict: bool,
 ) -> bool {
     use super::period::Anchor;
     let dated = |s: usize| matches!(inp.periods.anchor(s), Anchor::Published(_));
@@ -635,7 +637,7 @@ fn other_period_allows(
         return m.same_person;
     }
     let small = features::index("value_small").is_some_and(|i| x[i] > 0.0);
-    !small && !features::values_conflict(x)
+    !small && !conflict
 }
 
 /// Every candidate pair of figures with its features, as grouping sees them:

@@ -678,7 +678,7 @@ pub fn match_claims(
             .map(|&c| {
                 let mut out = Vec::new();
                 for &s in by_kind.get(&figures[c].kind).into_iter().flatten() {
-                    let Some((mut m, _)) = group::scored_claim_pair(inp, c, s) else {
+                    let Some((m, _)) = group::scored_claim_pair(inp, c, s) else {
                         continue;
                     };
                     if f64::from(m.score) < floor {
@@ -693,13 +693,9 @@ pub fn match_claims(
                         conflict::compare(rc, rs)
                     };
                     let probability = m.score;
-                    let mut e = group::Edge {
-                        a: c,
-                        b: s,
-                        m: m.clone(),
-                    };
+                    let mut e = group::Edge { a: c, b: s, m };
                     group::detail(inp, &mut e);
-                    m = e.m;
+                    let m = e.m;
                     let (Some(fc), Some(fs)) = (&inp.frames[c], &inp.frames[s]) else {
                         continue;
                     };

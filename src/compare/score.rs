@@ -192,17 +192,17 @@ pub fn evidence(
         .names
         .iter()
         .any(|&p| b.names.iter().any(|&q| same_name(p, q, vocab)));
-    let is_name = |p: &u32| vocab.is_name(*p);
-    let actors_shared = a
-        .own
-        .iter()
-        .filter(|p| is_name(p))
-        .filter(|&&p| {
-            b.own
-                .iter()
-                .filter(|q| is_name(q))
-                .any(|&q| same_name(p, q, vocab))
-        })
+    let names_of = |f: &Frame| -> Vec<u32> {
+        f.own
+            .iter()
+            .copied()
+            .filter(|&p| vocab.is_name(p))
+            .collect()
+    };
+    let theirs = names_of(b);
+    let actors_shared = names_of(a)
+        .into_iter()
+        .filter(|&p| theirs.iter().any(|&q| same_name(p, q, vocab)))
         .count();
     // An age is about a person: the same person named next to both is the fact.
     let same_person = a.kind == FigureKind::Age && names_differ.is_none() && names_shared;
@@ -293,11 +293,7 @@ pub fn strong_evidence(m: &Match, a: &Frame, b: &Frame) -> Option<&'static str> 
         return None;
     }
     let same_predicate = matches!(m.predicate, PredicateMatch::Class | PredicateMatch::Word);
-    let same_around = a
-        .neighbours
-        .iter()
-        .zip(&b.neighbours)
-        .any(|(x, y)| x.is_some() && x == y);
+    let same_around = a.neighbours_shared(b) > 0;
     let anchored = same_predicate || same_around || m.names_shared;
     match (m.head, &a.head, &b.head) {
         (HeadMatch::Same, _, _) if !m.generic_head && anchored => {
