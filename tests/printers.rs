@@ -86,11 +86,15 @@ fn view() -> ReportView {
             edits: vec![EditsView {
                 from: "ledger".into(),
                 to: "wire".into(),
+                from_occurrence: None,
+                to_occurrence: None,
                 ops: vec![EditOp {
                     op: "replace",
                     old: "city-led".into(),
                     new: "city and a".into(),
                     figure: false,
+                    old_span: None,
+                    new_span: None,
                 }],
                 inline: "the [-city-led-]{+city and a+} group of volunteers cleared the quay"
                     .into(),
