@@ -106,7 +106,11 @@ fn findings_match(doc: &Html, report: &Value, corpus: &Corpus) {
                 .next()
                 .unwrap_or_else(|| panic!("no card for {key} {id}"));
             let title = text(card.select(&sel("h3")).next().expect("a card has a title"));
-            assert!(title.contains(string(&f["fact"])), "{title} / {}", f["fact"]);
+            assert!(
+                title.contains(string(&f["fact"])),
+                "{title} / {}",
+                f["fact"]
+            );
             let rows: Vec<_> = card.select(&sel("tr.value")).collect();
             let values = array(f, "values");
             assert_eq!(rows.len(), values.len(), "{key} {id}: one row per value");
@@ -119,7 +123,10 @@ fn findings_match(doc: &Html, report: &Value, corpus: &Corpus) {
                 let marks: Vec<_> = row.select(&sel("mark")).collect();
                 assert_eq!(marks.len(), 1, "{key} {id}: one mark per value");
                 assert_eq!(
-                    (attr_usize(marks[0], "data-start"), attr_usize(marks[0], "data-end")),
+                    (
+                        attr_usize(marks[0], "data-start"),
+                        attr_usize(marks[0], "data-end")
+                    ),
                     (start, end)
                 );
                 assert_eq!(text(marks[0]), slice(corpus, source, start, end));
@@ -144,7 +151,11 @@ fn every_mark_is_exact(doc: &Html, corpus: &Corpus) -> usize {
             n += 1;
         }
     }
-    assert_eq!(n, doc.select(&sel("mark")).count(), "every mark is in a value row");
+    assert_eq!(
+        n,
+        doc.select(&sel("mark")).count(),
+        "every mark is in a value row"
+    );
     n
 }
 
@@ -174,8 +185,14 @@ fn passages_match(doc: &Html, report: &Value, corpus: &Corpus) {
                 let body = text(side.select(&sel("p.text")).next().expect("text"));
                 assert_eq!(body, string(&o["text"]), "passage {id}: the text is whole");
                 for change in side.select(&sel("del, ins")) {
-                    let (start, end) = (attr_usize(change, "data-start"), attr_usize(change, "data-end"));
-                    assert_eq!(text(change), slice(corpus, string(&o["source"]), start, end));
+                    let (start, end) = (
+                        attr_usize(change, "data-start"),
+                        attr_usize(change, "data-end"),
+                    );
+                    assert_eq!(
+                        text(change),
+                        slice(corpus, string(&o["source"]), start, end)
+                    );
                 }
             }
         }
@@ -190,9 +207,10 @@ fn passages_match(doc: &Html, report: &Value, corpus: &Corpus) {
             };
             let (from, to) = (side("from_occurrence"), side("to_occurrence"));
             for op in array(e, "ops") {
-                for (span_key, word_key, tag, sides) in
-                    [("old_span", "old", "del", &from), ("new_span", "new", "ins", &to)]
-                {
+                for (span_key, word_key, tag, sides) in [
+                    ("old_span", "old", "del", &from),
+                    ("new_span", "new", "ins", &to),
+                ] {
                     let Some(span) = op.get(span_key) else {
                         continue;
                     };
@@ -205,7 +223,10 @@ fn passages_match(doc: &Html, report: &Value, corpus: &Corpus) {
                         .flat_map(|s| s.select(&sel(&wanted)).map(text).collect::<Vec<_>>())
                         .collect();
                     assert!(!found.is_empty(), "passage {id}: no {wanted}");
-                    assert!(found.iter().all(|t| t == string(&op[word_key])), "{found:?}");
+                    assert!(
+                        found.iter().all(|t| t == string(&op[word_key])),
+                        "{found:?}"
+                    );
                 }
             }
         }
@@ -238,16 +259,25 @@ fn quotes_and_sources_match(doc: &Html, report: &Value) {
 /// The only elements and attributes the page may have: its own markup.
 fn only_own_markup(doc: &Html) {
     let tags: BTreeSet<&str> = [
-        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p",
-        "nav", "ul", "li", "a", "span", "section", "details", "summary", "table", "thead",
-        "tbody", "tr", "th", "td", "code", "br", "strong", "main", "article", "div", "mark",
-        "del", "ins", "footer",
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "nav",
+        "ul", "li", "a", "span", "section", "details", "summary", "table", "thead", "tbody", "tr",
+        "th", "td", "code", "br", "strong", "main", "article", "div", "mark", "del", "ins",
+        "footer",
     ]
     .into_iter()
     .collect();
     let attributes: BTreeSet<&str> = [
-        "lang", "charset", "name", "content", "href", "id", "class", "open", "data-start",
-        "data-end", "data-occurrence",
+        "lang",
+        "charset",
+        "name",
+        "content",
+        "href",
+        "id",
+        "class",
+        "open",
+        "data-start",
+        "data-end",
+        "data-occurrence",
     ]
     .into_iter()
     .collect();
@@ -255,9 +285,17 @@ fn only_own_markup(doc: &Html) {
         let Some(e) = node.value().as_element() else {
             continue;
         };
-        assert!(tags.contains(e.name()), "element <{}> in the page", e.name());
+        assert!(
+            tags.contains(e.name()),
+            "element <{}> in the page",
+            e.name()
+        );
         for (name, value) in e.attrs() {
-            assert!(attributes.contains(name), "attribute {name}={value:?} on <{}>", e.name());
+            assert!(
+                attributes.contains(name),
+                "attribute {name}={value:?} on <{}>",
+                e.name()
+            );
             if name == "href" {
                 assert!(value.starts_with('#'), "a link leaves the page: {value}");
             }
@@ -292,7 +330,14 @@ fn html_report_is_byte_identical_across_runs_and_out_writes_the_same() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("report.html");
     let run = claimdiff(
-        &["report", "--format", "html", "-q", "--out", out.to_str().expect("UTF-8 path")],
+        &[
+            "report",
+            "--format",
+            "html",
+            "-q",
+            "--out",
+            out.to_str().expect("UTF-8 path"),
+        ],
         None,
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -304,7 +349,11 @@ fn html_report_is_byte_identical_across_runs_and_out_writes_the_same() {
 fn html_is_a_report_format_only() {
     let run = claimdiff(&["figures", "--format", "html"], None);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("does not support --format html"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("does not support --format html"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// Two articles whose ids, outlets, sentences and quotes are written to break out
@@ -316,7 +365,7 @@ fn hostile_corpus(dir: &Path) -> PathBuf {
         The storm surge flooded 1,200 homes along the harbour on Monday, the port authority \
         said in a statement. Officials said \"><img src=x onerror=alert(2)> the water rose \
         faster than in any storm since 1998 & the pumps failed.\r\n\r\n\
-        Rescue crews evacuated 310 residents from the low-lying quay &amp; dock district \
+        Rescue crews evacuated 310 residents from the low-lying\r\nquay &amp; dock district \
         before midnight, according to the fire brigade.\r\n\r\n\
         \"We were ready for the water, but not for the wind,\" said Dana Ortiz, the harbour \
         master, on Tuesday.\r\n";
@@ -348,7 +397,7 @@ fn html_report_escapes_hostile_source_text_everywhere() {
     let corpus_dir = hostile_corpus(dir.path());
     let path = corpus_dir.to_str().expect("UTF-8 path");
     let (html, report) = html_and_json(&[path]);
-    let corpus = Corpus::load(&[corpus_dir.clone()]);
+    let corpus = Corpus::load(std::slice::from_ref(&corpus_dir));
     assert_eq!(corpus.sources.len(), 2, "{:?}", corpus.diagnostics);
     // The hostile words reach the findings, so the test is not vacuous.
     assert!(!array(&report, "passages").is_empty());
@@ -361,8 +410,24 @@ fn html_report_escapes_hostile_source_text_everywhere() {
     for forbidden in ["<script", "<img", "<iframe", "<b>", "<b ", "\r"] {
         assert!(!lower.contains(forbidden), "{forbidden:?} in the page");
     }
+    assert!(
+        html.contains("&#13;"),
+        "the carriage return inside a sentence of the wire is written as a reference"
+    );
     let doc = Html::parse_document(&html);
-    assert!(doc.errors.is_empty(), "parse errors: {:?}", doc.errors);
+    // `&#13;` is the one way to keep a carriage return through a parser (a raw one
+    // becomes a line feed); HTML calls it a parse error but defines its result, the
+    // carriage return itself. No other error is allowed.
+    let returns = html.matches("&#13;").count();
+    assert!(
+        doc.errors.len() == returns
+            && doc
+                .errors
+                .iter()
+                .all(|e| e.contains("numeric character reference")),
+        "parse errors: {:?}",
+        doc.errors
+    );
     only_own_markup(&doc);
     assert!(
         !text(doc.select(&sel("style")).next().expect("style")).contains("alert"),

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 
 use super::{
     EditsView, FindingView, OccurrenceView, PassageView, ReportView, SourceView, SpanView,
-    ValueView, evidence_line, summary_line, table,
+    ValueView, summary_line, table,
 };
 
 /// The style sheet, inline in the page.
@@ -38,6 +38,7 @@ th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-
 th{background:var(--card);font-weight:600;font-size:.85rem}
 td.num{text-align:right;white-space:nowrap}
 .muted,.meta{color:var(--muted);font-size:.85rem}
+.date{white-space:nowrap}
 section{margin:1.4rem 0}
 summary{cursor:pointer;padding:.3rem 0}
 .lead{margin:.3rem 0 .6rem}
@@ -54,6 +55,7 @@ summary{cursor:pointer;padding:.3rem 0}
 .why{margin:.2rem 0}
 ul.evidence{margin:.2rem 0 .4rem;padding-left:1.2rem;font-size:.9rem}
 td.src{width:14rem}
+td.src code{display:block;width:fit-content;margin-bottom:.1rem}
 td.stated{width:11rem}
 .sentence{font-size:.95rem}
 mark{background:#ffe066;color:inherit;padding:0 .1em;border-radius:2px;font-weight:600}
@@ -146,7 +148,7 @@ fn marked(text: &str, base: usize, mut marks: Vec<Mark>) -> String {
 fn source_label(view: &ReportView, id: &str) -> String {
     match view.sources.iter().find(|s| s.id == id) {
         Some(s) => format!(
-            "<code>{}</code> {} <span class=\"muted\">{}</span>",
+            "<code>{}</code> {} <span class=\"muted date\">{}</span>",
             escape(id),
             escape(s.outlet.as_deref().unwrap_or("unknown outlet")),
             escape(s.published.as_deref().unwrap_or("undated"))
@@ -174,11 +176,7 @@ fn sections(view: &ReportView) -> [(&'static str, &'static str, usize); 7] {
 
 fn header(out: &mut String, view: &ReportView) {
     out.push_str("<header>\n<h1>claimdiff report</h1>\n");
-    let _ = writeln!(
-        out,
-        "<p class=\"lead\">{}</p>",
-        escape(&summary_line(view))
-    );
+    let _ = writeln!(out, "<p class=\"lead\">{}</p>", escape(&summary_line(view)));
     out.push_str("<nav><ul>\n");
     for (id, title, n) in sections(view) {
         let _ = writeln!(
@@ -277,7 +275,14 @@ fn findings(
     out.push_str("</details>\n</section>\n");
 }
 
-fn finding(out: &mut String, view: &ReportView, section: &str, class: &str, n: usize, f: &FindingView) {
+fn finding(
+    out: &mut String,
+    view: &ReportView,
+    section: &str,
+    class: &str,
+    n: usize,
+    f: &FindingView,
+) {
     let _ = writeln!(
         out,
         "<article class=\"finding {class}\" id=\"{}\">",
@@ -316,14 +321,7 @@ fn finding(out: &mut String, view: &ReportView, section: &str, class: &str, n: u
         let _ = writeln!(out, "<p class=\"why note\">{}</p>", escape(note));
     }
     if !f.evidence.is_empty() {
-        let title = evidence_line(f)
-            .and_then(|l| l.split_once(':').map(|(head, _)| head.to_string()))
-            .unwrap_or_else(|| String::from("same fact"));
-        let _ = write!(
-            out,
-            "<p class=\"meta\">{}:</p>\n<ul class=\"evidence\">\n",
-            escape(&title)
-        );
+        out.push_str("<p class=\"meta\">same-fact evidence:</p>\n<ul class=\"evidence\">\n");
         for e in &f.evidence {
             let _ = writeln!(out, "<li>{}</li>", escape(e));
         }
