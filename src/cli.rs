@@ -186,6 +186,8 @@ pub enum Format {
     Jsonl,
     /// Comma-separated values.
     Csv,
+    /// One self-contained HTML page (`claimdiff report`).
+    Html,
     /// GitHub Actions annotations (`claimdiff ci`).
     Github,
     /// JUnit XML (`claimdiff ci`).
@@ -229,6 +231,7 @@ impl Format {
             Format::Json => "json",
             Format::Jsonl => "jsonl",
             Format::Csv => "csv",
+            Format::Html => "html",
             Format::Github => "github",
             Format::Junit => "junit",
             Format::Sarif => "sarif",

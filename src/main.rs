@@ -68,7 +68,13 @@ impl View {
 
     fn formats(self) -> &'static [Format] {
         match self {
-            View::Report { .. } => &[Format::Table, Format::Markdown, Format::Json, Format::Csv],
+            View::Report { .. } => &[
+                Format::Table,
+                Format::Markdown,
+                Format::Json,
+                Format::Csv,
+                Format::Html,
+            ],
             View::Align { .. } => &[Format::Table, Format::Markdown, Format::Json],
             View::Sources => &[Format::Table, Format::Json],
             View::Sentences => &[Format::Table, Format::Jsonl],
@@ -153,6 +159,7 @@ fn render(corpus: &Corpus, view: View, format: Format, style: &Style) -> String 
                 Format::Json => report::json::report(&v),
                 Format::Markdown => report::markdown::report(&v),
                 Format::Csv => report::csv::report(&v),
+                Format::Html => report::html::report(&v),
                 _ => report::table::report(&v, style),
             }
         }

@@ -86,11 +86,15 @@ fn view() -> ReportView {
             edits: vec![EditsView {
                 from: "ledger".into(),
                 to: "wire".into(),
+                from_occurrence: None,
+                to_occurrence: None,
                 ops: vec![EditOp {
                     op: "replace",
                     old: "city-led".into(),
                     new: "city and a".into(),
                     figure: false,
+                    old_span: None,
+                    new_span: None,
                 }],
                 inline: "the [-city-led-]{+city and a+} group of volunteers cleared the quay"
                     .into(),
@@ -204,6 +208,31 @@ fn table_align() {
 #[test]
 fn markdown_report() {
     insta::assert_snapshot!(report::markdown::report(&view()));
+}
+
+/// The HTML page of the hand-built report, with the passage's edit placed on its
+/// bytes (the view built by analysis always carries them).
+#[test]
+fn html_report() {
+    let mut v = view();
+    let passage = &mut v.passages[0];
+    let edits = &mut passage.edits[0];
+    edits.from_occurrence = Some(0);
+    edits.to_occurrence = Some(1);
+    let (from, to) = (&passage.occurrences[0], &passage.occurrences[1]);
+    let at = |o: &OccurrenceView, word: &str| {
+        let start = o.start
+            + o.text
+                .find(word)
+                .expect("the edited words are in the passage");
+        report::SpanView {
+            start,
+            end: start + word.len(),
+        }
+    };
+    edits.ops[0].old_span = Some(at(from, "city-led"));
+    edits.ops[0].new_span = Some(at(to, "city and a"));
+    insta::assert_snapshot!(report::html::report(&v));
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod cli;
 mod compare;
 mod extract_cases;
 mod extract_seeds;
+mod html;
 mod printers;
 mod quotes;
 mod report;

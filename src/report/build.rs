@@ -1,6 +1,6 @@
 //! Turning an [`Analysis`] into the [`ReportView`] every printer prints.
 
-use crate::align::{EditOp as AlignOp, Passage, PassageKind, render_inline};
+use crate::align::{EditOp as AlignOp, Passage, PassageKind, TextSpan, render_inline};
 use crate::analysis::Analysis;
 use crate::compare::{FactValue, Finding, Findings};
 use crate::document::Document;
@@ -131,6 +131,8 @@ fn passage_view(docs: &[Document<'_>], p: &Passage) -> PassageView {
             to: occurrences
                 .get(d.b)
                 .map_or_else(String::new, |o| o.source.clone()),
+            from_occurrence: (d.a < occurrences.len()).then_some(d.a),
+            to_occurrence: (d.b < occurrences.len()).then_some(d.b),
             ops: d
                 .edits
                 .iter()
@@ -151,6 +153,8 @@ fn passage_view(docs: &[Document<'_>], p: &Passage) -> PassageView {
                         old,
                         new,
                         figure,
+                        old_span: e.a.as_ref().map(span_view),
+                        new_span: e.b.as_ref().map(span_view),
                     }
                 })
                 .collect(),
@@ -168,6 +172,13 @@ fn passage_view(docs: &[Document<'_>], p: &Passage) -> PassageView {
         occurrences,
         speaker: p.speaker.clone(),
         edits,
+    }
+}
+
+fn span_view(s: &TextSpan) -> SpanView {
+    SpanView {
+        start: s.start,
+        end: s.end,
     }
 }
 

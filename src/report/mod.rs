@@ -8,6 +8,7 @@ pub mod build;
 pub mod check;
 pub mod ci;
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -162,6 +163,13 @@ pub struct EditsView {
     pub from: String,
     /// The source the edits lead to.
     pub to: String,
+    /// Index of the `from` occurrence in [`PassageView::occurrences`], when known
+    /// (a source may print a passage twice).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_occurrence: Option<usize>,
+    /// Index of the `to` occurrence in [`PassageView::occurrences`], when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_occurrence: Option<usize>,
     /// The changes, in text order.
     pub ops: Vec<EditOp>,
     /// The whole passage with changes marked `[-old-]{+new+}`.
@@ -179,6 +187,13 @@ pub struct EditOp {
     pub new: String,
     /// True when the change is a number, kept for the discrepancy report.
     pub figure: bool,
+    /// Byte span of `old` in the `from` source's text (none for an insertion), so
+    /// that a printer can mark the change in place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_span: Option<SpanView>,
+    /// Byte span of `new` in the `to` source's text (none for a deletion).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_span: Option<SpanView>,
 }
 
 /// A passage shared by two or more sources.

@@ -202,7 +202,7 @@ fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> Str
     out
 }
 
-fn plain_value(v: &serde_json::Value) -> String {
+pub(crate) fn plain_value(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -320,7 +320,7 @@ fn human_duration(seconds: f64) -> String {
 }
 
 /// The normalized value as shown in tables: durations also in a readable unit.
-fn shown_value(kind: &str, value: &serde_json::Value) -> String {
+pub(crate) fn shown_value(kind: &str, value: &serde_json::Value) -> String {
     match (kind, value.as_f64()) {
         ("duration", Some(s)) => format!("{} s\n({})", plain_value(value), human_duration(s)),
         _ => plain_value(value),
