@@ -186,7 +186,7 @@ fn render(corpus: &Corpus, view: View, format: Format, style: &Style, status: &S
             let rows = report::sentence_views(&docs);
             match format {
                 Format::Jsonl => report::json::sentences_jsonl(&rows),
-                _ => report::table::sentences(&rows, style),
+                _ => report::table::sentences(&rows, &source_names(corpus), style),
             }
         }
         View::Figures => {
@@ -197,11 +197,20 @@ fn render(corpus: &Corpus, view: View, format: Format, style: &Style, status: &S
             match format {
                 Format::Json => report::json::figures(&views),
                 Format::Csv => report::csv::figures(&views),
-                _ => report::table::figures(&views, style),
+                _ => report::table::figures(&views, &source_names(corpus), style),
             }
         }
     };
     text
+}
+
+fn source_names(corpus: &Corpus) -> report::names::SourceNames {
+    report::names::SourceNames::new(
+        corpus
+            .sources
+            .iter()
+            .map(|s| (s.id.as_str(), s.outlet.as_deref())),
+    )
 }
 
 fn prepare<'a>(corpus: &'a Corpus, progress: &claimdiff::Progress) -> Vec<claimdiff::Document<'a>> {
