@@ -138,7 +138,7 @@ fn mistyped_command(paths: &[std::path::PathBuf]) -> Option<String> {
 /// Runs what `view` needs of the pipeline and prints it in `format`.
 fn render(corpus: &Corpus, view: View, format: Format, style: &Style, status: &Status) -> String {
     let progress = status.progress();
-    let text = match view {
+    match view {
         View::Report {
             exclude_same_outlet,
             explain,
@@ -200,8 +200,7 @@ fn render(corpus: &Corpus, view: View, format: Format, style: &Style, status: &S
                 _ => report::table::figures(&views, &source_names(corpus), style),
             }
         }
-    };
-    text
+    }
 }
 
 fn source_names(corpus: &Corpus) -> report::names::SourceNames {

@@ -71,7 +71,12 @@ pub fn sources(views: &[SourceView], style: &Style) -> String {
         }
     }
     if any {
-        out.push_str("\nMarked as boilerplate (kept in the text, left out of the analysis):\n");
+        out.push('\n');
+        out.push_str(&wrap(
+            "Marked as boilerplate (kept in the text, left out of the analysis):",
+            usize::from(style.width),
+            "",
+        ));
         out.push_str(&format!("{b}\n"));
     }
     out
@@ -226,7 +231,12 @@ pub fn report(view: &ReportView, style: &Style) -> String {
     if !view.warnings.is_empty() {
         heading(&mut out, "WARNINGS", style);
         for w in &view.warnings {
-            out.push_str(&format!("- {}: {}\n", w.kind, w.message));
+            let line = wrap(
+                &format!("{}: {}", w.kind, w.message),
+                usize::from(style.width),
+                "  ",
+            );
+            out.push_str(&format!("-{}", &line[1..]));
         }
     }
     let sections: [(&str, &[FindingView]); 4] = [
