@@ -365,6 +365,14 @@ fn sources_are_named_by_outlet_in_tables_and_markdown_and_by_id_in_json() {
     assert!(report.contains("The Herald"), "{report}");
     let figures = run(&["-q", "figures", "corpus", "--width", "160"]);
     assert!(figures.contains("Daily Post (01)"), "{figures}");
+    let check = run(&[
+        "-q",
+        "check",
+        "corpus",
+        "--claim",
+        "The pier cost 12 million dollars.",
+    ]);
+    assert!(check.contains("Daily Post (01)"), "{check}");
     let doc = json(&run(&["-q", "align", "corpus", "--format", "json"]));
     let ids: Vec<&str> = doc["passages"][0]["occurrences"]
         .as_array()
