@@ -22,6 +22,11 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8")
 }
 
+/// How many sources a `{"sources": [...]}` output holds.
+fn source_count(stdout: &[u8]) -> usize {
+    json(&text(stdout))["sources"].as_array().unwrap().len()
+}
+
 /// Two articles of one outlet and one of another, with a passage reused across
 /// all three and a figure they disagree on.
 fn corpus() -> tempfile::TempDir {
@@ -85,13 +90,7 @@ fn options_before_the_command_apply_to_it() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(
-        json(&text(&out.stdout))["sources"]
-            .as_array()
-            .unwrap()
-            .len(),
-        3
-    );
+    assert_eq!(source_count(&out.stdout), 3);
     // An option of another command is refused once moved after the command.
     let out = cmd(c.path())
         .args(["--explain", "figures", "corpus"])
@@ -175,13 +174,7 @@ fn a_mistyped_command_gets_a_suggestion_but_a_real_path_is_read() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(
-        json(&text(&out.stdout))["sources"]
-            .as_array()
-            .unwrap()
-            .len(),
-        3
-    );
+    assert_eq!(source_count(&out.stdout), 3);
 }
 
 #[test]
@@ -240,13 +233,7 @@ fn standard_input_is_one_source_and_no_input_means_the_sample() {
         let out = c.output().unwrap();
         assert_eq!(out.status.code(), Some(0));
         assert!(text(&out.stderr).contains("sample corpus"));
-        assert_eq!(
-            json(&text(&out.stdout))["sources"]
-                .as_array()
-                .unwrap()
-                .len(),
-            5
-        );
+        assert_eq!(source_count(&out.stdout), 5);
     }
 
     // `-` with an empty standard input: a warning naming it, no sources.

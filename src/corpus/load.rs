@@ -172,21 +172,31 @@ impl Loader<'_> {
             Ok(t) => t,
             Err(why) => return self.warn(name, why),
         };
-        let text = if looks_like_html(&text) {
-            html::visible_text(&text)
-        } else {
-            text
-        };
-        if text.trim().is_empty() {
-            self.warn(name, "skipped: no visible text");
+        let is_html = looks_like_html(&text);
+        let Some(text) = self.visible_text(&name, text, is_html) else {
             return;
-        }
+        };
         self.sources.push(make_source(
             "stdin".into(),
             name,
             text,
             ManifestEntry::default(),
         ));
+    }
+
+    /// The text of a page (`is_html`) or of a text file, or `None` with a warning
+    /// when nothing of it is visible.
+    fn visible_text(&mut self, name: &str, text: String, is_html: bool) -> Option<String> {
+        let text = if is_html {
+            html::visible_text(&text)
+        } else {
+            text
+        };
+        if text.trim().is_empty() {
+            self.warn(name.to_string(), "skipped: no visible text");
+            return None;
+        }
+        Some(text)
     }
 
     fn load_file(&mut self, path: &Path, root: &Path) {
@@ -200,15 +210,9 @@ impl Loader<'_> {
         match kind_of(path) {
             Some(Kind::Jsonl) => self.load_jsonl(&name, &text),
             Some(kind) => {
-                let text = if kind == Kind::Html {
-                    html::visible_text(&text)
-                } else {
-                    text
-                };
-                if text.trim().is_empty() {
-                    self.warn(name, "skipped: no visible text");
+                let Some(text) = self.visible_text(&name, text, kind == Kind::Html) else {
                     return;
-                }
+                };
                 let id = path
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
