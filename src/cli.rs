@@ -338,14 +338,18 @@ pub fn reorder(args: Vec<OsString>) -> Vec<OsString> {
     let is_command = args
         .get(i)
         .and_then(|a| a.to_str())
-        .is_some_and(|a| cmd.find_subcommand(a).is_some());
+        // `help` is added by clap when the command is built.
+        .is_some_and(|a| a == "help" || cmd.find_subcommand(a).is_some());
     if i <= 1 || !is_command {
         return args;
     }
     let mut out = Vec::with_capacity(args.len());
     out.push(args[0].clone());
     out.push(args[i].clone());
-    out.extend_from_slice(&args[1..i]);
+    // `help` takes only command names; options change nothing of what it prints.
+    if args[i] != "help" {
+        out.extend_from_slice(&args[1..i]);
+    }
     out.extend_from_slice(&args[i + 1..]);
     out
 }
@@ -365,4 +369,52 @@ pub fn suggest_command(word: &str) -> Option<String> {
         .filter(|(d, allowed, _)| d <= allowed)
         .min_by_key(|(d, _, name)| (*d, *name))
         .map(|(_, _, name)| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reordered(args: &[&str]) -> Vec<String> {
+        let args = std::iter::once("claimdiff")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect();
+        reorder(args)
+            .into_iter()
+            .skip(1)
+            .map(|a| a.into_string().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn options_before_a_command_move_after_it_and_nothing_else_moves() {
+        assert_eq!(
+            reordered(&["--format", "json", "-q", "figures", "a.txt"]),
+            ["figures", "--format", "json", "-q", "a.txt"]
+        );
+        assert_eq!(
+            reordered(&["--out=x", "--width", "80", "ci", "--update"]),
+            ["ci", "--out=x", "--width", "80", "--update"]
+        );
+        // The value of `--out` is not a command; `--` and `-` end the options.
+        assert_eq!(
+            reordered(&["--out", "report", "a.txt"]),
+            ["--out", "report", "a.txt"]
+        );
+        assert_eq!(reordered(&["-q", "--", "figures"]), ["-q", "--", "figures"]);
+        assert_eq!(reordered(&["-q", "-", "figures"]), ["-q", "-", "figures"]);
+        assert_eq!(reordered(&["-q", "help", "ci"]), ["help", "ci"]);
+        assert_eq!(reordered(&["figures", "-q"]), ["figures", "-q"]);
+    }
+
+    #[test]
+    fn suggestions_are_close_names_only() {
+        assert_eq!(suggest_command("reprot").as_deref(), Some("report"));
+        assert_eq!(suggest_command("aling").as_deref(), Some("align"));
+        assert_eq!(suggest_command("cj").as_deref(), Some("ci"));
+        assert_eq!(suggest_command("x"), None);
+        assert_eq!(suggest_command("report"), None);
+        assert_eq!(suggest_command("harbour"), None);
+    }
 }

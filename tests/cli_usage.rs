@@ -75,6 +75,12 @@ fn options_before_the_command_apply_to_it() {
         .output()
         .unwrap();
     assert_eq!(out.stdout, after.stdout);
+    let out = cmd(dir.path())
+        .args(["-q", "help", "figures"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Usage: claimdiff figures"));
     // A value that looks like a command stays a value.
     let out = cmd(dir.path())
         .args(["--out", "report", "sources", "--format", "json"])
