@@ -7,6 +7,7 @@ use crate::corpus::Corpus;
 use crate::document::{self, Document};
 use crate::extract;
 use crate::figure::Figure;
+use crate::progress::{Progress, Stage};
 use crate::quotes::{self, QuoteReport};
 
 /// What the user can change about an analysis.
@@ -37,7 +38,15 @@ pub struct Analysis<'a> {
 
 /// Runs the whole pipeline on a corpus.
 pub fn analyze<'a>(corpus: &'a Corpus, opts: &Options) -> Analysis<'a> {
+    analyze_with(corpus, opts, &Progress::default())
+}
+
+/// Runs the whole pipeline on a corpus, saying in `progress` which stage it is in.
+pub fn analyze_with<'a>(corpus: &'a Corpus, opts: &Options, progress: &Progress) -> Analysis<'a> {
+    let sources = corpus.sources.len();
+    progress.set(Stage::Preparing { sources });
     let docs = document::prepare(corpus);
+    progress.set(Stage::Aligning { sources });
     let ((figures, vocab), (mut quotes, alignment)) = rayon::join(
         || {
             rayon::join(
@@ -56,6 +65,9 @@ pub fn analyze<'a>(corpus: &'a Corpus, opts: &Options) -> Analysis<'a> {
         },
     );
     let pairs = aligned_pairs(&alignment);
+    progress.set(Stage::Comparing {
+        figures: figures.len(),
+    });
     let findings = compare::compare_with(&docs, &figures, &pairs, &opts.compare, &vocab);
     quotes.find_conflicts(&docs, |a, b| vocab.same_story(a, b));
     Analysis {

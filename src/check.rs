@@ -4,24 +4,19 @@
 use claimdiff::claims::{self, CheckOptions, CheckReport, Claim, Verdict};
 use claimdiff::report::{self, Style};
 
+use claimdiff::Stage;
+
 use crate::cli::{CheckArgs, Common, FailOn, Format};
+use crate::input::Input;
+use crate::status::Status;
 use crate::{EXIT_INPUT, output};
 
 /// Exit code when a claim gets a verdict `--fail-on` names.
 const EXIT_FAIL: u8 = 1;
 
-/// The formats `claimdiff check` prints, the default first.
-const FORMATS: &[Format] = &[
-    Format::Table,
-    Format::Markdown,
-    Format::Json,
-    Format::Csv,
-    Format::Claimreview,
-];
-
 /// Runs `claimdiff check` and returns its exit code.
-pub fn run(args: CheckArgs, common: &Common) -> anyhow::Result<u8> {
-    let format = Format::for_command("check", FORMATS, common.format)?;
+pub fn run(args: CheckArgs, common: &Common, status: &Status) -> anyhow::Result<u8> {
+    let format = args.format;
     let date = match &args.date {
         Some(d) => Some(
             chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
@@ -31,12 +26,17 @@ pub fn run(args: CheckArgs, common: &Common) -> anyhow::Result<u8> {
         ),
         None => None,
     };
-    let claims = read_claims(&args, common)?;
-    let corpus = crate::load(&args.paths, common);
+    let input = Input::resolve(args.paths.clone())?;
+    let claims = read_claims(&args, &input, common)?;
+    let corpus = crate::load(&input, common, status);
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
     }
+    status.progress().set(Stage::Checking {
+        claims: claims.len(),
+    });
     let checked = claims::check(&corpus, &claims, &CheckOptions::default());
+    status.progress().set(Stage::Printing);
     let style = crate::style(common);
     let text = render(&checked, format, &style, &args, date.as_deref());
     output::emit(&text, common.out.as_deref())?;
@@ -50,10 +50,10 @@ pub fn run(args: CheckArgs, common: &Common) -> anyhow::Result<u8> {
 }
 
 /// The claims to check: files and folders, then `--claim` texts; the sample
-/// claims when neither is given and no paths are either.
-fn read_claims(args: &CheckArgs, common: &Common) -> anyhow::Result<Vec<Claim>> {
+/// claims when neither is given and the corpus is the sample.
+fn read_claims(args: &CheckArgs, input: &Input, common: &Common) -> anyhow::Result<Vec<Claim>> {
     if args.claims.is_empty() && args.claim.is_empty() {
-        if !args.paths.is_empty() {
+        if !input.is_sample() {
             anyhow::bail!(
                 "no claims to check: add --claims FILE (a claims YAML file or folder) or --claim \"TEXT\" \
                  (the sample claims are only checked against the sample corpus)"

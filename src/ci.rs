@@ -11,27 +11,20 @@ use claimdiff::baseline::{self, Baseline, CiReport, RepoPaths};
 use claimdiff::claims::{self, CheckOptions, Claim};
 use claimdiff::report::build::{ViewOptions, report_view};
 use claimdiff::report::{self, Style};
-use claimdiff::{Options, analyze};
+use claimdiff::{Options, analyze_with};
 
 use crate::cli::{CiArgs, Common, Format};
+use crate::input::Input;
+use crate::status::Status;
 use crate::{EXIT_INPUT, output};
 
 /// Exit code when the corpus brings a discrepancy the baseline does not hold, or
 /// a claim no longer gets the verdict its `expect` states.
 const EXIT_NEW: u8 = 1;
 
-/// The formats `claimdiff ci` prints, the default first.
-const FORMATS: &[Format] = &[
-    Format::Table,
-    Format::Json,
-    Format::Github,
-    Format::Junit,
-    Format::Sarif,
-];
-
 /// Runs `claimdiff ci` and returns its exit code.
-pub fn run(args: CiArgs, common: &Common) -> anyhow::Result<u8> {
-    let format = Format::for_command("ci", FORMATS, common.format)?;
+pub fn run(args: CiArgs, common: &Common, status: &Status) -> anyhow::Result<u8> {
+    let format = args.format;
     let writes = args.update || args.prune;
     let name = display(&args.baseline);
     if writes && ci_is_set() {
@@ -42,11 +35,12 @@ pub fn run(args: CiArgs, common: &Common) -> anyhow::Result<u8> {
     }
     let (old, old_text) = read_baseline(&args.baseline, &name, args.update)?;
     let claims = read_claims(&args.claims)?;
-    let corpus = crate::load(&args.paths, common);
+    let input = Input::resolve(args.paths.clone())?;
+    let corpus = crate::load(&input, common, status);
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
     }
-    let analysis = analyze(&corpus, &Options::default());
+    let analysis = analyze_with(&corpus, &Options::default(), status.progress());
     let view = report_view(&analysis, ViewOptions::default());
     let paths = repo_paths()?;
     let mut outcome = baseline::check(&old, &name, &old_text, &view, &corpus, &paths);
@@ -67,7 +61,7 @@ pub fn run(args: CiArgs, common: &Common) -> anyhow::Result<u8> {
         let text = next.to_yaml();
         output::emit(&text, Some(&args.baseline))?;
         if !common.quiet {
-            eprintln!("claimdiff: {}", written_line(&name, &old, &next));
+            status.eprintln(&format!("claimdiff: {}", written_line(&name, &old, &next)));
         }
         // What is printed, and the exit code, are those of the baseline as written.
         outcome = baseline::check(&next, &name, &text, &view, &corpus, &paths);

@@ -1,24 +1,30 @@
 //! Command-line definitions (clap derive). Only parsing lives here: `main.rs` turns
 //! the parsed flags into library calls.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// Compare what several news outlets say about the same event.
 ///
-/// With no PATHS, claimdiff analyses the sample corpus embedded in the binary.
+/// With no PATHS and nothing piped on standard input, claimdiff analyses the
+/// sample corpus embedded in the binary. `-` reads standard input as one source.
 #[derive(Debug, Parser)]
 #[command(name = "claimdiff", version, about, long_about = None)]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(args_conflicts_with_subcommands = true, propagate_version = true)]
 pub struct Cli {
     /// What to do (default: `report`).
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Files and folders to read when no subcommand is given.
+    /// Files and folders to read when no subcommand is given (`-`: standard input).
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+
+    /// Options of the report, the command run when none is named.
+    #[command(flatten)]
+    pub report: ReportOptions,
 
     /// Options shared by every command.
     #[command(flatten)]
@@ -36,12 +42,12 @@ pub enum Command {
     Align(AlignArgs),
     /// The sources as read: outlet, publication date and where it came from,
     /// sentence count and the boilerplate that was marked.
-    Sources(PathsArg),
+    Sources(SourcesArgs),
     /// Every sentence with its source and byte span (table or jsonl).
-    Sentences(PathsArg),
+    Sentences(SentencesArgs),
     /// Every extracted figure with its span, kind, normalized value, qualifier and
     /// context, for inspection.
-    Figures(PathsArg),
+    Figures(FiguresArgs),
     /// Checks the discrepancies against a CI baseline: exit 0 when every one is in
     /// the baseline, 1 when a new one appears (listed with the source that brought
     /// it), 2 on an input error. Candidates "to review" never fail.
@@ -51,6 +57,20 @@ pub enum Command {
     /// the sentences to cite. With no claims and no paths, the sample claims
     /// (claims/) against the sample corpus.
     Check(CheckArgs),
+    /// Prints a shell completion script to standard output, e.g.
+    /// `claimdiff completions bash > ~/.local/share/bash-completion/completions/claimdiff`.
+    Completions(CompletionsArgs),
+    /// Prints the manual page (roff) to standard output, e.g.
+    /// `claimdiff man > claimdiff.1 && man ./claimdiff.1`.
+    Man,
+}
+
+/// Arguments of `claimdiff completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `claimdiff check`.
@@ -59,6 +79,9 @@ pub struct CheckArgs {
     /// Files and folders to read; without paths, the embedded sample corpus.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = formats(CHECK_FORMATS))]
+    pub format: Format,
     /// A claims file (YAML) or a folder of them; repeatable.
     #[arg(long = "claims", value_name = "FILE|DIR")]
     pub claims: Vec<PathBuf>,
@@ -96,9 +119,21 @@ pub enum FailOn {
 /// Arguments of `claimdiff report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Files and folders to read; without paths, the embedded sample corpus.
+    /// Files and folders to read (`-`: standard input); without paths or input,
+    /// the embedded sample corpus.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// The report's options.
+    #[command(flatten)]
+    pub options: ReportOptions,
+}
+
+/// Options of the report (`claimdiff report`, and `claimdiff` without a command).
+#[derive(Debug, Args)]
+pub struct ReportOptions {
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = formats(REPORT_FORMATS))]
+    pub format: Format,
     /// Leave out reuse between sources of the same outlet or series.
     #[arg(long)]
     pub exclude_same_outlet: bool,
@@ -110,9 +145,13 @@ pub struct ReportArgs {
 /// Arguments of `claimdiff align`.
 #[derive(Debug, Args)]
 pub struct AlignArgs {
-    /// Files and folders to read; without paths, the embedded sample corpus.
+    /// Files and folders to read (`-`: standard input); without paths or input,
+    /// the embedded sample corpus.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = formats(ALIGN_FORMATS))]
+    pub format: Format,
     /// Leave out reuse between sources of the same outlet or series.
     #[arg(long)]
     pub exclude_same_outlet: bool,
@@ -124,6 +163,9 @@ pub struct CiArgs {
     /// Files and folders to read; without paths, the embedded sample corpus.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = formats(CI_FORMATS))]
+    pub format: Format,
     /// The baseline file (YAML) of reviewed discrepancies.
     #[arg(long, value_name = "FILE", required = true)]
     pub baseline: PathBuf,
@@ -144,22 +186,45 @@ pub struct CiArgs {
     pub claims: Vec<PathBuf>,
 }
 
-/// Paths of a subcommand.
+/// Arguments of `claimdiff sources`.
 #[derive(Debug, Args)]
-pub struct PathsArg {
-    /// Files (.txt .md .html .htm .jsonl) and folders (read recursively). Without
-    /// paths, the embedded sample corpus is used.
+pub struct SourcesArgs {
+    /// Files (.txt .md .html .htm .jsonl) and folders (read recursively); `-`:
+    /// standard input. Without paths or input, the embedded sample corpus.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = formats(SOURCES_FORMATS))]
+    pub format: Format,
 }
 
-/// Options accepted by every command.
+/// Arguments of `claimdiff sentences`.
+#[derive(Debug, Args)]
+pub struct SentencesArgs {
+    /// Files (.txt .md .html .htm .jsonl) and folders (read recursively); `-`:
+    /// standard input. Without paths or input, the embedded sample corpus.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = formats(SENTENCES_FORMATS))]
+    pub format: Format,
+}
+
+/// Arguments of `claimdiff figures`.
+#[derive(Debug, Args)]
+pub struct FiguresArgs {
+    /// Files (.txt .md .html .htm .jsonl) and folders (read recursively); `-`:
+    /// standard input. Without paths or input, the embedded sample corpus.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = formats(FIGURES_FORMATS))]
+    pub format: Format,
+}
+
+/// Options accepted by every command, before or after its name.
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Output format (each command supports a subset).
-    #[arg(long, value_enum, global = true)]
-    pub format: Option<Format>,
-
     /// Write the output to FILE (atomically) instead of standard output.
     #[arg(long, value_name = "FILE", global = true)]
     pub out: Option<PathBuf>,
@@ -171,6 +236,12 @@ pub struct Common {
     /// Never colour the output (also when NO_COLOR is set).
     #[arg(long, global = true)]
     pub no_color: bool,
+
+    /// Lay tables out in N columns. Default: the terminal's width (or COLUMNS)
+    /// when standard output is a terminal, else 100.
+    #[arg(long, value_name = "N", global = true,
+          value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
 }
 
 /// Output formats.
@@ -198,44 +269,160 @@ pub enum Format {
     Claimreview,
 }
 
-impl Format {
-    /// The format `requested` for `command`, which supports `formats` (the first
-    /// is its default); an error naming the ones it supports otherwise.
-    pub fn for_command(
-        command: &str,
-        formats: &[Format],
-        requested: Option<Format>,
-    ) -> anyhow::Result<Format> {
-        match requested {
-            None => formats
-                .first()
-                .copied()
-                .ok_or_else(|| anyhow::anyhow!("`{command}` has no output format")),
-            Some(f) if formats.contains(&f) => Ok(f),
-            Some(f) => {
-                let names: Vec<_> = formats.iter().map(|f| f.name()).collect();
-                anyhow::bail!(
-                    "`{command}` does not support --format {}; use one of: {}",
-                    f.name(),
-                    names.join(", ")
-                )
-            }
+/// The formats of the report, the default first.
+pub const REPORT_FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Markdown,
+    Format::Json,
+    Format::Csv,
+    Format::Html,
+];
+/// The formats of `claimdiff align`.
+pub const ALIGN_FORMATS: &[Format] = &[Format::Table, Format::Markdown, Format::Json];
+/// The formats of `claimdiff sources`.
+pub const SOURCES_FORMATS: &[Format] = &[Format::Table, Format::Json];
+/// The formats of `claimdiff sentences`.
+pub const SENTENCES_FORMATS: &[Format] = &[Format::Table, Format::Jsonl];
+/// The formats of `claimdiff figures`.
+pub const FIGURES_FORMATS: &[Format] = &[Format::Table, Format::Json, Format::Csv];
+/// The formats of `claimdiff check`.
+pub const CHECK_FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Markdown,
+    Format::Json,
+    Format::Csv,
+    Format::Claimreview,
+];
+/// The formats of `claimdiff ci`.
+pub const CI_FORMATS: &[Format] = &[
+    Format::Table,
+    Format::Json,
+    Format::Github,
+    Format::Junit,
+    Format::Sarif,
+];
+
+/// A `--format` parser that knows only `supported`: `--help` lists those, and
+/// clap refuses any other with its usual message (exit 2).
+fn formats(supported: &'static [Format]) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(supported.iter().filter_map(|f| f.to_possible_value())).map(|name| {
+        Format::from_str(&name, false)
+            .unwrap_or_else(|_| unreachable!("a possible value is a format"))
+    })
+}
+
+/// The command line as clap should see it: options written before a command's
+/// name (`claimdiff --format json figures`) are moved after it, so that options
+/// are valid before or after the command and the command is recognised after
+/// them. Anything else is left as it is.
+pub fn reorder(args: Vec<OsString>) -> Vec<OsString> {
+    let cmd = Cli::command();
+    let takes_value = |arg: &str| -> bool {
+        let found = if let Some(long) = arg.strip_prefix("--") {
+            cmd.get_arguments().find(|a| a.get_long() == Some(long))
+        } else {
+            let c = arg.chars().nth(1);
+            cmd.get_arguments().find(|a| a.get_short() == c)
+        };
+        found.is_some_and(|a| a.get_action().takes_values())
+    };
+    let mut i = 1;
+    while i < args.len() {
+        let Some(arg) = args[i].to_str() else {
+            return args;
+        };
+        if arg == "--" || arg == "-" || !arg.starts_with('-') {
+            break;
         }
+        // `--out=F` and `-oF` carry their value; `--out F` takes the next argument.
+        let inline = if arg.starts_with("--") {
+            arg.contains('=')
+        } else {
+            arg.chars().count() > 2
+        };
+        i += if !inline && takes_value(arg) { 2 } else { 1 };
+    }
+    let is_command = args
+        .get(i)
+        .and_then(|a| a.to_str())
+        // `help` is added by clap when the command is built.
+        .is_some_and(|a| a == "help" || cmd.find_subcommand(a).is_some());
+    if i <= 1 || !is_command {
+        return args;
+    }
+    let mut out = Vec::with_capacity(args.len());
+    out.push(args[0].clone());
+    out.push(args[i].clone());
+    // `help` takes only command names; options change nothing of what it prints.
+    if args[i] != "help" {
+        out.extend_from_slice(&args[1..i]);
+    }
+    out.extend_from_slice(&args[i + 1..]);
+    out
+}
+
+/// The command `word` was probably meant to be, when it is not one: a command
+/// name within a small edit distance (one edit for names of up to five letters,
+/// two for longer ones; a swap of two letters is one edit).
+pub fn suggest_command(word: &str) -> Option<String> {
+    let cmd = Cli::command();
+    cmd.get_subcommands()
+        .map(|c| c.get_name())
+        .filter(|name| *name != word)
+        .map(|name| {
+            let allowed = if name.chars().count() <= 5 { 1 } else { 2 };
+            (strsim::osa_distance(word, name), allowed, name)
+        })
+        .filter(|(d, allowed, _)| d <= allowed)
+        .min_by_key(|(d, _, name)| (*d, *name))
+        .map(|(_, _, name)| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reordered(args: &[&str]) -> Vec<String> {
+        let args = std::iter::once("claimdiff")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect();
+        reorder(args)
+            .into_iter()
+            .skip(1)
+            .map(|a| a.into_string().unwrap())
+            .collect()
     }
 
-    /// The name used on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Markdown => "markdown",
-            Format::Json => "json",
-            Format::Jsonl => "jsonl",
-            Format::Csv => "csv",
-            Format::Html => "html",
-            Format::Github => "github",
-            Format::Junit => "junit",
-            Format::Sarif => "sarif",
-            Format::Claimreview => "claimreview",
-        }
+    #[test]
+    fn options_before_a_command_move_after_it_and_nothing_else_moves() {
+        assert_eq!(
+            reordered(&["--format", "json", "-q", "figures", "a.txt"]),
+            ["figures", "--format", "json", "-q", "a.txt"]
+        );
+        assert_eq!(
+            reordered(&["--out=x", "--width", "80", "ci", "--update"]),
+            ["ci", "--out=x", "--width", "80", "--update"]
+        );
+        // The value of `--out` is not a command; `--` and `-` end the options.
+        assert_eq!(
+            reordered(&["--out", "report", "a.txt"]),
+            ["--out", "report", "a.txt"]
+        );
+        assert_eq!(reordered(&["-q", "--", "figures"]), ["-q", "--", "figures"]);
+        assert_eq!(reordered(&["-q", "-", "figures"]), ["-q", "-", "figures"]);
+        assert_eq!(reordered(&["-q", "help", "ci"]), ["help", "ci"]);
+        assert_eq!(reordered(&["figures", "-q"]), ["figures", "-q"]);
+    }
+
+    #[test]
+    fn suggestions_are_close_names_only() {
+        assert_eq!(suggest_command("reprot").as_deref(), Some("report"));
+        assert_eq!(suggest_command("aling").as_deref(), Some("align"));
+        assert_eq!(suggest_command("cj").as_deref(), Some("ci"));
+        assert_eq!(suggest_command("x"), None);
+        assert_eq!(suggest_command("report"), None);
+        assert_eq!(suggest_command("harbour"), None);
     }
 }

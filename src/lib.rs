@@ -20,6 +20,7 @@ pub mod document;
 pub mod extract;
 pub mod figure;
 pub mod fingerprint;
+pub mod progress;
 pub mod quotes;
 pub mod report;
 pub mod segment;
@@ -29,6 +30,7 @@ pub mod yaml;
 /// The version of claimdiff, as written into baselines and CI output.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-pub use analysis::{Analysis, Options, analyze};
-pub use corpus::{Corpus, DateOrigin, Diagnostic, Severity, Source};
+pub use analysis::{Analysis, Options, analyze, analyze_with};
+pub use corpus::{Corpus, DateOrigin, Diagnostic, LoadOptions, STDIN_PATH, Severity, Source};
 pub use document::{Document, Sentence, Span, prepare};
+pub use progress::{Progress, Stage};

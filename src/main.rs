@@ -5,24 +5,31 @@
 mod check;
 mod ci;
 mod cli;
+mod input;
 mod output;
+mod status;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use claimdiff::report::build::{ViewOptions, report_view};
 use claimdiff::report::{self, Style};
-use claimdiff::{Corpus, Options, Severity};
+use claimdiff::{Corpus, LoadOptions, Options, Severity, Stage};
 use cli::{Cli, Command, Common, Format};
+use input::Input;
+use status::Status;
 
 /// Exit code for usage and input errors.
 const EXIT_INPUT: u8 = 2;
 
+/// Table width when standard output is not a terminal (and `--width` is not
+/// given): fixed, so that output in pipes and files is the same everywhere.
+const DEFAULT_WIDTH: u16 = 100;
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(cli::reorder(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_INPUT } else { 0 };
@@ -31,7 +38,11 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match run(cli) {
+    let show_progress = !cli.common.quiet && std::io::stderr().is_terminal();
+    let status = Status::start(show_progress);
+    let outcome = run(cli, &status);
+    drop(status);
+    match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("claimdiff: error: {e:#}");
@@ -55,95 +66,78 @@ enum View {
     Figures,
 }
 
-impl View {
-    fn name(self) -> &'static str {
-        match self {
-            View::Report { .. } => "report",
-            View::Align { .. } => "align",
-            View::Sources => "sources",
-            View::Sentences => "sentences",
-            View::Figures => "figures",
-        }
-    }
-
-    fn formats(self) -> &'static [Format] {
-        match self {
-            View::Report { .. } => &[
-                Format::Table,
-                Format::Markdown,
-                Format::Json,
-                Format::Csv,
-                Format::Html,
-            ],
-            View::Align { .. } => &[Format::Table, Format::Markdown, Format::Json],
-            View::Sources => &[Format::Table, Format::Json],
-            View::Sentences => &[Format::Table, Format::Jsonl],
-            View::Figures => &[Format::Table, Format::Json, Format::Csv],
-        }
-    }
-
-    /// The format to use: the requested one if this view supports it, else an error
-    /// listing what it supports.
-    fn check_format(self, requested: Option<Format>) -> anyhow::Result<Format> {
-        let supported = self.formats();
-        match requested {
-            None => Ok(supported[0]),
-            Some(f) if supported.contains(&f) => Ok(f),
-            Some(f) => {
-                let names: Vec<_> = supported.iter().map(|f| f.name()).collect();
-                anyhow::bail!(
-                    "`{}` does not support --format {}; use one of: {}",
-                    self.name(),
-                    f.name(),
-                    names.join(", ")
-                )
-            }
-        }
-    }
-}
-
-fn run(cli: Cli) -> anyhow::Result<u8> {
+fn run(cli: Cli, status: &Status) -> anyhow::Result<u8> {
     let common = cli.common;
-    let (view, paths) = match cli.command {
-        Some(Command::Ci(a)) => return ci::run(a, &common),
-        Some(Command::Check(a)) => return check::run(a, &common),
-        Some(Command::Report(a)) => (
+    let report = |o: cli::ReportOptions| {
+        (
             View::Report {
-                exclude_same_outlet: a.exclude_same_outlet,
-                explain: a.explain,
+                exclude_same_outlet: o.exclude_same_outlet,
+                explain: o.explain,
             },
-            a.paths,
-        ),
-        Some(Command::Align(a)) => (
-            View::Align {
-                exclude_same_outlet: a.exclude_same_outlet,
-            },
-            a.paths,
-        ),
-        Some(Command::Sources(p)) => (View::Sources, p.paths),
-        Some(Command::Sentences(p)) => (View::Sentences, p.paths),
-        Some(Command::Figures(p)) => (View::Figures, p.paths),
-        None => (
-            View::Report {
-                exclude_same_outlet: false,
-                explain: false,
-            },
-            cli.paths,
-        ),
+            o.format,
+        )
     };
-    let format = view.check_format(common.format)?;
-    let corpus = load(&paths, &common);
+    let ((view, format), paths) = match cli.command {
+        Some(Command::Ci(a)) => return ci::run(a, &common, status),
+        Some(Command::Check(a)) => return check::run(a, &common, status),
+        Some(Command::Completions(a)) => {
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "claimdiff", &mut script);
+            output::emit(&String::from_utf8_lossy(&script), common.out.as_deref())?;
+            return Ok(0);
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            output::emit(&String::from_utf8_lossy(&page), common.out.as_deref())?;
+            return Ok(0);
+        }
+        Some(Command::Report(a)) => (report(a.options), a.paths),
+        Some(Command::Align(a)) => (
+            (
+                View::Align {
+                    exclude_same_outlet: a.exclude_same_outlet,
+                },
+                a.format,
+            ),
+            a.paths,
+        ),
+        Some(Command::Sources(a)) => ((View::Sources, a.format), a.paths),
+        Some(Command::Sentences(a)) => ((View::Sentences, a.format), a.paths),
+        Some(Command::Figures(a)) => ((View::Figures, a.format), a.paths),
+        None => {
+            if let Some(e) = mistyped_command(&cli.paths) {
+                anyhow::bail!(e);
+            }
+            (report(cli.report), cli.paths)
+        }
+    };
+    let input = Input::resolve(paths)?;
+    let corpus = load(&input, &common, status);
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
     }
     let style = style(&common);
-    let text = render(&corpus, view, format, &style);
+    let text = render(&corpus, view, format, &style, status);
     output::emit(&text, common.out.as_deref())?;
     Ok(if corpus.has_errors() { EXIT_INPUT } else { 0 })
 }
 
+/// "unknown command 'reprot'; did you mean 'report'?" when the first path does
+/// not exist and is close to a command's name (a path that exists is a path).
+fn mistyped_command(paths: &[std::path::PathBuf]) -> Option<String> {
+    let first = paths.first()?;
+    let word = first.to_str()?;
+    if first.exists() || word.contains(['/', '\\', '.']) {
+        return None;
+    }
+    let name = cli::suggest_command(word)?;
+    Some(format!("unknown command '{word}'; did you mean '{name}'?"))
+}
+
 /// Runs what `view` needs of the pipeline and prints it in `format`.
-fn render(corpus: &Corpus, view: View, format: Format, style: &Style) -> String {
+fn render(corpus: &Corpus, view: View, format: Format, style: &Style, status: &Status) -> String {
+    let progress = status.progress();
     match view {
         View::Report {
             exclude_same_outlet,
@@ -153,7 +147,8 @@ fn render(corpus: &Corpus, view: View, format: Format, style: &Style) -> String 
                 exclude_same_outlet,
                 ..Options::default()
             };
-            let analysis = claimdiff::analyze(corpus, &opts);
+            let analysis = claimdiff::analyze_with(corpus, &opts, progress);
+            progress.set(Stage::Printing);
             let v = report_view(&analysis, ViewOptions { explain });
             match format {
                 Format::Json => report::json::report(&v),
@@ -170,7 +165,8 @@ fn render(corpus: &Corpus, view: View, format: Format, style: &Style) -> String 
                 exclude_same_outlet,
                 ..Options::default()
             };
-            let analysis = claimdiff::analyze(corpus, &opts);
+            let analysis = claimdiff::analyze_with(corpus, &opts, progress);
+            progress.set(Stage::Printing);
             let v = report_view(&analysis, ViewOptions::default());
             match format {
                 Format::Json => report::json::align(&v),
@@ -179,7 +175,7 @@ fn render(corpus: &Corpus, view: View, format: Format, style: &Style) -> String 
             }
         }
         View::Sources => {
-            let docs = claimdiff::prepare(corpus);
+            let docs = prepare(corpus, progress);
             let views = report::source_views(&docs);
             match format {
                 Format::Json => report::json::sources(&views),
@@ -187,41 +183,63 @@ fn render(corpus: &Corpus, view: View, format: Format, style: &Style) -> String 
             }
         }
         View::Sentences => {
-            let docs = claimdiff::prepare(corpus);
+            let docs = prepare(corpus, progress);
             let rows = report::sentence_views(&docs);
             match format {
                 Format::Jsonl => report::json::sentences_jsonl(&rows),
-                _ => report::table::sentences(&rows, style),
+                _ => report::table::sentences(&rows, &source_names(corpus), style),
             }
         }
         View::Figures => {
-            let docs = claimdiff::prepare(corpus);
+            let docs = prepare(corpus, progress);
             let figures = claimdiff::extract::figures_all(&docs);
+            progress.set(Stage::Printing);
             let views = report::figure_views(&docs, &figures);
             match format {
                 Format::Json => report::json::figures(&views),
                 Format::Csv => report::csv::figures(&views),
-                _ => report::table::figures(&views, style),
+                _ => report::table::figures(&views, &source_names(corpus), style),
             }
         }
     }
 }
 
+fn source_names(corpus: &Corpus) -> report::names::SourceNames {
+    report::names::SourceNames::new(
+        corpus
+            .sources
+            .iter()
+            .map(|s| (s.id.as_str(), s.outlet.as_deref())),
+    )
+}
+
+fn prepare<'a>(corpus: &'a Corpus, progress: &claimdiff::Progress) -> Vec<claimdiff::Document<'a>> {
+    progress.set(Stage::Preparing {
+        sources: corpus.sources.len(),
+    });
+    claimdiff::prepare(corpus)
+}
+
 /// Loads the corpus (or the embedded sample) and prints what went wrong on stderr.
-fn load(paths: &[PathBuf], common: &Common) -> Corpus {
-    let corpus = if paths.is_empty() {
+fn load(input: &Input, common: &Common, status: &Status) -> Corpus {
+    let corpus = if input.is_sample() {
         if !common.quiet {
-            eprintln!(
-                "claimdiff: no paths given: analysing the sample corpus (seeds/, embedded in the binary)"
+            status.eprintln(
+                "claimdiff: no paths given and nothing on standard input: analysing the sample corpus \
+                 (seeds/, embedded in the binary)",
             );
         }
         Corpus::sample()
     } else {
-        Corpus::load(paths)
+        let opts = LoadOptions {
+            stdin: input.stdin(),
+            progress: Some(status.progress()),
+        };
+        Corpus::load_with(input.paths(), &opts)
     };
     for d in &corpus.diagnostics {
         if d.severity == Severity::Error || !common.quiet {
-            eprintln!("claimdiff: {d}");
+            status.eprintln(&format!("claimdiff: {d}"));
         }
     }
     corpus
@@ -230,8 +248,64 @@ fn load(paths: &[PathBuf], common: &Common) -> Corpus {
 fn style(common: &Common) -> Style {
     let to_terminal = common.out.is_none() && std::io::stdout().is_terminal();
     let no_color = common.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let columns = std::env::var("COLUMNS").ok();
+    let detected = || terminal_size::terminal_size().map(|(w, _)| w.0);
     Style {
         color: to_terminal && !no_color,
-        ..Style::default()
+        width: table_width(common.width, to_terminal, columns.as_deref(), detected),
+    }
+}
+
+/// The width to lay tables out in: `--width`; on a terminal, COLUMNS or else the
+/// terminal's width; elsewhere [`DEFAULT_WIDTH`] (so pipes and files do not
+/// depend on the terminal the command was started from).
+fn table_width(
+    flag: Option<u16>,
+    to_terminal: bool,
+    columns: Option<&str>,
+    detected: impl FnOnce() -> Option<u16>,
+) -> u16 {
+    let columns = || columns.and_then(|c| c.trim().parse::<u16>().ok());
+    let width = match flag {
+        Some(w) => Some(w),
+        None if to_terminal => columns().or_else(detected),
+        None => None,
+    };
+    width.unwrap_or(DEFAULT_WIDTH).max(20)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_comes_from_the_flag_then_the_terminal_and_is_fixed_in_pipes() {
+        assert_eq!(table_width(Some(60), false, Some("200"), || Some(150)), 60);
+        assert_eq!(table_width(None, true, Some("132"), || Some(150)), 132);
+        assert_eq!(table_width(None, true, None, || Some(150)), 150);
+        assert_eq!(
+            table_width(None, true, Some("wide"), || None),
+            DEFAULT_WIDTH
+        );
+        assert_eq!(
+            table_width(None, false, Some("132"), || Some(150)),
+            DEFAULT_WIDTH
+        );
+        assert_eq!(table_width(None, true, Some("5"), || None), 20);
+    }
+
+    #[test]
+    fn a_typo_of_a_command_is_caught_but_not_a_real_path() {
+        let p = |s: &str| vec![std::path::PathBuf::from(s)];
+        assert_eq!(
+            mistyped_command(&p("reprot")).as_deref(),
+            Some("unknown command 'reprot'; did you mean 'report'?")
+        );
+        assert_eq!(
+            mistyped_command(&p("figurs")).as_deref(),
+            Some("unknown command 'figurs'; did you mean 'figures'?")
+        );
+        assert_eq!(mistyped_command(&p("reprot.txt")), None);
+        assert_eq!(mistyped_command(&p("zebra")), None);
     }
 }

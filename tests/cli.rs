@@ -265,6 +265,7 @@ fn out_writes_the_file_atomically() {
 fn closed_pipe_is_not_an_error() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimdiff"))
         .args(["sentences", "--format", "jsonl"])
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -350,7 +350,7 @@ fn html_is_a_report_format_only() {
     let run = claimdiff(&["figures", "--format", "html"], None);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("does not support --format html"),
+        run.stderr.contains("invalid value 'html'") && run.stderr.contains("table, json, csv"),
         "{}",
         run.stderr
     );

@@ -9,6 +9,7 @@ mod ci;
 mod ci_printers;
 mod clean;
 mod cli;
+mod cli_usage;
 mod compare;
 mod extract_cases;
 mod extract_seeds;

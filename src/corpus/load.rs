@@ -9,7 +9,9 @@ use serde_json::Value;
 use walkdir::WalkDir;
 
 use super::manifest::{self, MANIFEST_NAME, Manifest, ManifestEntry};
-use super::{Corpus, DateOrigin, Diagnostic, Severity, Source, html, pubdate};
+use super::{
+    Corpus, DateOrigin, Diagnostic, LoadOptions, STDIN_PATH, Severity, Source, html, pubdate,
+};
 
 /// Files larger than this are skipped with a warning: no news article is this long,
 /// and reading one would only waste memory.
@@ -39,14 +41,18 @@ fn display(path: &Path) -> String {
 }
 
 #[derive(Default)]
-struct Loader {
+struct Loader<'a> {
     sources: Vec<Source>,
     diagnostics: Vec<Diagnostic>,
     /// Manifests already read, by folder.
     manifests: HashMap<PathBuf, Option<Manifest>>,
+    /// Standard input and the progress counter.
+    opts: LoadOptions<'a>,
+    /// True once standard input was read (it is read once).
+    stdin_read: bool,
 }
 
-impl Loader {
+impl Loader<'_> {
     fn warn(&mut self, location: String, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic {
             severity: Severity::Warning,
@@ -105,6 +111,10 @@ impl Loader {
     }
 
     fn load_path(&mut self, path: &Path) {
+        if path.as_os_str() == "-" {
+            self.load_stdin();
+            return;
+        }
         let meta = match fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
@@ -141,23 +151,68 @@ impl Loader {
         }
     }
 
+    /// Standard input as one source: HTML when it starts like a page, else text.
+    fn load_stdin(&mut self) {
+        let name = STDIN_PATH.to_string();
+        let Some(bytes) = self.opts.stdin else {
+            self.error(name, "cannot read: standard input was not given");
+            return;
+        };
+        if std::mem::replace(&mut self.stdin_read, true) {
+            self.warn(
+                name,
+                "skipped: standard input (`-`) is given more than once",
+            );
+            return;
+        }
+        if let Some(p) = self.opts.progress {
+            p.file_read();
+        }
+        let text = match decode(bytes) {
+            Ok(t) => t,
+            Err(why) => return self.warn(name, why),
+        };
+        let is_html = looks_like_html(&text);
+        let Some(text) = self.visible_text(&name, text, is_html) else {
+            return;
+        };
+        self.sources.push(make_source(
+            "stdin".into(),
+            name,
+            text,
+            ManifestEntry::default(),
+        ));
+    }
+
+    /// The text of a page (`is_html`) or of a text file, or `None` with a warning
+    /// when nothing of it is visible.
+    fn visible_text(&mut self, name: &str, text: String, is_html: bool) -> Option<String> {
+        let text = if is_html {
+            html::visible_text(&text)
+        } else {
+            text
+        };
+        if text.trim().is_empty() {
+            self.warn(name.to_string(), "skipped: no visible text");
+            return None;
+        }
+        Some(text)
+    }
+
     fn load_file(&mut self, path: &Path, root: &Path) {
         let name = display(path);
         let Some(text) = self.read_text(path, &name) else {
             return;
         };
+        if let Some(p) = self.opts.progress {
+            p.file_read();
+        }
         match kind_of(path) {
             Some(Kind::Jsonl) => self.load_jsonl(&name, &text),
             Some(kind) => {
-                let text = if kind == Kind::Html {
-                    html::visible_text(&text)
-                } else {
-                    text
-                };
-                if text.trim().is_empty() {
-                    self.warn(name, "skipped: no visible text");
+                let Some(text) = self.visible_text(&name, text, kind == Kind::Html) else {
                     return;
-                }
+                };
                 let id = path
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
@@ -292,6 +347,19 @@ impl Loader {
     }
 }
 
+/// True when `text` starts like an HTML page (`<!doctype html`, `<html`, ...).
+fn looks_like_html(text: &str) -> bool {
+    let start: String = text
+        .trim_start()
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["<!doctype html", "<html", "<head", "<body", "<!--"]
+        .iter()
+        .any(|p| start.starts_with(p))
+}
+
 /// Decodes file bytes as UTF-8 text, explaining why not when they are not.
 fn decode(bytes: &[u8]) -> Result<String, String> {
     if bytes.is_empty() {
@@ -390,8 +458,11 @@ fn strip_position(message: &str) -> &str {
     message.find(" at line ").map_or(message, |i| &message[..i])
 }
 
-pub(super) fn load_paths(paths: &[PathBuf]) -> Corpus {
-    let mut loader = Loader::default();
+pub(super) fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
+    let mut loader = Loader {
+        opts: *opts,
+        ..Loader::default()
+    };
     for path in paths {
         loader.load_path(path);
     }
@@ -437,6 +508,26 @@ pub(super) fn load_sample() -> Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stdin_is_one_source_read_once_and_html_is_recognised() {
+        let page = b"<!DOCTYPE html><html><body><p>The bridge opened in May.</p></body></html>";
+        let paths = [PathBuf::from("-"), PathBuf::from("-")];
+        let opts = LoadOptions {
+            stdin: Some(page),
+            progress: None,
+        };
+        let corpus = load_paths(&paths, &opts);
+        assert_eq!(corpus.sources.len(), 1);
+        let s = &corpus.sources[0];
+        assert_eq!((s.id.as_str(), s.path.as_str()), ("stdin", STDIN_PATH));
+        assert_eq!(s.text.trim(), "The bridge opened in May.");
+        assert_eq!(corpus.diagnostics.len(), 1, "{:?}", corpus.diagnostics);
+        assert!(corpus.diagnostics[0].message.contains("more than once"));
+        assert!(!looks_like_html("a < b, said the teacher."));
+        let none = load_paths(&paths[..1], &LoadOptions::default());
+        assert!(none.sources.is_empty() && none.has_errors());
+    }
 
     #[test]
     fn decode_rejects_binary_empty_and_non_utf8() {

@@ -125,6 +125,20 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The path shown for the source read from standard input (a path `-`).
+pub const STDIN_PATH: &str = "<stdin>";
+
+/// How to load a corpus, beyond its paths.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct LoadOptions<'a> {
+    /// The bytes of standard input, read as one source for a path `-` (plain
+    /// text, or HTML when it starts like an HTML page). `None`: a path `-` is
+    /// reported as unreadable.
+    pub stdin: Option<&'a [u8]>,
+    /// Where to count the files read, for a progress display.
+    pub progress: Option<&'a crate::progress::Progress>,
+}
+
 /// All the sources of one run, sorted by path, with what went wrong while reading.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
@@ -140,7 +154,14 @@ impl Corpus {
     /// Loads files and folders (recursively, in sorted order): `.txt`, `.md`,
     /// `.html`/`.htm` and `.jsonl`, with the `sources.yaml` manifest of each folder.
     pub fn load(paths: &[PathBuf]) -> Corpus {
-        load::load_paths(paths)
+        load::load_paths(paths, &LoadOptions::default())
+    }
+
+    /// Loads like [`Corpus::load`], reading a path `-` as one source from
+    /// `opts.stdin` (shown as [`STDIN_PATH`], id `stdin`) and counting the files
+    /// read in `opts.progress`.
+    pub fn load_with(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
+        load::load_paths(paths, opts)
     }
 
     /// A corpus of sources built in memory, in the order given.

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::names::SourceNames;
 use super::{FindingView, ReportView, context, summary_line};
 
 /// Characters of context shown around a figure.
@@ -29,14 +30,20 @@ fn cell(s: &str) -> String {
         .replace('_', "\\_")
 }
 
-fn source_label(view: &ReportView, id: &str) -> String {
+/// A source as a reader knows it: its outlet (or `id`) and its date.
+fn source_label(view: &ReportView, names: &SourceNames, id: &str) -> String {
+    let name = shown(names, id);
     match view.sources.iter().find(|s| s.id == id) {
-        Some(s) => {
-            let outlet = s.outlet.as_deref().unwrap_or("unknown outlet");
-            let date = s.published.as_deref().unwrap_or("undated");
-            format!("`{id}` ({}, {date})", cell(outlet))
-        }
-        None => format!("`{id}`"),
+        Some(s) => format!("{name} ({})", s.published.as_deref().unwrap_or("undated")),
+        None => name,
+    }
+}
+
+/// The name of a source: its outlet, escaped, or its id as code.
+fn shown(names: &SourceNames, id: &str) -> String {
+    match names.name(id) {
+        name if name == id => format!("`{id}`"),
+        name => cell(name),
     }
 }
 
@@ -44,6 +51,7 @@ fn findings(out: &mut String, view: &ReportView, title: &str, list: &[FindingVie
     if list.is_empty() {
         return;
     }
+    let names = view.source_names();
     let _ = writeln!(out, "## {title}\n");
     for (i, f) in list.iter().enumerate() {
         let severity = f
@@ -84,7 +92,7 @@ fn findings(out: &mut String, view: &ReportView, title: &str, list: &[FindingVie
             let _ = writeln!(
                 out,
                 "| {} | {} | {} ({}) | {}**{}**{} |",
-                source_label(view, &v.source),
+                source_label(view, &names, &v.source),
                 stated,
                 cell(&value),
                 v.qualifier,
@@ -102,6 +110,7 @@ fn findings(out: &mut String, view: &ReportView, title: &str, list: &[FindingVie
 
 /// The whole report as Markdown.
 pub fn report(view: &ReportView) -> String {
+    let names = view.source_names();
     let mut out = String::from("# claimdiff report\n\n");
     let _ = writeln!(out, "{}\n", summary_line(view));
     if !view.warnings.is_empty() {
@@ -128,7 +137,7 @@ pub fn report(view: &ReportView) -> String {
             let sources: Vec<_> = p
                 .occurrences
                 .iter()
-                .map(|o| format!("`{}`", o.source))
+                .map(|o| shown(&names, &o.source))
                 .collect();
             let text = p.occurrences.first().map_or("", |o| o.text.as_str());
             let _ = writeln!(
@@ -159,6 +168,7 @@ pub fn report(view: &ReportView) -> String {
 
 /// `claimdiff align --format markdown`: passages with their edits, then quotes.
 pub fn align(view: &ReportView) -> String {
+    let names = view.source_names();
     let mut out = String::from("# claimdiff: reused passages and quotes\n\n");
     let _ = writeln!(out, "{}\n", summary_line(view));
     let conflicts: Vec<_> = view
@@ -190,7 +200,7 @@ pub fn align(view: &ReportView) -> String {
             let _ = writeln!(
                 out,
                 "- {} {}..{}: {}",
-                source_label(view, &o.source),
+                source_label(view, &names, &o.source),
                 o.start,
                 o.end,
                 cell(&super::table::excerpt(&o.text, 240))
@@ -199,9 +209,9 @@ pub fn align(view: &ReportView) -> String {
         for e in &p.edits {
             let _ = writeln!(
                 out,
-                "\nEdits `{}` → `{}`: {}",
-                e.from,
-                e.to,
+                "\nEdits {} → {}: {}",
+                shown(&names, &e.from),
+                shown(&names, &e.to),
                 cell(&e.inline)
             );
         }
@@ -213,8 +223,8 @@ pub fn align(view: &ReportView) -> String {
             .occurrences
             .iter()
             .map(|o| match &o.speaker {
-                Some(s) => format!("`{}` ({})", o.source, cell(s)),
-                None => format!("`{}`", o.source),
+                Some(s) => format!("{} ({})", shown(&names, &o.source), cell(s)),
+                None => shown(&names, &o.source),
             })
             .collect();
         let _ = writeln!(

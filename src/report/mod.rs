@@ -11,6 +11,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod names;
 pub mod table;
 
 use serde::Serialize;
@@ -357,6 +358,17 @@ pub struct ReportView {
     pub warnings: Vec<WarningView>,
     /// Quotations with their speakers.
     pub quotes: Vec<QuoteView>,
+}
+
+impl ReportView {
+    /// How the printers for people name each source (by outlet where known).
+    pub fn source_names(&self) -> names::SourceNames {
+        names::SourceNames::new(
+            self.sources
+                .iter()
+                .map(|s| (s.id.as_str(), s.outlet.as_deref())),
+        )
+    }
 }
 
 /// The words around a figure in its sentence, cut to about `max` characters:

@@ -3,6 +3,7 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
+use super::names::SourceNames;
 use super::{FindingView, ReportView, SentenceView, SourceView, Style, ValueView, context};
 
 /// Longest excerpt of boilerplate shown in the sources table.
@@ -70,14 +71,19 @@ pub fn sources(views: &[SourceView], style: &Style) -> String {
         }
     }
     if any {
-        out.push_str("\nMarked as boilerplate (kept in the text, left out of the analysis):\n");
+        out.push('\n');
+        out.push_str(&wrap(
+            "Marked as boilerplate (kept in the text, left out of the analysis):",
+            usize::from(style.width),
+            "",
+        ));
         out.push_str(&format!("{b}\n"));
     }
     out
 }
 
 /// `claimdiff sentences`: one row per sentence with its byte span.
-pub fn sentences(rows: &[SentenceView], style: &Style) -> String {
+pub fn sentences(rows: &[SentenceView], names: &SourceNames, style: &Style) -> String {
     let mut t = new_table(style, &["source", "span", "bp", "sentence"]);
     for r in rows {
         let mut text = Cell::new(&r.text);
@@ -85,7 +91,7 @@ pub fn sentences(rows: &[SentenceView], style: &Style) -> String {
             text = text.fg(Color::DarkGrey);
         }
         t.add_row(vec![
-            Cell::new(&r.source),
+            Cell::new(names.name(&r.source)),
             Cell::new(format!("{}..{}", r.start, r.end)),
             Cell::new(if r.boilerplate { "yes" } else { "" }),
             text,
@@ -97,14 +103,12 @@ pub fn sentences(rows: &[SentenceView], style: &Style) -> String {
 /// Characters of context shown around a figure.
 const CONTEXT: usize = 150;
 
-fn source_cell(view: &ReportView, id: &str) -> String {
+/// A source as a reader knows it: its outlet (or id), then its date.
+fn source_cell(view: &ReportView, names: &SourceNames, id: &str) -> String {
+    let name = names.name(id);
     match view.sources.iter().find(|s| s.id == id) {
-        Some(s) => format!(
-            "{id}\n{}\n{}",
-            s.outlet.as_deref().unwrap_or("unknown outlet"),
-            s.published.as_deref().unwrap_or("undated")
-        ),
-        None => id.to_string(),
+        Some(s) => format!("{name}\n{}", s.published.as_deref().unwrap_or("undated")),
+        None => name.to_string(),
     }
 }
 
@@ -135,6 +139,7 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 /// the values each source states with the words around them.
 fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> String {
     let width = usize::from(style.width);
+    let names = view.source_names();
     let mut out = String::new();
     for (i, f) in list.iter().enumerate() {
         let title = format!("{}. {} ({})", i + 1, f.fact, f.kind);
@@ -186,7 +191,7 @@ fn findings_table(view: &ReportView, list: &[FindingView], style: &Style) -> Str
                 format!("[{figure}]")
             };
             t.add_row(vec![
-                Cell::new(source_cell(view, &v.source)),
+                Cell::new(source_cell(view, &names, &v.source)),
                 Cell::new(stated),
                 Cell::new(format!("{before}{figure_text}{after}")),
             ]);
@@ -221,11 +226,17 @@ fn heading(out: &mut String, title: &str, style: &Style) {
 /// updates, agreements,
 /// reused passages, sources.
 pub fn report(view: &ReportView, style: &Style) -> String {
+    let names = view.source_names();
     let mut out = format!("claimdiff report: {}\n", super::summary_line(view));
     if !view.warnings.is_empty() {
         heading(&mut out, "WARNINGS", style);
         for w in &view.warnings {
-            out.push_str(&format!("- {}: {}\n", w.kind, w.message));
+            let line = wrap(
+                &format!("{}: {}", w.kind, w.message),
+                usize::from(style.width),
+                "  ",
+            );
+            out.push_str(&format!("-{}", &line[1..]));
         }
     }
     let sections: [(&str, &[FindingView]); 4] = [
@@ -257,7 +268,11 @@ pub fn report(view: &ReportView, style: &Style) -> String {
     } else {
         let mut t = new_table(style, &["kind", "sim.", "sources", "passage"]);
         for p in &view.passages {
-            let sources: Vec<_> = p.occurrences.iter().map(|o| o.source.as_str()).collect();
+            let sources: Vec<_> = p
+                .occurrences
+                .iter()
+                .map(|o| names.name(&o.source))
+                .collect();
             let text = p.occurrences.first().map_or("", |o| o.text.as_str());
             let mut kind = p.kind.to_string();
             if let Some(s) = &p.speaker {
@@ -328,7 +343,7 @@ pub(crate) fn shown_value(kind: &str, value: &serde_json::Value) -> String {
 }
 
 /// `claimdiff figures`: one row per figure, with the words around it.
-pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
+pub fn figures(rows: &[super::FigureView], names: &SourceNames, style: &Style) -> String {
     let mut t = new_table(style, &["source / span", "figure", "about", "in context"]);
     for f in rows {
         let mut figure = format!("{}\n{} = {}", f.text, f.kind, shown_value(f.kind, &f.value));
@@ -360,7 +375,7 @@ pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
         };
         let (before, figure_text, after) = context(&v, 90);
         t.add_row(vec![
-            Cell::new(format!("{}\n{}..{}", f.source, f.start, f.end)),
+            Cell::new(format!("{}\n{}..{}", names.name(&f.source), f.start, f.end)),
             Cell::new(figure),
             Cell::new(about.join("\n")),
             Cell::new(format!("{before}[{figure_text}]{after}")),
@@ -372,6 +387,7 @@ pub fn figures(rows: &[super::FigureView], style: &Style) -> String {
 /// `claimdiff align`: passages shared across sources with their edits, then
 /// quotations with the speaker each source gives.
 pub fn align(view: &ReportView, style: &Style) -> String {
+    let names = view.source_names();
     let mut out = format!("claimdiff align: {}\n", super::summary_line(view));
     let conflicts: Vec<FindingView> = view
         .discrepancies
@@ -412,7 +428,7 @@ pub fn align(view: &ReportView, style: &Style) -> String {
         let mut t = new_table(style, &["source", "span", "text"]);
         for o in &p.occurrences {
             t.add_row(vec![
-                Cell::new(&o.source),
+                Cell::new(names.name(&o.source)),
                 Cell::new(format!("{}..{}", o.start, o.end)),
                 Cell::new(excerpt(&o.text, 300)),
             ]);
@@ -420,7 +436,12 @@ pub fn align(view: &ReportView, style: &Style) -> String {
         out.push_str(&format!("{t}\n"));
         for e in &p.edits {
             out.push_str(&wrap(
-                &format!("edits {} → {}: {}", e.from, e.to, excerpt(&e.inline, 600)),
+                &format!(
+                    "edits {} → {}: {}",
+                    names.name(&e.from),
+                    names.name(&e.to),
+                    excerpt(&e.inline, 600)
+                ),
                 width,
                 "   ",
             ));
@@ -436,8 +457,10 @@ pub fn align(view: &ReportView, style: &Style) -> String {
                 .occurrences
                 .iter()
                 .map(|o| match &o.speaker {
-                    Some(s) if Some(s) != q.speaker.as_ref() => format!("{} ({s})", o.source),
-                    _ => o.source.clone(),
+                    Some(s) if Some(s) != q.speaker.as_ref() => {
+                        format!("{} ({s})", names.name(&o.source))
+                    }
+                    _ => names.name(&o.source).to_string(),
                 })
                 .collect();
             t.add_row(vec![

@@ -1,11 +1,12 @@
 //! `claimdiff check --format markdown`: a section per claim with a table of the
 //! sources that say something about it, for pull requests and notes.
 
-use super::{listed, silent, summary_line, verdict_words};
+use super::{listed, silent, source_names, summary_line, verdict_words};
 use crate::claims::{CheckReport, SourceVerdict};
 
 /// The check as Markdown.
 pub fn report(r: &CheckReport) -> String {
+    let names = source_names(r);
     let mut out = format!("# Claims checked\n\n{}\n", summary_line(r));
     for c in &r.claims {
         out.push_str(&format!(
@@ -29,7 +30,7 @@ pub fn report(r: &CheckReport) -> String {
                 }
                 out.push_str(&format!(
                     "| {} | {} | {} | {} |\n",
-                    s.source,
+                    cell(names.name(&s.source)),
                     s.verdict.as_str(),
                     cell(&s.reason),
                     cite.join("<br>")
@@ -37,7 +38,7 @@ pub fn report(r: &CheckReport) -> String {
             }
             out.push('\n');
         }
-        let quiet = silent(c);
+        let quiet = silent(c, &names);
         if !quiet.is_empty() {
             out.push_str(&format!("Not mentioned by: {}\n", quiet.join(", ")));
         }

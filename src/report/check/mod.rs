@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod table;
 
 use crate::claims::{CheckReport, ClaimCheck, SourceVerdict, Verdict};
+use crate::report::names::SourceNames;
 
 /// "12 claims: 4 supported, 3 contradicted, 2 mixed, 3 not mentioned (1 not as
 /// expected)".
@@ -52,11 +53,20 @@ pub fn listed(c: &ClaimCheck) -> impl Iterator<Item = &crate::claims::SourceChec
         .filter(move |s| !any || s.verdict != SourceVerdict::NotMentioned)
 }
 
-/// The ids of the sources that do not mention a claim, comma-separated.
-pub fn silent(c: &ClaimCheck) -> Vec<&str> {
+/// The names of the sources that do not mention a claim.
+pub fn silent<'a>(c: &'a ClaimCheck, names: &'a SourceNames) -> Vec<&'a str> {
     c.sources
         .iter()
         .filter(|s| s.verdict == SourceVerdict::NotMentioned)
-        .map(|s| s.source.as_str())
+        .map(|s| names.name(&s.source))
         .collect()
+}
+
+/// How the printers for people name each source checked (by outlet where known).
+pub fn source_names(r: &CheckReport) -> SourceNames {
+    SourceNames::new(
+        r.sources
+            .iter()
+            .map(|s| (s.id.as_str(), s.outlet.as_deref())),
+    )
 }

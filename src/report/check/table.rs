@@ -2,7 +2,7 @@
 //! verdict, then each source that says something about it, why, and the
 //! sentence to cite.
 
-use super::{listed, silent, summary_line, verdict_words};
+use super::{listed, silent, source_names, summary_line, verdict_words};
 use crate::claims::{CheckReport, SourceVerdict};
 use crate::report::Style;
 
@@ -11,6 +11,7 @@ const SENTENCE: usize = 160;
 
 /// The check as text.
 pub fn report(r: &CheckReport, style: &Style) -> String {
+    let names = source_names(r);
     let mut out = format!("claimdiff check: {}\n", summary_line(r));
     for c in &r.claims {
         let title = format!("{} · {}", c.id, verdict_words(c).to_uppercase());
@@ -26,7 +27,7 @@ pub fn report(r: &CheckReport, style: &Style) -> String {
             }
             out.push_str(&format!(
                 "  {:<20} {:<13} {}\n",
-                s.source,
+                names.name(&s.source),
                 s.verdict.as_str(),
                 s.reason
             ));
@@ -44,7 +45,7 @@ pub fn report(r: &CheckReport, style: &Style) -> String {
                 ));
             }
         }
-        let quiet = silent(c);
+        let quiet = silent(c, &names);
         if !quiet.is_empty() {
             out.push_str(&format!("  not mentioned by: {}\n", quiet.join(", ")));
         }
