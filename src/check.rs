@@ -32,7 +32,7 @@ pub fn run(args: CheckArgs, common: &Common) -> anyhow::Result<u8> {
         None => None,
     };
     let claims = read_claims(&args, common)?;
-    let corpus = crate::load(&args.paths, common);
+    let corpus = crate::load(&args.paths, common)?;
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
     }

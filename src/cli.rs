@@ -171,6 +171,16 @@ pub struct Common {
     /// Never colour the output (also when NO_COLOR is set).
     #[arg(long, global = true)]
     pub no_color: bool,
+
+    /// Skip files larger than SIZE (default 16M; K, M, G suffixes are powers of
+    /// 1024). A JSONL file is read record by record: SIZE bounds each record.
+    #[arg(long, value_name = "SIZE", global = true, value_parser = claimdiff::corpus::read::parse_size)]
+    pub max_file_size: Option<u64>,
+
+    /// Do not follow symbolic links inside folders (by default a link is followed
+    /// when it leads inside the folders given, and skipped otherwise).
+    #[arg(long, global = true)]
+    pub no_follow_symlinks: bool,
 }
 
 /// Output formats.

@@ -15,6 +15,7 @@ use clap::Parser;
 
 use claimdiff::report::build::{ViewOptions, report_view};
 use claimdiff::report::{self, Style};
+use claimdiff::corpus::LoadOptions;
 use claimdiff::{Corpus, Options, Severity};
 use cli::{Cli, Command, Common, Format};
 
@@ -126,7 +127,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         ),
     };
     let format = view.check_format(common.format)?;
-    let corpus = load(&paths, &common);
+    let corpus = load(&paths, &common)?;
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
     }
@@ -201,7 +202,12 @@ fn render(corpus: &Corpus, view: View, format: Format, style: &Style) -> String 
 }
 
 /// Loads the corpus (or the embedded sample) and prints what went wrong on stderr.
-fn load(paths: &[PathBuf], common: &Common) -> Corpus {
+/// Checks `--out` first, so that a run that could not write its output (a FIFO,
+/// a read-only file, a path inside the corpus) stops before any work.
+fn load(paths: &[PathBuf], common: &Common) -> anyhow::Result<Corpus> {
+    if let Some(out) = &common.out {
+        output::check_out(out, paths)?;
+    }
     let corpus = if paths.is_empty() {
         if !common.quiet {
             eprintln!(
@@ -210,14 +216,22 @@ fn load(paths: &[PathBuf], common: &Common) -> Corpus {
         }
         Corpus::sample()
     } else {
-        Corpus::load(paths)
+        Corpus::load_with(paths, &load_options(common))
     };
     for d in &corpus.diagnostics {
         if d.severity == Severity::Error || !common.quiet {
             eprintln!("claimdiff: {d}");
         }
     }
-    corpus
+    Ok(corpus)
+}
+
+/// How files are read, from the common flags.
+fn load_options(common: &Common) -> LoadOptions {
+    LoadOptions {
+        max_file_bytes: common.max_file_size.unwrap_or(claimdiff::corpus::MAX_FILE_BYTES),
+        follow_symlinks: !common.no_follow_symlinks,
+    }
 }
 
 fn style(common: &Common) -> Style {

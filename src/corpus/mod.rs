@@ -9,6 +9,7 @@ mod html;
 mod load;
 mod manifest;
 mod pubdate;
+pub mod read;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use html::MAX_DEPTH as MAX_HTML_DEPTH;
 pub use load::MAX_FILE_BYTES;
 pub use pubdate::find_publication_date;
 
@@ -136,11 +138,46 @@ pub struct Corpus {
     pub is_sample: bool,
 }
 
+/// How files and folders are read.
+///
+/// What is read, and what is refused (see [`read`] for the reading itself):
+/// - every file is read at most `max_file_bytes`, counted as it is read; a larger
+///   file is skipped with a warning that gives its size and the limit. A JSONL file
+///   is read record by record: the limit bounds each line, not the file;
+/// - inside a folder, FIFOs, devices and sockets are skipped with a warning; named on
+///   the command line, a FIFO is read (bounded) and a device or socket is an error;
+/// - a symbolic link inside a folder is followed only when it leads inside one of
+///   the folders given (compared canonically), and never with `follow_symlinks`
+///   off; a folder or file reached twice is read once, so links that loop end;
+/// - a path named on the command line is read even when it is a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// The largest file (or JSONL record) read, in bytes.
+    pub max_file_bytes: u64,
+    /// Follow symbolic links inside folders (to places inside the folders given).
+    pub follow_symlinks: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            max_file_bytes: MAX_FILE_BYTES,
+            follow_symlinks: true,
+        }
+    }
+}
+
 impl Corpus {
     /// Loads files and folders (recursively, in sorted order): `.txt`, `.md`,
-    /// `.html`/`.htm` and `.jsonl`, with the `sources.yaml` manifest of each folder.
+    /// `.html`/`.htm` and `.jsonl`, with the `sources.yaml` manifest of each folder,
+    /// with the default [`LoadOptions`].
     pub fn load(paths: &[PathBuf]) -> Corpus {
-        load::load_paths(paths)
+        load::load_paths(paths, &LoadOptions::default())
+    }
+
+    /// [`Corpus::load`] with options.
+    pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
+        load::load_paths(paths, options)
     }
 
     /// A corpus of sources built in memory, in the order given.

@@ -82,8 +82,11 @@ const NAMED_BY_ORDINAL: &[&str] = &[
 fn word_ordinal(w: &str) -> Option<f64> {
     if let Some((tens, unit)) = w.split_once('-') {
         let t = super::number_words::small(tens).filter(|t| *t >= 20.0 && t % 10.0 == 0.0)?;
+        // The unit is one word ("twenty-third"): no recursion, so a word of any
+        // number of hyphens costs one split.
         let u = match unit {
             "first" => 1.0,
+            u if u.contains('-') => return None,
             u => word_ordinal(u).filter(|v| *v < 10.0)?,
         };
         return Some(t + u);
