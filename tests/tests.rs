@@ -12,6 +12,8 @@ mod cli;
 mod compare;
 mod extract_cases;
 mod extract_seeds;
+mod fuzz;
+mod input_safety;
 mod printers;
 mod quotes;
 mod report;

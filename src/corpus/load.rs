@@ -56,6 +56,8 @@ struct Loader {
     roots: Vec<PathBuf>,
     /// Files read so far (canonical path -> name as shown), to read each once.
     seen: HashMap<PathBuf, String>,
+    /// Folders walked so far (canonical), to walk each once.
+    visited: HashSet<PathBuf>,
 }
 
 impl Loader {
@@ -161,7 +163,7 @@ impl Loader {
         let roots = self.roots.clone();
         // Filled by the filter below, drained in the loop: warnings in walk order.
         let skipped: RefCell<Vec<(String, String)>> = RefCell::new(Vec::new());
-        let visited: RefCell<HashSet<PathBuf>> = RefCell::new(HashSet::new());
+        let visited = RefCell::new(std::mem::take(&mut self.visited));
         let walker = WalkDir::new(dir)
             .sort_by_file_name()
             .follow_links(follow)
@@ -228,6 +230,7 @@ impl Loader {
         for (location, why) in skipped.into_inner() {
             self.warn(location, why);
         }
+        self.visited = visited.into_inner();
     }
 
     /// True the first time a file is met; the next times, warns that it was read.
