@@ -63,7 +63,7 @@ fn bytes() -> impl Strategy<Value = Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(config(200))]
+    #![proptest_config(config(300))]
 
     #[test]
     fn corpus_loading_of_arbitrary_bytes(
@@ -187,7 +187,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(100))]
+    #![proptest_config(config(200))]
 
     #[test]
     fn whole_analysis_of_small_documents(docs in prop::collection::vec(text(50), 2..4)) {

@@ -159,7 +159,7 @@ fn an_over_limit_file_says_so_and_the_limit_can_be_raised() {
         out.stderr
     );
     assert_eq!(ids(&out.stdout), ["good"]);
-    let out = run(p, &["--max-file-size", "1M", "sources", "--format", "json", "."]);
+    let out = run(p, &["sources", "--max-file-size", "1M", "--format", "json", "."]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(ids(&out.stdout), ["big", "good"]);
     let out = run(p, &["sources", "--max-file-size", "lots", "."]);

@@ -296,7 +296,9 @@ impl Loader {
 
     /// Reads a JSONL file line by line: each line is one record, bounded by the
     /// size limit; a bad line (invalid JSON, not UTF-8, too long) is reported with
-    /// its line number and skipped, and the other records are kept.
+    /// its line number and skipped, and the other records are kept. A binary file
+    /// is not refused whole (a NUL byte may be one damaged line): its lines are
+    /// invalid, and past [`MAX_LINE_ERRORS`] they are only counted.
     fn load_jsonl(&mut self, path: &Path, name: &str) {
         let file = match File::open(path) {
             Ok(f) => f,
@@ -310,10 +312,6 @@ impl Loader {
         match reader.fill_buf() {
             Ok([]) => {
                 self.warn(name.to_string(), "skipped: empty file");
-                return;
-            }
-            Ok(head) if head.contains(&0) => {
-                self.warn(name.to_string(), "skipped: binary file (contains NUL bytes)");
                 return;
             }
             Ok(_) => {}
