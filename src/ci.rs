@@ -41,7 +41,12 @@ pub fn run(args: CiArgs, common: &Common) -> anyhow::Result<u8> {
              (run `claimdiff ci --update` locally and commit the baseline)"
         );
     }
-    let (old, old_text) = read_baseline(&args.baseline, &name, args.update, crate::load_options(common).max_file_bytes)?;
+    let (old, old_text) = read_baseline(
+        &args.baseline,
+        &name,
+        args.update,
+        crate::load_options(common).max_file_bytes,
+    )?;
     let claims = read_claims(&args.claims)?;
     let corpus = crate::load(&args.paths, common)?;
     if corpus.sources.is_empty() {

@@ -13,9 +13,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use claimdiff::corpus::LoadOptions;
 use claimdiff::report::build::{ViewOptions, report_view};
 use claimdiff::report::{self, Style};
-use claimdiff::corpus::LoadOptions;
 use claimdiff::{Corpus, Options, Severity};
 use cli::{Cli, Command, Common, Format};
 
@@ -229,7 +229,9 @@ fn load(paths: &[PathBuf], common: &Common) -> anyhow::Result<Corpus> {
 /// How files are read, from the common flags.
 fn load_options(common: &Common) -> LoadOptions {
     LoadOptions {
-        max_file_bytes: common.max_file_size.unwrap_or(claimdiff::corpus::MAX_FILE_BYTES),
+        max_file_bytes: common
+            .max_file_size
+            .unwrap_or(claimdiff::corpus::MAX_FILE_BYTES),
         follow_symlinks: !common.no_follow_symlinks,
     }
 }

@@ -69,7 +69,10 @@ fn deeply_nested_html_is_read_and_the_other_files_too() {
 fn a_device_named_explicitly_is_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("good.txt"), GOOD).unwrap();
-    let out = run(dir.path(), &["sources", "--format", "json", "/dev/zero", "good.txt"]);
+    let out = run(
+        dir.path(),
+        &["sources", "--format", "json", "/dev/zero", "good.txt"],
+    );
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
         out.stderr.contains("/dev/zero") && out.stderr.contains("device"),
@@ -97,8 +100,16 @@ fn special_files_inside_a_folder_are_skipped_with_a_message() {
     mkfifo(&p.join("pipe.txt"));
     let out = run(p, &["sources", "--format", "json", "."]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let line = out.stderr.lines().find(|l| l.contains("pipe.txt")).unwrap_or("");
-    assert!(line.contains("warning") && line.contains("FIFO"), "{}", out.stderr);
+    let line = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("pipe.txt"))
+        .unwrap_or("");
+    assert!(
+        line.contains("warning") && line.contains("FIFO"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(ids(&out.stdout), ["good"]);
 }
 
@@ -148,9 +159,23 @@ fn an_over_limit_file_says_so_and_the_limit_can_be_raised() {
     let big = GOOD.repeat(2_000); // about 110 KB
     fs::write(p.join("big.txt"), &big).unwrap();
     fs::write(p.join("good.txt"), GOOD).unwrap();
-    let out = run(p, &["sources", "--format", "json", "--max-file-size", "100K", "."]);
+    let out = run(
+        p,
+        &[
+            "sources",
+            "--format",
+            "json",
+            "--max-file-size",
+            "100K",
+            ".",
+        ],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let line = out.stderr.lines().find(|l| l.contains("big.txt")).unwrap_or("");
+    let line = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("big.txt"))
+        .unwrap_or("");
     assert!(
         line.contains(&format!("{} bytes", big.len()))
             && line.contains("100 KiB")
@@ -159,7 +184,10 @@ fn an_over_limit_file_says_so_and_the_limit_can_be_raised() {
         out.stderr
     );
     assert_eq!(ids(&out.stdout), ["good"]);
-    let out = run(p, &["sources", "--max-file-size", "1M", "--format", "json", "."]);
+    let out = run(
+        p,
+        &["sources", "--max-file-size", "1M", "--format", "json", "."],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(ids(&out.stdout), ["big", "good"]);
     let out = run(p, &["sources", "--max-file-size", "lots", "."]);
@@ -176,8 +204,16 @@ fn symlinks_are_followed_only_inside_the_roots_and_loops_end() {
     fs::create_dir_all(p.join("corpus/inner")).unwrap();
     fs::create_dir_all(p.join("outside")).unwrap();
     fs::write(p.join("corpus/good.txt"), GOOD).unwrap();
-    fs::write(p.join("corpus/inner/kept.txt"), "The pool opened 9 lanes.\n").unwrap();
-    fs::write(p.join("outside/secret.txt"), "Nobody should read 77 here.\n").unwrap();
+    fs::write(
+        p.join("corpus/inner/kept.txt"),
+        "The pool opened 9 lanes.\n",
+    )
+    .unwrap();
+    fs::write(
+        p.join("outside/secret.txt"),
+        "Nobody should read 77 here.\n",
+    )
+    .unwrap();
     symlink("../outside", p.join("corpus/away")).unwrap();
     symlink("../outside/secret.txt", p.join("corpus/secret.txt")).unwrap();
     symlink("..", p.join("corpus/inner/up")).unwrap();
@@ -194,10 +230,28 @@ fn symlinks_are_followed_only_inside_the_roots_and_loops_end() {
     assert_eq!(ids(&out.stdout), ["secret"]);
     // Given as a root too, the outside folder may be entered (once).
     let out = run(p, &["sources", "--format", "json", "corpus", "outside"]);
-    assert_eq!(ids(&out.stdout), ["good", "kept", "secret"], "{}", out.stderr);
-    let out = run(p, &["sources", "--format", "json", "--no-follow-symlinks", "corpus"]);
+    assert_eq!(
+        ids(&out.stdout),
+        ["good", "kept", "secret"],
+        "{}",
+        out.stderr
+    );
+    let out = run(
+        p,
+        &[
+            "sources",
+            "--format",
+            "json",
+            "--no-follow-symlinks",
+            "corpus",
+        ],
+    );
     assert_eq!(ids(&out.stdout), ["good", "kept"]);
-    assert!(out.stderr.contains("--no-follow-symlinks"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--no-follow-symlinks"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -230,10 +284,28 @@ fn a_large_jsonl_is_streamed_with_a_limit_per_record() {
     text.push_str("{\"id\":\"last\",\"text\":\"The last record.\"}\n");
     assert!(text.len() > 32 * 1024);
     fs::write(dir.path().join("feed.jsonl"), &text).unwrap();
-    let out = run(dir.path(), &["sources", "--format", "json", "--max-file-size", "16K", "feed.jsonl"]);
+    let out = run(
+        dir.path(),
+        &[
+            "sources",
+            "--format",
+            "json",
+            "--max-file-size",
+            "16K",
+            "feed.jsonl",
+        ],
+    );
     assert_eq!(out.code, 2, "{}", out.stderr);
-    let line = out.stderr.lines().find(|l| l.contains("feed.jsonl:301")).unwrap_or("");
-    assert!(line.contains("larger than the limit of 16 KiB"), "{}", out.stderr);
+    let line = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("feed.jsonl:301"))
+        .unwrap_or("");
+    assert!(
+        line.contains("larger than the limit of 16 KiB"),
+        "{}",
+        out.stderr
+    );
     let got = ids(&out.stdout);
     assert_eq!(got.len(), 301, "every record but the long one");
     assert!(!got.contains(&"long".to_string()) && got.contains(&"last".to_string()));
@@ -258,10 +330,19 @@ fn out_refuses_special_files_symlinks_and_read_only_files() {
     ] {
         let out = run(p, &["sources", "-q", "--out", target]);
         assert_eq!(out.code, 2, "{target}: {}", out.stderr);
-        assert!(out.stderr.contains(target) && out.stderr.contains(why), "{}", out.stderr);
+        assert!(
+            out.stderr.contains(target) && out.stderr.contains(why),
+            "{}",
+            out.stderr
+        );
     }
     assert_eq!(fs::read_to_string(p.join("kept.txt")).unwrap(), "keep me");
-    assert!(fs::symlink_metadata(p.join("link.json")).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(p.join("link.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(fs::read_to_string(p.join("locked.json")).unwrap(), "locked");
 }
 
@@ -273,11 +354,18 @@ fn out_keeps_the_mode_of_a_file_it_replaces_and_new_files_get_the_usual_mode() {
     let p = dir.path();
     fs::write(p.join("shared.json"), "old").unwrap();
     fs::set_permissions(p.join("shared.json"), fs::Permissions::from_mode(0o664)).unwrap();
-    let out = run(p, &["sources", "-q", "--format", "json", "--out", "shared.json"]);
+    let out = run(
+        p,
+        &["sources", "-q", "--format", "json", "--out", "shared.json"],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let mode = |name: &str| fs::metadata(p.join(name)).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode("shared.json"), 0o664);
-    assert!(fs::read_to_string(p.join("shared.json")).unwrap().contains("\"sources\""));
+    assert!(
+        fs::read_to_string(p.join("shared.json"))
+            .unwrap()
+            .contains("\"sources\"")
+    );
     // A new file: what File::create gives in the same folder (0666 less the umask).
     fs::File::create(p.join("probe")).unwrap();
     let out = run(p, &["sources", "-q", "--out", "new.txt"]);
@@ -292,12 +380,19 @@ fn out_is_refused_inside_a_folder_being_analysed() {
     let p = dir.path();
     fs::create_dir_all(p.join("corpus/sub")).unwrap();
     fs::write(p.join("corpus/good.txt"), GOOD).unwrap();
-    for target in ["corpus/report.txt", "corpus/sub/report.json", "./corpus/../corpus/x.md"] {
+    for target in [
+        "corpus/report.txt",
+        "corpus/sub/report.json",
+        "./corpus/../corpus/x.md",
+    ] {
         let out = run(p, &["sources", "corpus", "--out", target]);
         assert_eq!(out.code, 2, "{target}: {}", out.stderr);
         assert!(out.stderr.contains("being analysed"), "{}", out.stderr);
     }
-    let out = run(p, &["sources", "corpus/good.txt", "--out", "corpus/good.txt"]);
+    let out = run(
+        p,
+        &["sources", "corpus/good.txt", "--out", "corpus/good.txt"],
+    );
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert_eq!(fs::read_to_string(p.join("corpus/good.txt")).unwrap(), GOOD);
     let mut listing: Vec<_> = fs::read_dir(p.join("corpus"))
@@ -305,7 +400,11 @@ fn out_is_refused_inside_a_folder_being_analysed() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     listing.sort();
-    assert_eq!(listing, ["good.txt", "sub"], "nothing written into the corpus");
+    assert_eq!(
+        listing,
+        ["good.txt", "sub"],
+        "nothing written into the corpus"
+    );
     // Beside the corpus is fine.
     let out = run(p, &["sources", "corpus", "--out", "report.txt"]);
     assert_eq!(out.code, 0, "{}", out.stderr);

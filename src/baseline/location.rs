@@ -149,14 +149,12 @@ pub fn locate(
         };
     }
     let (text, start, end) = if is_html(&source.path) && !source.path.starts_with("seeds/") {
-        match crate::corpus::read::read_text_limited(
-            Path::new(&source.path),
-            PAGE_LIMIT,
-        )
-        .ok().and_then(|page| {
-            let within = start.checked_sub(sentence_start)?..end.checked_sub(sentence_start)?;
-            find_in_page(&page, sentence, within).map(|r| (page, r))
-        }) {
+        match crate::corpus::read::read_text_limited(Path::new(&source.path), PAGE_LIMIT)
+            .ok()
+            .and_then(|page| {
+                let within = start.checked_sub(sentence_start)?..end.checked_sub(sentence_start)?;
+                find_in_page(&page, sentence, within).map(|r| (page, r))
+            }) {
             Some((page, (s, e))) => (page, s, e),
             None => {
                 return Location {

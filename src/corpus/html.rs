@@ -239,7 +239,10 @@ fn tag_end(b: &[u8], from: usize) -> usize {
             b'>' => return k,
             b'=' => after_equals = true,
             q @ (b'"' | b'\'') if after_equals => {
-                k = b[k + 1..].iter().position(|&c| c == q).map_or(b.len(), |p| k + 1 + p);
+                k = b[k + 1..]
+                    .iter()
+                    .position(|&c| c == q)
+                    .map_or(b.len(), |p| k + 1 + p);
                 after_equals = false;
             }
             c if c.is_ascii_whitespace() => {}
@@ -374,7 +377,10 @@ mod tests {
     fn nesting_is_cut_at_the_limit_and_the_text_kept() {
         let deep = format!("{}x{}<p>y</p>", "<div>".repeat(5), "</div>".repeat(5));
         let cut = limit_nesting(&deep, 3);
-        assert_eq!(cut, format!("{}x{}<p>y</p>", "<div>".repeat(3), "</div>".repeat(3)));
+        assert_eq!(
+            cut,
+            format!("{}x{}<p>y</p>", "<div>".repeat(3), "</div>".repeat(3))
+        );
         // Void and optional-end elements, comments and quoted `>` do not count.
         let flat = "<ul><li>a<li>b<br><img alt='>'><!-- <div><div> --></ul><div>c</div>";
         assert!(matches!(limit_nesting(flat, 1), Cow::Borrowed(_)));

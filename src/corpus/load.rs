@@ -99,8 +99,7 @@ impl Loader {
     fn manifest_of(&mut self, dir: &Path) -> Option<&Manifest> {
         if !self.manifests.contains_key(dir) {
             let path = dir.join(MANIFEST_NAME);
-            let parsed = match super::read::read_text_limited(&path, self.options.max_file_bytes)
-            {
+            let parsed = match super::read::read_text_limited(&path, self.options.max_file_bytes) {
                 Ok(text) => match manifest::parse(&display(&path), &text) {
                     Ok(m) => Some(m),
                     Err(e) => {
@@ -324,7 +323,10 @@ impl Loader {
         let mut bad = 0usize;
         for lineno in 1.. {
             buf.clear();
-            match (&mut reader).take(limit.saturating_add(1)).read_until(b'\n', &mut buf) {
+            match (&mut reader)
+                .take(limit.saturating_add(1))
+                .read_until(b'\n', &mut buf)
+            {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => {
@@ -672,6 +674,25 @@ mod tests {
             parse_iso_date(r.published.as_deref().unwrap()),
             NaiveDate::from_ymd_opt(2015, 9, 18)
         );
+    }
+
+    #[test]
+    fn a_deeply_nested_record_is_an_error_not_a_stack_overflow() {
+        let line = format!(
+            "{{\"id\":\"a\",\"text\":\"t\",\"x\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let result = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || match parse_record(&line) {
+                Err(RecordError::Syntax { message, .. }) => message,
+                _ => String::from("parsed"),
+            })
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert!(result.contains("recursion limit"), "{result}");
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        let size = meta.is_file().then(|| meta.len()).filter(|&n| n > limit);
+        let size = meta.is_file().then_some(meta.len()).filter(|&n| n > limit);
         return Err(ReadError::TooLarge { size, limit });
     }
     Ok(bytes)
@@ -131,10 +131,10 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// [`read_limited`], then UTF-8 (a leading byte order mark is dropped). For YAML
 /// files and other small inputs that must be text.
 pub fn read_text_limited(path: &Path, limit: u64) -> Result<String, ReadError> {
-    let bytes = read_limited(path, limit)?;
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .map_or(bytes.clone(), <[u8]>::to_vec);
+    let mut bytes = read_limited(path, limit)?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     String::from_utf8(bytes).map_err(|e| {
         ReadError::Io(io::Error::new(
             io::ErrorKind::InvalidData,
@@ -150,7 +150,7 @@ pub fn read_text_limited(path: &Path, limit: u64) -> Result<String, ReadError> {
 /// a number of bytes.
 pub fn human_size(n: u64) -> String {
     for (unit, name) in [(1u64 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] {
-        if n >= unit && n % unit == 0 {
+        if n >= unit && n.is_multiple_of(unit) {
             return format!("{} {name}", n / unit);
         }
     }
@@ -162,11 +162,13 @@ pub fn human_size(n: u64) -> String {
 /// lower case are accepted too): `20M`, `1G`, `500000`.
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
-    let digits = t
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(t.len());
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (number, unit) = t.split_at(digits);
-    let bad = || format!("invalid size {s:?}: expected a number with an optional K, M, G or T suffix (such as 20M or 1G)");
+    let bad = || {
+        format!(
+            "invalid size {s:?}: expected a number with an optional K, M, G or T suffix (such as 20M or 1G)"
+        )
+    };
     let n: u64 = number.parse().map_err(|_| bad())?;
     let unit = unit.trim().to_ascii_lowercase();
     let unit = unit
@@ -222,7 +224,13 @@ mod tests {
         assert_eq!(read_limited(&p, 10).unwrap(), b"0123456789");
         let err = read_limited(&p, 9).unwrap_err();
         assert!(
-            matches!(err, ReadError::TooLarge { size: Some(10), limit: 9 }),
+            matches!(
+                err,
+                ReadError::TooLarge {
+                    size: Some(10),
+                    limit: 9
+                }
+            ),
             "{err:?}"
         );
         assert!(matches!(

@@ -188,6 +188,22 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
+    #[test]
+    fn ordinals_in_words_take_one_hyphen_only() {
+        assert_eq!(word_ordinal("twenty-third"), Some(23.0));
+        assert_eq!(word_ordinal("twenty-first"), Some(21.0));
+        assert_eq!(word_ordinal("twenty-twenty-third"), None);
+        // A word of 100,000 hyphens is one split, on a small stack.
+        let long = format!("{}third", "twenty-".repeat(100_000));
+        let v = std::thread::Builder::new()
+            .stack_size(128 * 1024)
+            .spawn(move || word_ordinal(&long))
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(v, None);
+    }
+
     fn ordinals(s: &str, published: Option<NaiveDate>) -> Vec<(String, String)> {
         let v = View::new(s, 0..s.len());
         let ctx = Ctx { published };
