@@ -32,6 +32,14 @@ fn run(dir: &Path, args: &[&str]) -> Out {
     }
 }
 
+/// The line of standard error that names `needle`, or "".
+fn line_with<'a>(out: &'a Out, needle: &str) -> &'a str {
+    out.stderr
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or("")
+}
+
 /// The ids of the sources of `claimdiff sources --format json`, sorted.
 fn ids(stdout: &str) -> Vec<String> {
     let mut ids: Vec<String> = json(stdout)["sources"]
@@ -100,11 +108,7 @@ fn special_files_inside_a_folder_are_skipped_with_a_message() {
     mkfifo(&p.join("pipe.txt"));
     let out = run(p, &["sources", "--format", "json", "."]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let line = out
-        .stderr
-        .lines()
-        .find(|l| l.contains("pipe.txt"))
-        .unwrap_or("");
+    let line = line_with(&out, "pipe.txt");
     assert!(
         line.contains("warning") && line.contains("FIFO"),
         "{}",
@@ -171,11 +175,7 @@ fn an_over_limit_file_says_so_and_the_limit_can_be_raised() {
         ],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let line = out
-        .stderr
-        .lines()
-        .find(|l| l.contains("big.txt"))
-        .unwrap_or("");
+    let line = line_with(&out, "big.txt");
     assert!(
         line.contains(&format!("{} bytes", big.len()))
             && line.contains("100 KiB")
@@ -222,7 +222,7 @@ fn symlinks_are_followed_only_inside_the_roots_and_loops_end() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(ids(&out.stdout), ["good", "kept"], "{}", out.stderr);
     for name in ["corpus/away", "corpus/secret.txt"] {
-        let line = out.stderr.lines().find(|l| l.contains(name)).unwrap_or("");
+        let line = line_with(&out, name);
         assert!(line.contains("outside the folders given"), "{}", out.stderr);
     }
     // A file named explicitly is read even through a link.
@@ -296,11 +296,7 @@ fn a_large_jsonl_is_streamed_with_a_limit_per_record() {
         ],
     );
     assert_eq!(out.code, 2, "{}", out.stderr);
-    let line = out
-        .stderr
-        .lines()
-        .find(|l| l.contains("feed.jsonl:301"))
-        .unwrap_or("");
+    let line = line_with(&out, "feed.jsonl:301");
     assert!(
         line.contains("larger than the limit of 16 KiB"),
         "{}",
