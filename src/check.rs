@@ -26,9 +26,9 @@ pub fn run(args: CheckArgs, common: &Common, status: &Status) -> anyhow::Result<
         ),
         None => None,
     };
-    let input = Input::resolve(args.paths.clone())?;
+    let input = Input::resolve(args.paths.clone(), common.max_file_bytes())?;
     let claims = read_claims(&args, &input, common)?;
-    let corpus = crate::load(&input, common, status);
+    let corpus = crate::load(&input, common, status)?;
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
     }

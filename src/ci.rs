@@ -9,6 +9,7 @@ use anyhow::Context;
 
 use claimdiff::baseline::{self, Baseline, CiReport, RepoPaths};
 use claimdiff::claims::{self, CheckOptions, Claim};
+use claimdiff::corpus::read::{ReadError, read_text_limited};
 use claimdiff::report::build::{ViewOptions, report_view};
 use claimdiff::report::{self, Style};
 use claimdiff::{Options, analyze_with};
@@ -33,10 +34,11 @@ pub fn run(args: CiArgs, common: &Common, status: &Status) -> anyhow::Result<u8>
              (run `claimdiff ci --update` locally and commit the baseline)"
         );
     }
-    let (old, old_text) = read_baseline(&args.baseline, &name, args.update)?;
+    let (old, old_text) =
+        read_baseline(&args.baseline, &name, args.update, common.max_file_bytes())?;
     let claims = read_claims(&args.claims)?;
-    let input = Input::resolve(args.paths.clone())?;
-    let corpus = crate::load(&input, common, status);
+    let input = Input::resolve(args.paths.clone(), common.max_file_bytes())?;
+    let corpus = crate::load(&input, common, status)?;
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
     }
@@ -105,13 +107,18 @@ fn ci_is_set() -> bool {
 
 /// Reads and parses the baseline. A missing file is an empty baseline when it is
 /// about to be written, else an error that says how to create it.
-fn read_baseline(path: &Path, name: &str, creating: bool) -> anyhow::Result<(Baseline, String)> {
-    let text = match std::fs::read_to_string(path) {
+fn read_baseline(
+    path: &Path,
+    name: &str,
+    creating: bool,
+    limit: u64,
+) -> anyhow::Result<(Baseline, String)> {
+    let text = match read_text_limited(path, limit) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && creating => {
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound && creating => {
             return Ok((Baseline::default(), String::new()));
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
             "baseline {name} does not exist; create it with `claimdiff ci --baseline {name} --update PATHS`"
         ),
         Err(e) => return Err(e).with_context(|| format!("cannot read baseline {name}")),

@@ -242,6 +242,24 @@ pub struct Common {
     #[arg(long, value_name = "N", global = true,
           value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
+
+    /// Skip files larger than SIZE (default 16M; K, M, G suffixes are powers of
+    /// 1024). A JSONL file is read record by record: SIZE bounds each record.
+    #[arg(long, value_name = "SIZE", global = true, value_parser = claimdiff::corpus::read::parse_size)]
+    pub max_file_size: Option<u64>,
+
+    /// Do not follow symbolic links inside folders (by default a link is followed
+    /// when it leads inside the folders given, and skipped otherwise).
+    #[arg(long, global = true)]
+    pub no_follow_symlinks: bool,
+}
+
+impl Common {
+    /// The largest file (or JSONL record, or standard input) read, in bytes.
+    pub fn max_file_bytes(&self) -> u64 {
+        self.max_file_size
+            .unwrap_or(claimdiff::corpus::MAX_FILE_BYTES)
+    }
 }
 
 /// Output formats.

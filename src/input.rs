@@ -5,7 +5,6 @@ use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
 use claimdiff::STDIN_PATH;
-use claimdiff::corpus::MAX_FILE_BYTES;
 
 /// The paths of a command and, when they hold `-` or are empty with text piped
 /// in, the bytes of standard input.
@@ -19,16 +18,16 @@ impl Input {
     /// Reads standard input when a path is `-`; with no paths, when standard
     /// input is not a terminal and holds at least one byte (a terminal, an empty
     /// pipe or /dev/null is no input: the sample corpus is analysed). Standard
-    /// input is read up to the size limit of one source.
-    pub fn resolve(paths: Vec<PathBuf>) -> anyhow::Result<Input> {
+    /// input is read up to `limit` bytes, the size limit of one source.
+    pub fn resolve(paths: Vec<PathBuf>, limit: u64) -> anyhow::Result<Input> {
         let stdin = std::io::stdin();
         let too_large = || {
             anyhow::anyhow!(
-                "{STDIN_PATH}: larger than the limit of {MAX_FILE_BYTES} bytes for one source"
+                "{STDIN_PATH}: larger than the limit of {limit} bytes for one source (see --max-file-size)"
             )
         };
         if paths.iter().any(|p| p.as_os_str() == "-") {
-            let bytes = read_bounded(stdin.lock(), MAX_FILE_BYTES)
+            let bytes = read_bounded(stdin.lock(), limit)
                 .map_err(|e| anyhow::anyhow!("{STDIN_PATH}: cannot read: {e}"))?
                 .ok_or_else(too_large)?;
             return Ok(Input {
@@ -37,7 +36,7 @@ impl Input {
             });
         }
         if paths.is_empty() && !stdin.is_terminal() {
-            match read_bounded(stdin.lock(), MAX_FILE_BYTES) {
+            match read_bounded(stdin.lock(), limit) {
                 Ok(Some(bytes)) if !bytes.is_empty() => {
                     return Ok(Input {
                         paths: vec![PathBuf::from("-")],

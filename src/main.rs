@@ -112,8 +112,8 @@ fn run(cli: Cli, status: &Status) -> anyhow::Result<u8> {
             (report(cli.report), cli.paths)
         }
     };
-    let input = Input::resolve(paths)?;
-    let corpus = load(&input, &common, status);
+    let input = Input::resolve(paths, common.max_file_bytes())?;
+    let corpus = load(&input, &common, status)?;
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
     }
@@ -221,7 +221,12 @@ fn prepare<'a>(corpus: &'a Corpus, progress: &claimdiff::Progress) -> Vec<claimd
 }
 
 /// Loads the corpus (or the embedded sample) and prints what went wrong on stderr.
-fn load(input: &Input, common: &Common, status: &Status) -> Corpus {
+/// Checks `--out` first, so that a run that could not write its output (a FIFO,
+/// a read-only file, a path inside the corpus) stops before any work.
+fn load(input: &Input, common: &Common, status: &Status) -> anyhow::Result<Corpus> {
+    if let Some(out) = &common.out {
+        output::check_out(out, input.paths())?;
+    }
     let corpus = if input.is_sample() {
         if !common.quiet {
             status.eprintln(
@@ -231,18 +236,20 @@ fn load(input: &Input, common: &Common, status: &Status) -> Corpus {
         }
         Corpus::sample()
     } else {
-        let opts = LoadOptions {
+        let options = LoadOptions {
+            max_file_bytes: common.max_file_bytes(),
+            follow_symlinks: !common.no_follow_symlinks,
             stdin: input.stdin(),
             progress: Some(status.progress()),
         };
-        Corpus::load_with(input.paths(), &opts)
+        Corpus::load_with(input.paths(), &options)
     };
     for d in &corpus.diagnostics {
         if d.severity == Severity::Error || !common.quiet {
             status.eprintln(&format!("claimdiff: {d}"));
         }
     }
-    corpus
+    Ok(corpus)
 }
 
 fn style(common: &Common) -> Style {

@@ -39,8 +39,59 @@ impl fmt::Display for YamlError {
 
 impl std::error::Error for YamlError {}
 
-/// Parses `text` (the contents of `file`) into `T`.
+/// The deepest nesting of flow collections (`[`, `{`) accepted. The YAML parser
+/// takes time quadratic in this depth (30,000 levels take seconds), and the
+/// deserializer stops at 128 levels anyway; no claims, baseline or manifest file
+/// nests more than a few.
+pub const MAX_FLOW_DEPTH: usize = 128;
+
+/// The position (1-based line and column) of the first flow bracket nested deeper
+/// than `max`, counted outside quoted scalars and comments: a linear scan done
+/// before parsing.
+fn too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut prev = ' ';
+    for c in text.chars() {
+        column += 1;
+        if c == '\n' {
+            (line, column, comment) = (line + 1, 0, false);
+        } else if comment {
+        } else if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                '#' if prev.is_whitespace() => comment = true,
+                '"' | '\'' if !prev.is_alphanumeric() => quote = Some(c),
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > max {
+                        return Some((line, column));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        prev = c;
+    }
+    None
+}
+
+/// Parses `text` (the contents of `file`) into `T`. A document nested deeper than
+/// [`MAX_FLOW_DEPTH`] is an error found before parsing.
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, YamlError> {
+    if let Some((line, column)) = too_deep(text, MAX_FLOW_DEPTH) {
+        return Err(YamlError {
+            file: file.to_string(),
+            line: Some(line),
+            column: Some(column),
+            message: format!("nested deeper than {MAX_FLOW_DEPTH} levels"),
+        });
+    }
     serde_yaml::from_str(text).map_err(|e| {
         let loc = e.location();
         // serde_yaml prefixes its message with the position; keep only the message.
@@ -126,6 +177,31 @@ pub fn entry_positions(text: &str, key: &str, value: &str) -> Vec<(usize, usize)
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn deep_nesting_is_an_error_found_at_once() {
+        let depth = 100_000;
+        let flow = format!("claims: {}{}", "[".repeat(depth), "]".repeat(depth));
+        let err = parse::<serde_yaml::Value>("deep.yaml", &flow).unwrap_err();
+        assert_eq!(err.location(), "deep.yaml:1:137");
+        assert!(err.message.contains("nested deeper"), "{}", err.message);
+        // Brackets in quotes and comments do not count.
+        let quoted = format!("a: '{}'\nb: 1 # {}\n", "[".repeat(500), "{".repeat(500));
+        assert!(parse::<serde_yaml::Value>("q.yaml", &quoted).is_ok());
+        // Block nesting: the deserializer's own limit, on a thread stack of the
+        // size rayon's threads get.
+        let block: String = (0..2_000)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
+        let err = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || parse::<serde_yaml::Value>("deep.yaml", &block).map(|_| ()))
+            .unwrap()
+            .join()
+            .expect("no stack overflow")
+            .unwrap_err();
+        assert!(err.message.contains("recursion limit"), "{}", err.message);
+    }
 
     #[test]
     fn reports_line_and_column_of_a_syntax_error() {

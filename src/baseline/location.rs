@@ -12,6 +12,10 @@ use serde::Serialize;
 
 use crate::corpus::Source;
 
+/// The largest HTML page read again to find a line number (a page is read again
+/// only to point at a line; a larger one, or one that changed, points at line 1).
+const PAGE_LIMIT: u64 = 1 << 30;
+
 /// A place in a file of the repository, as CI annotations name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
@@ -145,10 +149,12 @@ pub fn locate(
         };
     }
     let (text, start, end) = if is_html(&source.path) && !source.path.starts_with("seeds/") {
-        match std::fs::read_to_string(&source.path).ok().and_then(|page| {
-            let within = start.checked_sub(sentence_start)?..end.checked_sub(sentence_start)?;
-            find_in_page(&page, sentence, within).map(|r| (page, r))
-        }) {
+        match crate::corpus::read::read_text_limited(Path::new(&source.path), PAGE_LIMIT)
+            .ok()
+            .and_then(|page| {
+                let within = start.checked_sub(sentence_start)?..end.checked_sub(sentence_start)?;
+                find_in_page(&page, sentence, within).map(|r| (page, r))
+            }) {
             Some((page, (s, e))) => (page, s, e),
             None => {
                 return Location {

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{Claim, Verdict};
+use crate::corpus::read::read_text_limited;
 use crate::yaml::{self, YamlError};
 
 /// The file as written.
@@ -131,8 +132,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Claim>, YamlError> {
             vec![p.clone()]
         };
         for f in files {
-            let text = std::fs::read_to_string(&f)
-                .map_err(|e| plain(&f, &format!("cannot read claims file: {e}")))?;
+            let text = read_text_limited(&f, crate::corpus::MAX_FILE_BYTES)
+                .map_err(|e| plain(&f, &format!("claims file not read: {e}")))?;
             out.extend(parse(&name(&f), &text)?);
         }
     }

@@ -1,7 +1,9 @@
 //! Reading files, folders, JSONL records and the embedded sample into a [`Corpus`].
 
-use std::collections::{BTreeMap, HashMap};
-use std::fs;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -9,12 +11,13 @@ use serde_json::Value;
 use walkdir::WalkDir;
 
 use super::manifest::{self, MANIFEST_NAME, Manifest, ManifestEntry};
+use super::read::{ReadError, Special, read_limited};
 use super::{
     Corpus, DateOrigin, Diagnostic, LoadOptions, STDIN_PATH, Severity, Source, html, pubdate,
 };
 
-/// Files larger than this are skipped with a warning: no news article is this long,
-/// and reading one would only waste memory.
+/// Files larger than this are skipped with a warning (unless `--max-file-size`
+/// raises it): no news article is this long, and reading one would only waste memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The kinds of file claimdiff reads, by extension.
@@ -40,14 +43,23 @@ fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
+/// How many invalid lines of one JSONL file are reported one by one; the rest
+/// are counted in one more message.
+const MAX_LINE_ERRORS: usize = 20;
+
 #[derive(Default)]
 struct Loader<'a> {
+    options: LoadOptions<'a>,
     sources: Vec<Source>,
     diagnostics: Vec<Diagnostic>,
     /// Manifests already read, by folder.
     manifests: HashMap<PathBuf, Option<Manifest>>,
-    /// Standard input and the progress counter.
-    opts: LoadOptions<'a>,
+    /// The folders given, canonical: symbolic links are followed only into them.
+    roots: Vec<PathBuf>,
+    /// Files read so far (canonical path -> name as shown), to read each once.
+    seen: HashMap<PathBuf, String>,
+    /// Folders walked so far (canonical), to walk each once.
+    visited: HashSet<PathBuf>,
     /// True once standard input was read (it is read once).
     stdin_read: bool,
 }
@@ -91,7 +103,7 @@ impl Loader<'_> {
     fn manifest_of(&mut self, dir: &Path) -> Option<&Manifest> {
         if !self.manifests.contains_key(dir) {
             let path = dir.join(MANIFEST_NAME);
-            let parsed = match fs::read_to_string(&path) {
+            let parsed = match super::read::read_text_limited(&path, self.options.max_file_bytes) {
                 Ok(text) => match manifest::parse(&display(&path), &text) {
                     Ok(m) => Some(m),
                     Err(e) => {
@@ -99,9 +111,9 @@ impl Loader<'_> {
                         None
                     }
                 },
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(e) => {
-                    self.error(display(&path), format!("cannot read manifest: {e}"));
+                    self.error(display(&path), format!("manifest not read: {e}"));
                     None
                 }
             };
@@ -124,37 +136,114 @@ impl Loader<'_> {
         };
         if meta.is_dir() {
             self.load_dir(path);
-        } else if kind_of(path).is_some() {
-            let root = path.parent().unwrap_or(Path::new(""));
-            self.load_file(path, root);
-        } else {
-            self.warn(
+            return;
+        }
+        match Special::of(&meta) {
+            // Named on purpose: read (bounded), as text unless its name says otherwise.
+            Some(Special::Fifo) => {
+                let kind = kind_of(path).unwrap_or(Kind::Text);
+                let root = path.parent().unwrap_or(Path::new(""));
+                self.load_file(path, root, kind);
+            }
+            Some(other) => self.error(
                 display(path),
-                "skipped: not a .txt, .md, .html, .htm or .jsonl file",
-            );
+                format!(
+                    "refused: {}, not a file (claimdiff reads regular files, folders and pipes)",
+                    other.describe()
+                ),
+            ),
+            None => match kind_of(path) {
+                Some(kind) => {
+                    let root = path.parent().unwrap_or(Path::new(""));
+                    self.load_file(path, root, kind);
+                }
+                None => self.warn(
+                    display(path),
+                    "skipped: not a .txt, .md, .html, .htm or .jsonl file",
+                ),
+            },
         }
     }
 
     fn load_dir(&mut self, dir: &Path) {
-        let walker = WalkDir::new(dir).sort_by_file_name().follow_links(true);
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() && kind_of(e.path()).is_some() => {
-                    self.load_file(e.path(), dir)
+        let follow = self.options.follow_symlinks;
+        let roots = self.roots.clone();
+        // Filled by the filter below, drained in the loop: warnings in walk order.
+        let skipped: RefCell<Vec<(String, String)>> = RefCell::new(Vec::new());
+        let visited = RefCell::new(std::mem::take(&mut self.visited));
+        let walker = WalkDir::new(dir)
+            .sort_by_file_name()
+            .follow_links(follow)
+            .into_iter()
+            .filter_entry(|e| {
+                let skip = |why: String| {
+                    skipped.borrow_mut().push((display(e.path()), why));
+                    false
+                };
+                if e.depth() > 0 && e.path_is_symlink() {
+                    if !follow {
+                        return skip("skipped: a symbolic link (--no-follow-symlinks)".into());
+                    }
+                    match fs::canonicalize(e.path()) {
+                        Ok(target) if roots.iter().any(|r| target.starts_with(r)) => {}
+                        Ok(_) => {
+                            let to = fs::read_link(e.path())
+                                .map(|t| display(&t))
+                                .unwrap_or_default();
+                            return skip(format!(
+                                "skipped: a symbolic link to {to}, outside the folders given"
+                            ));
+                        }
+                        Err(err) => return skip(format!("skipped: broken symbolic link: {err}")),
+                    }
                 }
-                Ok(_) => {}
+                if e.file_type().is_dir() {
+                    // A folder reached twice (through links) is walked once.
+                    let canonical = fs::canonicalize(e.path()).unwrap_or(e.path().to_path_buf());
+                    if !visited.borrow_mut().insert(canonical) {
+                        return skip("skipped: a folder already read through another path".into());
+                    }
+                }
+                true
+            });
+        for entry in walker {
+            let pending: Vec<_> = skipped.borrow_mut().drain(..).collect();
+            for (location, why) in pending {
+                self.warn(location, why);
+            }
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    if let Some(kind) = kind_of(e.path()) {
+                        self.load_file(e.path(), dir, kind);
+                    }
+                }
+                Ok(e) => {
+                    if let Some(special) = Special::of_type(e.file_type()) {
+                        self.warn(
+                            display(e.path()),
+                            format!(
+                                "skipped: {} inside a folder (name it on the command line to read a pipe)",
+                                special.describe()
+                            ),
+                        );
+                    }
+                }
                 Err(e) => {
                     let location = e.path().map_or_else(|| display(dir), display);
                     self.warn(location, format!("skipped: {e}"));
                 }
             }
         }
+        for (location, why) in skipped.into_inner() {
+            self.warn(location, why);
+        }
+        self.visited = visited.into_inner();
     }
 
     /// Standard input as one source: HTML when it starts like a page, else text.
     fn load_stdin(&mut self) {
         let name = STDIN_PATH.to_string();
-        let Some(bytes) = self.opts.stdin else {
+        let Some(bytes) = self.options.stdin else {
             self.error(name, "cannot read: standard input was not given");
             return;
         };
@@ -165,7 +254,7 @@ impl Loader<'_> {
             );
             return;
         }
-        if let Some(p) = self.opts.progress {
+        if let Some(p) = self.options.progress {
             p.file_read();
         }
         let text = match decode(bytes) {
@@ -199,72 +288,158 @@ impl Loader<'_> {
         Some(text)
     }
 
-    fn load_file(&mut self, path: &Path, root: &Path) {
+    /// True the first time a file is met; the next times, warns that it was read.
+    fn first_time(&mut self, path: &Path, name: &str) -> bool {
+        let Ok(canonical) = fs::canonicalize(path) else {
+            return true;
+        };
+        match self.seen.get(&canonical) {
+            Some(first) => {
+                let message = format!("skipped: the same file as {first}, already read");
+                self.warn(name.to_string(), message);
+                false
+            }
+            None => {
+                self.seen.insert(canonical, name.to_string());
+                true
+            }
+        }
+    }
+
+    fn load_file(&mut self, path: &Path, root: &Path, kind: Kind) {
         let name = display(path);
+        if !self.first_time(path, &name) {
+            return;
+        }
+        if let Some(p) = self.options.progress {
+            p.file_read();
+        }
+        if kind == Kind::Jsonl {
+            self.load_jsonl(path, &name);
+            return;
+        }
         let Some(text) = self.read_text(path, &name) else {
             return;
         };
-        if let Some(p) = self.opts.progress {
-            p.file_read();
-        }
-        match kind_of(path) {
-            Some(Kind::Jsonl) => self.load_jsonl(&name, &text),
-            Some(kind) => {
-                let Some(text) = self.visible_text(&name, text, kind == Kind::Html) else {
-                    return;
-                };
-                let id = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| name.clone());
-                let entry = self.manifest_entry(path, root).unwrap_or_default();
-                self.sources.push(make_source(id, name, text, entry));
-            }
-            None => {}
-        }
+        let Some(text) = self.visible_text(&name, text, kind == Kind::Html) else {
+            return;
+        };
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| name.clone());
+        let entry = self.manifest_entry(path, root).unwrap_or_default();
+        self.sources.push(make_source(id, name, text, entry));
     }
 
-    /// Reads a file as UTF-8 text, or warns and returns `None`.
+    /// Reads a file as UTF-8 text, bounded by the size limit, or warns and
+    /// returns `None`.
     fn read_text(&mut self, path: &Path, name: &str) -> Option<String> {
-        let len = match fs::metadata(path) {
-            Ok(m) => m.len(),
+        match read_limited(path, self.options.max_file_bytes) {
+            Ok(bytes) => decode(&bytes)
+                .map_err(|why| self.warn(name.to_string(), why))
+                .ok(),
             Err(e) => {
-                self.warn(name.to_string(), format!("skipped: cannot read: {e}"));
-                return None;
+                self.warn(name.to_string(), format!("skipped: {e}"));
+                None
             }
-        };
-        if len > MAX_FILE_BYTES {
-            self.warn(
-                name.to_string(),
-                format!("skipped: {len} bytes is larger than the limit of {MAX_FILE_BYTES}"),
-            );
-            return None;
         }
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                self.warn(name.to_string(), format!("skipped: cannot read: {e}"));
-                return None;
-            }
-        };
-        decode(&bytes)
-            .map_err(|why| self.warn(name.to_string(), why))
-            .ok()
     }
 
-    fn load_jsonl(&mut self, name: &str, text: &str) {
-        for (i, line) in text.lines().enumerate() {
-            let lineno = i + 1;
-            if line.trim().is_empty() {
-                continue;
+    /// Reads a JSONL file line by line: each line is one record, bounded by the
+    /// size limit; a bad line (invalid JSON, not UTF-8, too long) is reported with
+    /// its line number and skipped, and the other records are kept. A binary file
+    /// is not refused whole (a NUL byte may be one damaged line): its lines are
+    /// invalid, and past [`MAX_LINE_ERRORS`] they are only counted.
+    fn load_jsonl(&mut self, path: &Path, name: &str) {
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                self.warn(name.to_string(), format!("skipped: cannot read: {e}"));
+                return;
             }
-            match parse_record(line) {
-                Ok(record) => self.push_record(name, lineno, record),
-                Err(RecordError::Syntax { column, message }) => {
-                    self.error(format!("{name}:{lineno}:{column}"), message)
+        };
+        let limit = self.options.max_file_bytes;
+        let mut reader = BufReader::new(file);
+        match reader.fill_buf() {
+            Ok([]) => {
+                self.warn(name.to_string(), "skipped: empty file");
+                return;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                self.warn(name.to_string(), format!("skipped: cannot read: {e}"));
+                return;
+            }
+        }
+        let mut buf = Vec::new();
+        let mut bad = 0usize;
+        for lineno in 1.. {
+            buf.clear();
+            match (&mut reader)
+                .take(limit.saturating_add(1))
+                .read_until(b'\n', &mut buf)
+            {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    self.error(format!("{name}:{lineno}"), format!("cannot read: {e}"));
+                    break;
                 }
-                Err(RecordError::Field(message)) => self.error(format!("{name}:{lineno}"), message),
             }
+            let problem = if buf.len() as u64 > limit && buf.last() != Some(&b'\n') {
+                let rest = skip_line(&mut reader);
+                Some((
+                    format!("{name}:{lineno}"),
+                    format!(
+                        "record skipped: {}",
+                        ReadError::TooLarge {
+                            size: Some(buf.len() as u64 + rest),
+                            limit
+                        }
+                    ),
+                ))
+            } else {
+                let mut line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+                line = line.strip_suffix(b"\r").unwrap_or(line);
+                if lineno == 1 {
+                    line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+                }
+                match std::str::from_utf8(line) {
+                    Err(e) => Some((
+                        format!("{name}:{lineno}:{}", e.valid_up_to() + 1),
+                        "record skipped: not UTF-8".to_string(),
+                    )),
+                    Ok(line) if line.trim().is_empty() => None,
+                    Ok(line) => match parse_record(line) {
+                        Ok(record) => {
+                            self.push_record(name, lineno, record);
+                            None
+                        }
+                        Err(RecordError::Syntax { column, message }) => {
+                            Some((format!("{name}:{lineno}:{column}"), message))
+                        }
+                        Err(RecordError::Field(message)) => {
+                            Some((format!("{name}:{lineno}"), message))
+                        }
+                    },
+                }
+            };
+            if let Some((location, message)) = problem {
+                bad += 1;
+                if bad <= MAX_LINE_ERRORS {
+                    self.error(location, message);
+                }
+            }
+        }
+        if bad > MAX_LINE_ERRORS {
+            self.error(
+                name.to_string(),
+                format!(
+                    "{} more invalid lines not shown ({bad} in all); the valid records are kept",
+                    bad - MAX_LINE_ERRORS
+                ),
+            );
         }
     }
 
@@ -458,9 +633,34 @@ fn strip_position(message: &str) -> &str {
     message.find(" at line ").map_or(message, |i| &message[..i])
 }
 
-pub(super) fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
+/// Reads and drops the rest of a line (through its `\n`), returning how many
+/// bytes were dropped.
+fn skip_line(reader: &mut impl BufRead) -> u64 {
+    let mut dropped = 0u64;
+    loop {
+        let (used, done) = match reader.fill_buf() {
+            Ok([]) | Err(_) => return dropped,
+            Ok(chunk) => match chunk.iter().position(|&c| c == b'\n') {
+                Some(p) => (p + 1, true),
+                None => (chunk.len(), false),
+            },
+        };
+        reader.consume(used);
+        dropped += used as u64;
+        if done {
+            return dropped;
+        }
+    }
+}
+
+pub(super) fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
     let mut loader = Loader {
-        opts: *opts,
+        options: *options,
+        roots: paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .filter_map(|p| fs::canonicalize(p).ok())
+            .collect(),
         ..Loader::default()
     };
     for path in paths {
@@ -515,7 +715,7 @@ mod tests {
         let paths = [PathBuf::from("-"), PathBuf::from("-")];
         let opts = LoadOptions {
             stdin: Some(page),
-            progress: None,
+            ..LoadOptions::default()
         };
         let corpus = load_paths(&paths, &opts);
         assert_eq!(corpus.sources.len(), 1);
@@ -560,6 +760,25 @@ mod tests {
             parse_iso_date(r.published.as_deref().unwrap()),
             NaiveDate::from_ymd_opt(2015, 9, 18)
         );
+    }
+
+    #[test]
+    fn a_deeply_nested_record_is_an_error_not_a_stack_overflow() {
+        let line = format!(
+            "{{\"id\":\"a\",\"text\":\"t\",\"x\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let result = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || match parse_record(&line) {
+                Err(RecordError::Syntax { message, .. }) => message,
+                _ => String::from("parsed"),
+            })
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert!(result.contains("recursion limit"), "{result}");
     }
 
     #[test]

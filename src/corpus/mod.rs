@@ -9,6 +9,7 @@ mod html;
 mod load;
 mod manifest;
 mod pubdate;
+pub mod read;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use html::MAX_DEPTH as MAX_HTML_DEPTH;
 pub use load::MAX_FILE_BYTES;
 pub use pubdate::find_publication_date;
 
@@ -128,17 +130,6 @@ impl fmt::Display for Diagnostic {
 /// The path shown for the source read from standard input (a path `-`).
 pub const STDIN_PATH: &str = "<stdin>";
 
-/// How to load a corpus, beyond its paths.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct LoadOptions<'a> {
-    /// The bytes of standard input, read as one source for a path `-` (plain
-    /// text, or HTML when it starts like an HTML page). `None`: a path `-` is
-    /// reported as unreadable.
-    pub stdin: Option<&'a [u8]>,
-    /// Where to count the files read, for a progress display.
-    pub progress: Option<&'a crate::progress::Progress>,
-}
-
 /// All the sources of one run, sorted by path, with what went wrong while reading.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
@@ -150,9 +141,47 @@ pub struct Corpus {
     pub is_sample: bool,
 }
 
+/// How files and folders are read.
+///
+/// What is read, and what is refused (see [`read`] for the reading itself):
+/// - every file is read at most `max_file_bytes`, counted as it is read; a larger
+///   file is skipped with a warning that gives its size and the limit. A JSONL file
+///   is read record by record: the limit bounds each line, not the file;
+/// - inside a folder, FIFOs, devices and sockets are skipped with a warning; named on
+///   the command line, a FIFO is read (bounded) and a device or socket is an error;
+/// - a symbolic link inside a folder is followed only when it leads inside one of
+///   the folders given (compared canonically), and never with `follow_symlinks`
+///   off; a folder or file reached twice is read once, so links that loop end;
+/// - a path named on the command line is read even when it is a link.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions<'a> {
+    /// The largest file (or JSONL record) read, in bytes.
+    pub max_file_bytes: u64,
+    /// Follow symbolic links inside folders (to places inside the folders given).
+    pub follow_symlinks: bool,
+    /// The bytes of standard input, read as one source for a path `-` (plain
+    /// text, or HTML when it starts like an HTML page). `None`: a path `-` is
+    /// reported as unreadable.
+    pub stdin: Option<&'a [u8]>,
+    /// Where to count the files read, for a progress display.
+    pub progress: Option<&'a crate::progress::Progress>,
+}
+
+impl Default for LoadOptions<'_> {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_bytes: MAX_FILE_BYTES,
+            follow_symlinks: true,
+            stdin: None,
+            progress: None,
+        }
+    }
+}
+
 impl Corpus {
     /// Loads files and folders (recursively, in sorted order): `.txt`, `.md`,
-    /// `.html`/`.htm` and `.jsonl`, with the `sources.yaml` manifest of each folder.
+    /// `.html`/`.htm` and `.jsonl`, with the `sources.yaml` manifest of each folder,
+    /// with the default [`LoadOptions`].
     pub fn load(paths: &[PathBuf]) -> Corpus {
         load::load_paths(paths, &LoadOptions::default())
     }

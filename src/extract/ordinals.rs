@@ -82,8 +82,11 @@ const NAMED_BY_ORDINAL: &[&str] = &[
 fn word_ordinal(w: &str) -> Option<f64> {
     if let Some((tens, unit)) = w.split_once('-') {
         let t = super::number_words::small(tens).filter(|t| *t >= 20.0 && t % 10.0 == 0.0)?;
+        // The unit is one word ("twenty-third"): no recursion, so a word of any
+        // number of hyphens costs one split.
         let u = match unit {
             "first" => 1.0,
+            u if u.contains('-') => return None,
             u => word_ordinal(u).filter(|v| *v < 10.0)?,
         };
         return Some(t + u);
@@ -184,6 +187,22 @@ fn day_of_event(view: &View<'_>, ctx: &Ctx, ordinal: &Found, n: f64) -> Option<F
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn ordinals_in_words_take_one_hyphen_only() {
+        assert_eq!(word_ordinal("twenty-third"), Some(23.0));
+        assert_eq!(word_ordinal("twenty-first"), Some(21.0));
+        assert_eq!(word_ordinal("twenty-twenty-third"), None);
+        // A word of 100,000 hyphens is one split, on a small stack.
+        let long = format!("{}third", "twenty-".repeat(100_000));
+        let v = std::thread::Builder::new()
+            .stack_size(128 * 1024)
+            .spawn(move || word_ordinal(&long))
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(v, None);
+    }
 
     fn ordinals(s: &str, published: Option<NaiveDate>) -> Vec<(String, String)> {
         let v = View::new(s, 0..s.len());
