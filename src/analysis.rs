@@ -108,6 +108,13 @@ struct Entry {
     figures: Vec<Figure>,
 }
 
+/// A source looked up in the cache: its figures and the hash of the boilerplate
+/// they were extracted under, or its parts when it had no usable entry.
+enum Looked {
+    Cached(u64, Vec<Figure>),
+    Fresh(Parts),
+}
+
 /// [`Entry`] as written, borrowing the figures.
 #[derive(Serialize)]
 struct EntryOut<'f> {
@@ -131,10 +138,9 @@ fn boilerplate_hash(doc: &Document<'_>) -> u64 {
 /// Prepares the documents and extracts their figures, through the cache.
 fn per_source_cached<'a>(corpus: &'a Corpus, cache: &Cache) -> (Vec<Document<'a>>, Vec<Figure>) {
     let keys: Vec<Key> = corpus.sources.par_iter().map(Key::of).collect();
-    // Each source: its parts, and its cached figures with their boilerplate hash
-    // when the entry was found; `fresh` keeps a copy of the parts of the others
-    // for writing their entries.
-    let looked: Vec<(Parts, Option<(u64, Vec<Figure>)>, Option<Parts>)> = corpus
+    // Each source: its parts, with its cached figures or a copy of the parts for
+    // writing its entry.
+    let looked: Vec<(Parts, Looked)> = corpus
         .sources
         .par_iter()
         .zip(&keys)
@@ -144,43 +150,37 @@ fn per_source_cached<'a>(corpus: &'a Corpus, cache: &Cache) -> (Vec<Document<'a>
                 && let Ok(entry) = serde_json::from_slice::<Entry>(bytes)
             {
                 cache.count_reused();
-                return (entry.parts, Some((entry.boilerplate, entry.figures)), None);
+                return (
+                    entry.parts,
+                    Looked::Cached(entry.boilerplate, entry.figures),
+                );
             }
             cache.count_analysed(!matches!(lookup, Lookup::Missing));
             let parts = Parts::of(source);
-            (parts.clone(), None, Some(parts))
+            (parts.clone(), Looked::Fresh(parts))
         })
         .collect();
-    let mut parts = Vec::with_capacity(looked.len());
-    let mut cached = Vec::with_capacity(looked.len());
-    for (p, c, fresh) in looked {
-        parts.push(p);
-        cached.push((c, fresh));
-    }
+    let (parts, looked): (Vec<Parts>, Vec<Looked>) = looked.into_iter().unzip();
     let docs = document::prepare_from(corpus, parts);
     let figures: Vec<Vec<Figure>> = docs
         .par_iter()
-        .zip(cached)
+        .zip(looked)
         .zip(&keys)
-        .map(|((doc, (cached, fresh)), key)| {
+        .map(|((doc, looked), key)| {
             let boilerplate = boilerplate_hash(doc);
-            if let Some((hash, mut figures)) = cached {
-                if hash == boilerplate {
+            let parts = match looked {
+                Looked::Cached(hash, mut figures) if hash == boilerplate => {
                     for f in &mut figures {
                         f.source = doc.index;
                     }
                     return figures;
                 }
                 // Same text, other boilerplate: the outlet's other sources changed.
-                let figures = extract::figures(doc);
-                let parts = Parts::of(doc.source);
-                write_entry(cache, key, parts, boilerplate, &figures);
-                return figures;
-            }
+                Looked::Cached(..) => Parts::of(doc.source),
+                Looked::Fresh(parts) => parts,
+            };
             let figures = extract::figures(doc);
-            if let Some(parts) = fresh {
-                write_entry(cache, key, parts, boilerplate, &figures);
-            }
+            write_entry(cache, key, parts, boilerplate, &figures);
             figures
         })
         .collect();
@@ -197,5 +197,73 @@ fn write_entry(cache: &Cache, key: &Key, parts: Parts, boilerplate: u64, figures
     match serde_json::to_vec(&entry) {
         Ok(bytes) => cache.write(key, &bytes),
         Err(_) => cache.count_write_error(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(id: &str, body: &str) -> crate::Source {
+        crate::Source {
+            outlet: Some("Lakeside Courier".into()),
+            ..crate::Source::new(id, body)
+        }
+    }
+
+    fn corpus(sources: Vec<crate::Source>) -> Corpus {
+        Corpus {
+            sources,
+            diagnostics: Vec::new(),
+            is_sample: false,
+        }
+    }
+
+    /// A line that is the article's in one source, and the outlet's chrome once
+    /// another source of the outlet prints it too.
+    const FOOTER: &str = "Our readers have sent 25 letters to the editor about the harbour plan.";
+
+    fn figures_of(a: &Analysis<'_>, source: usize) -> Vec<(usize, usize)> {
+        a.figures
+            .iter()
+            .filter(|f| f.source == source)
+            .map(|f| (f.start, f.end))
+            .collect()
+    }
+
+    #[test]
+    fn cached_figures_follow_boilerplate_that_other_sources_change() {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let cache = Cache::open(tmp.path()).expect("the cache opens");
+        let first = source(
+            "a",
+            &format!(
+                "The council approved 14 new bus routes on Monday after a long debate.\n\n\
+                 Work on the first routes starts in 6 weeks, officials said.\n\n{FOOTER}\n"
+            ),
+        );
+        let second = source(
+            "b",
+            &format!(
+                "Flooding closed 9 schools in the valley on Tuesday morning.\n\n\
+                 Crews pumped water from 120 basements overnight.\n\n{FOOTER}\n"
+            ),
+        );
+        let alone = corpus(vec![first.clone()]);
+        let opts = Options::default();
+        let cold_alone = analyze(&alone, &opts);
+        let warm_alone = analyze_cached(&alone, &opts, Some(&cache));
+        assert_eq!(cold_alone.figures, warm_alone.figures);
+        // With a second source of the outlet, the footer is the outlet's chrome,
+        // so its figure is no longer the first source's.
+        let both = corpus(vec![first, second]);
+        let cold_both = analyze(&both, &opts);
+        assert_ne!(figures_of(&cold_alone, 0), figures_of(&cold_both, 0));
+        let warm_both = analyze_cached(&both, &opts, Some(&cache));
+        assert_eq!(cold_both.figures, warm_both.figures);
+        assert_eq!(cache.stats().reused, 1);
+        let again = analyze_cached(&both, &opts, Some(&cache));
+        assert_eq!(cold_both.figures, again.figures);
+        assert_eq!(cache.stats().reused, 3);
     }
 }
