@@ -9,14 +9,21 @@ use std::process::Command;
 
 use crate::util::{Run, json, root};
 
-/// Runs `claimdiff` in `dir`, with `CI` set to `ci` or unset.
-fn run(dir: &Path, args: &[&str], ci: Option<&str>) -> Run {
+/// `claimdiff` with `args` in `dir`, with `CI`, `GITHUB_WORKSPACE` and
+/// `NO_COLOR` unset.
+pub(crate) fn command(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimdiff"));
     cmd.args(args)
         .current_dir(dir)
         .env_remove("CI")
         .env_remove("GITHUB_WORKSPACE")
         .env_remove("NO_COLOR");
+    cmd
+}
+
+/// Runs `claimdiff` in `dir`, with `CI` set to `ci` or unset.
+fn run(dir: &Path, args: &[&str], ci: Option<&str>) -> Run {
+    let mut cmd = command(dir, args);
     if let Some(v) = ci {
         cmd.env("CI", v);
     }
@@ -47,7 +54,8 @@ fn scratch(names: &[&str]) -> tempfile::TempDir {
     dir
 }
 
-fn add(dir: &Path, name: &str) {
+/// Copies the fixture `name` of `tests/fixtures/ci` into `dir/corpus`.
+pub(crate) fn add(dir: &Path, name: &str) {
     fs::copy(
         root().join("tests/fixtures/ci").join(name),
         dir.join("corpus").join(name),

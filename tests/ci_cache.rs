@@ -7,30 +7,26 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::util::{Run, root};
+use crate::ci::{add, command};
+use crate::util::Run;
 
 const SOURCES: [&str; 3] = ["harbor-daily.txt", "coast-herald.txt", "valley-news.txt"];
 
-fn command(dir: &Path, more: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimdiff"));
-    cmd.args([
+fn ci_command(dir: &Path, more: &[&str]) -> Command {
+    let mut args = vec![
         "ci",
         "--baseline",
         "ci/baseline.yaml",
         "corpus",
         "--format",
         "json",
-    ])
-    .args(more)
-    .current_dir(dir)
-    .env_remove("CI")
-    .env_remove("GITHUB_WORKSPACE")
-    .env_remove("NO_COLOR");
-    cmd
+    ];
+    args.extend_from_slice(more);
+    command(dir, &args)
 }
 
 fn ci(dir: &Path, more: &[&str]) -> Run {
-    let out = command(dir, more).output().expect("the binary runs");
+    let out = ci_command(dir, more).output().expect("the binary runs");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
@@ -50,14 +46,6 @@ fn scratch(names: &[&str]) -> tempfile::TempDir {
     let r = ci(dir.path(), &["--update", "--no-cache"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     dir
-}
-
-fn add(dir: &Path, name: &str) {
-    fs::copy(
-        root().join("tests/fixtures/ci").join(name),
-        dir.join("corpus").join(name),
-    )
-    .expect("fixture copies");
 }
 
 fn cache_dir(dir: &Path) -> PathBuf {
@@ -169,7 +157,7 @@ fn two_runs_at_once_leave_a_valid_cache() {
     let d = dir.path();
     let cold = ci(d, &["--no-cache"]);
     let spawn = || {
-        command(d, &[])
+        ci_command(d, &[])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
