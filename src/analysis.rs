@@ -1,10 +1,14 @@
 //! The whole pipeline in one call: prepare the sources, extract figures, align
 //! passages and quotations, and compare figures into findings.
 
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
 use crate::align::{self, AlignOptions, Alignment};
+use crate::cache::{Cache, Key, Lookup};
 use crate::compare::{self, AlignedPair, CompareOptions, Findings};
 use crate::corpus::Corpus;
-use crate::document::{self, Document};
+use crate::document::{self, Document, Parts};
 use crate::extract;
 use crate::figure::Figure;
 use crate::progress::{Progress, Stage};
@@ -43,14 +47,32 @@ pub fn analyze<'a>(corpus: &'a Corpus, opts: &Options) -> Analysis<'a> {
 
 /// Runs the whole pipeline on a corpus, saying in `progress` which stage it is in.
 pub fn analyze_with<'a>(corpus: &'a Corpus, opts: &Options, progress: &Progress) -> Analysis<'a> {
+    analyze_cached(corpus, opts, None, progress)
+}
+
+/// [`analyze_with`], reading what each source gives by itself (its segmentation
+/// and figures) from `cache` where an entry holds it and writing the entries it
+/// lacked. The result is the same as without a cache.
+pub fn analyze_cached<'a>(
+    corpus: &'a Corpus,
+    opts: &Options,
+    cache: Option<&Cache>,
+    progress: &Progress,
+) -> Analysis<'a> {
     let sources = corpus.sources.len();
     progress.set(Stage::Preparing { sources });
-    let docs = document::prepare(corpus);
+    let (docs, figures) = match cache {
+        Some(cache) => {
+            let (docs, figures) = per_source_cached(corpus, cache);
+            (docs, Some(figures))
+        }
+        None => (document::prepare(corpus), None),
+    };
     progress.set(Stage::Aligning { sources });
     let ((figures, vocab), (mut quotes, alignment)) = rayon::join(
         || {
             rayon::join(
-                || extract::figures_all(&docs),
+                || figures.unwrap_or_else(|| extract::figures_all(&docs)),
                 || compare::vocabulary(&docs, &opts.compare),
             )
         },
@@ -87,4 +109,174 @@ pub fn aligned_pairs(alignment: &Alignment) -> Vec<AlignedPair> {
         .iter()
         .map(|p| AlignedPair { a: p.a, b: p.b })
         .collect()
+}
+
+/// One source's cache entry: its segmentation, and its figures with the
+/// boilerplate they were extracted under (boilerplate also depends on the other
+/// sources of the outlet, so figures are reused only when it is unchanged).
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    parts: Parts,
+    boilerplate: u64,
+    figures: Vec<Figure>,
+}
+
+/// A source looked up in the cache: its figures and the hash of the boilerplate
+/// they were extracted under, or its parts when it had no usable entry.
+enum Looked {
+    Cached(u64, Vec<Figure>),
+    Fresh(Parts),
+}
+
+/// [`Entry`] as written, borrowing the figures.
+#[derive(Serialize)]
+struct EntryOut<'f> {
+    parts: Parts,
+    boilerplate: u64,
+    figures: &'f [Figure],
+}
+
+/// A hash of a document's boilerplate spans and reasons.
+fn boilerplate_hash(doc: &Document<'_>) -> u64 {
+    let mut fp = crate::fingerprint::Fingerprint::new();
+    for b in &doc.boilerplate {
+        fp = fp
+            .part(&b.range.start.to_string())
+            .part(&b.range.end.to_string())
+            .part(b.reason);
+    }
+    fp.value()
+}
+
+/// Prepares the documents and extracts their figures, through the cache.
+fn per_source_cached<'a>(corpus: &'a Corpus, cache: &Cache) -> (Vec<Document<'a>>, Vec<Figure>) {
+    let keys: Vec<Key> = corpus.sources.par_iter().map(Key::of).collect();
+    // Each source: its parts, with its cached figures or a copy of the parts for
+    // writing its entry.
+    let looked: Vec<(Parts, Looked)> = corpus
+        .sources
+        .par_iter()
+        .zip(&keys)
+        .map(|(source, key)| {
+            let lookup = cache.read(key);
+            if let Lookup::Found(bytes) = &lookup
+                && let Ok(entry) = serde_json::from_slice::<Entry>(bytes)
+            {
+                cache.count_reused();
+                return (
+                    entry.parts,
+                    Looked::Cached(entry.boilerplate, entry.figures),
+                );
+            }
+            cache.count_analysed(!matches!(lookup, Lookup::Missing));
+            let parts = Parts::of(source);
+            (parts.clone(), Looked::Fresh(parts))
+        })
+        .collect();
+    let (parts, looked): (Vec<Parts>, Vec<Looked>) = looked.into_iter().unzip();
+    let docs = document::prepare_from(corpus, parts);
+    let figures: Vec<Vec<Figure>> = docs
+        .par_iter()
+        .zip(looked)
+        .zip(&keys)
+        .map(|((doc, looked), key)| {
+            let boilerplate = boilerplate_hash(doc);
+            let parts = match looked {
+                Looked::Cached(hash, mut figures) if hash == boilerplate => {
+                    for f in &mut figures {
+                        f.source = doc.index;
+                    }
+                    return figures;
+                }
+                // Same text, other boilerplate: the outlet's other sources changed.
+                Looked::Cached(..) => Parts::of(doc.source),
+                Looked::Fresh(parts) => parts,
+            };
+            let figures = extract::figures(doc);
+            write_entry(cache, key, parts, boilerplate, &figures);
+            figures
+        })
+        .collect();
+    (docs, figures.concat())
+}
+
+/// Serializes and writes one entry.
+fn write_entry(cache: &Cache, key: &Key, parts: Parts, boilerplate: u64, figures: &[Figure]) {
+    let entry = EntryOut {
+        parts,
+        boilerplate,
+        figures,
+    };
+    match serde_json::to_vec(&entry) {
+        Ok(bytes) => cache.write(key, &bytes),
+        Err(_) => cache.count_write_error(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(id: &str, body: &str) -> crate::Source {
+        crate::Source {
+            outlet: Some("Lakeside Courier".into()),
+            ..crate::Source::new(id, body)
+        }
+    }
+
+    fn corpus(sources: Vec<crate::Source>) -> Corpus {
+        Corpus {
+            sources,
+            diagnostics: Vec::new(),
+            is_sample: false,
+        }
+    }
+
+    /// A line that is the article's in one source, and the outlet's chrome once
+    /// another source of the outlet prints it too.
+    const FOOTER: &str = "Our readers have sent 25 letters to the editor about the harbour plan.";
+
+    fn figures_of(a: &Analysis<'_>, source: usize) -> Vec<(usize, usize)> {
+        a.figures
+            .iter()
+            .filter(|f| f.source == source)
+            .map(|f| (f.start, f.end))
+            .collect()
+    }
+
+    #[test]
+    fn cached_figures_follow_boilerplate_that_other_sources_change() {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let cache = Cache::open(tmp.path()).expect("the cache opens");
+        let first = source(
+            "a",
+            &format!(
+                "The council approved 14 new bus routes on Monday after a long debate.\n\n\
+                 Work on the first routes starts in 6 weeks, officials said.\n\n{FOOTER}\n"
+            ),
+        );
+        let second = source(
+            "b",
+            &format!(
+                "Flooding closed 9 schools in the valley on Tuesday morning.\n\n\
+                 Crews pumped water from 120 basements overnight.\n\n{FOOTER}\n"
+            ),
+        );
+        let alone = corpus(vec![first.clone()]);
+        let opts = Options::default();
+        let cold_alone = analyze(&alone, &opts);
+        let warm_alone = analyze_cached(&alone, &opts, Some(&cache), &Progress::default());
+        assert_eq!(cold_alone.figures, warm_alone.figures);
+        // With a second source of the outlet, the footer is the outlet's chrome,
+        // so its figure is no longer the first source's.
+        let both = corpus(vec![first, second]);
+        let cold_both = analyze(&both, &opts);
+        assert_ne!(figures_of(&cold_alone, 0), figures_of(&cold_both, 0));
+        let warm_both = analyze_cached(&both, &opts, Some(&cache), &Progress::default());
+        assert_eq!(cold_both.figures, warm_both.figures);
+        assert_eq!(cache.stats().reused, 1);
+        let again = analyze_cached(&both, &opts, Some(&cache), &Progress::default());
+        assert_eq!(cold_both.figures, again.figures);
+        assert_eq!(cache.stats().reused, 3);
+    }
 }

@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use claimdiff::baseline::{self, Baseline, CiReport, RepoPaths};
+use claimdiff::cache::{self, Cache};
 use claimdiff::claims::{self, CheckOptions, Claim};
 use claimdiff::corpus::read::{ReadError, read_text_limited};
 use claimdiff::report::build::{ViewOptions, report_view};
 use claimdiff::report::{self, Style};
-use claimdiff::{Options, analyze_with};
+use claimdiff::{Options, analyze_cached};
 
 use crate::cli::{CiArgs, Common, Format};
 use crate::input::Input;
@@ -42,7 +43,18 @@ pub fn run(args: CiArgs, common: &Common, status: &Status) -> anyhow::Result<u8>
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
     }
-    let analysis = analyze_with(&corpus, &Options::default(), status.progress());
+    let cache = open_cache(&args, common);
+    let analysis = analyze_cached(
+        &corpus,
+        &Options::default(),
+        cache.as_ref(),
+        status.progress(),
+    );
+    if let Some(cache) = &cache
+        && !common.quiet
+    {
+        status.eprintln(&format!("claimdiff: {}", cache_line(cache)));
+    }
     let view = report_view(&analysis, ViewOptions::default());
     let paths = repo_paths()?;
     let mut outcome = baseline::check(&old, &name, &old_text, &view, &corpus, &paths);
@@ -133,6 +145,48 @@ fn read_claims(paths: &[PathBuf]) -> anyhow::Result<Vec<Claim>> {
         return Ok(Vec::new());
     }
     claims::file::load(paths).map_err(|e| anyhow::anyhow!("claims {e}"))
+}
+
+/// The analysis cache of `--cache`, or `.claimdiff-cache` beside the baseline;
+/// none with `--no-cache`, or when the folder cannot be made (with a warning:
+/// the run goes on without it).
+fn open_cache(args: &CiArgs, common: &Common) -> Option<Cache> {
+    if args.no_cache {
+        return None;
+    }
+    let dir = args.cache.clone().unwrap_or_else(|| {
+        let parent = args.baseline.parent().unwrap_or(Path::new(""));
+        parent.join(cache::DEFAULT_DIR)
+    });
+    match Cache::open(&dir) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            if !common.quiet {
+                eprintln!(
+                    "claimdiff: warning: cannot use the cache folder {}: {e}; going on without it",
+                    display(&dir)
+                );
+            }
+            None
+        }
+    }
+}
+
+/// "cache DIR: 9 sources reused, 1 analysed (0 rebuilt), 1 entry written".
+fn cache_line(cache: &Cache) -> String {
+    let s = cache.stats();
+    let mut line = format!(
+        "cache {}: {} sources reused, {} analysed ({} rebuilt), {} entries written",
+        display(cache.dir()),
+        s.reused,
+        s.missing + s.rebuilt,
+        s.rebuilt,
+        s.written
+    );
+    if s.write_errors > 0 {
+        line.push_str(&format!(", {} could not be written", s.write_errors));
+    }
+    line
 }
 
 fn repo_paths() -> anyhow::Result<RepoPaths> {

@@ -184,6 +184,14 @@ pub struct CiArgs {
     /// not touch claims files.
     #[arg(long = "claims", value_name = "FILE|DIR")]
     pub claims: Vec<PathBuf>,
+    /// The analysis cache folder (created, with a .gitignore): what each source
+    /// gives by itself is kept there for the next run. Default: .claimdiff-cache
+    /// beside the baseline.
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache: Option<PathBuf>,
+    /// Neither read nor write the analysis cache.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Arguments of `claimdiff sources`.

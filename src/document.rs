@@ -75,34 +75,69 @@ impl Document<'_> {
     }
 }
 
+/// What preparing a source finds from its text alone, before the boilerplate of
+/// its outlet is known: the part of [`prepare`] that the analysis cache keeps.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Parts {
+    /// Paragraph spans.
+    pub(crate) paragraphs: Vec<Range<usize>>,
+    /// The paragraphs as lines, with the measures boilerplate detection reads.
+    pub(crate) lines: Vec<clean::Unit>,
+    /// Sentence spans with the index of their paragraph.
+    pub(crate) sentences: Vec<(Range<usize>, usize)>,
+}
+
+impl Parts {
+    /// Segments one source.
+    pub(crate) fn of(source: &Source) -> Parts {
+        let paragraphs = segment::paragraphs(&source.text);
+        let lines = clean::lines(&source.text, &paragraphs);
+        let sentences = segment::sentences(&source.text, &paragraphs);
+        Parts {
+            paragraphs,
+            lines,
+            sentences,
+        }
+    }
+}
+
 /// Segments and cleans every source of the corpus.
 pub fn prepare(corpus: &Corpus) -> Vec<Document<'_>> {
-    let paragraphs: Vec<Vec<Range<usize>>> = corpus
-        .sources
-        .par_iter()
-        .map(|s| segment::paragraphs(&s.text))
+    let parts: Vec<Parts> = corpus.sources.par_iter().map(Parts::of).collect();
+    prepare_from(corpus, parts)
+}
+
+/// [`prepare`] with every source already segmented ([`Parts::of`], or the cache),
+/// `parts` parallel to `corpus.sources`: marks boilerplate, which reads the other
+/// sources of each outlet, and builds the documents.
+pub(crate) fn prepare_from(corpus: &Corpus, mut parts: Vec<Parts>) -> Vec<Document<'_>> {
+    let lines: Vec<Vec<clean::Unit>> = parts
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.lines))
         .collect();
     let inputs: Vec<CleanInput<'_>> = corpus
         .sources
         .iter()
-        .zip(&paragraphs)
+        .zip(&parts)
         .map(|(s, p)| CleanInput {
             text: &s.text,
             outlet: s.outlet.as_deref(),
             url: s.url.as_deref(),
-            paragraphs: p,
+            paragraphs: &p.paragraphs,
         })
         .collect();
-    let boilerplate = clean::mark(&inputs);
+    let boilerplate = clean::mark_lines(&inputs, &lines);
+    drop((inputs, lines));
     corpus
         .sources
         .par_iter()
-        .zip(paragraphs)
+        .zip(parts)
         .zip(boilerplate)
         .enumerate()
-        .map(|(index, ((source, paragraphs), mut boilerplate))| {
+        .map(|(index, ((source, parts), mut boilerplate))| {
             boilerplate.sort_by_key(|b| (b.range.start, b.range.end));
-            let sentences = segment::sentences(&source.text, &paragraphs)
+            let sentences = parts
+                .sentences
                 .into_iter()
                 .map(|(r, paragraph)| Sentence {
                     boilerplate: overlaps_mostly(&r, &boilerplate),
@@ -114,7 +149,7 @@ pub fn prepare(corpus: &Corpus) -> Vec<Document<'_>> {
             Document {
                 index,
                 source,
-                paragraphs,
+                paragraphs: parts.paragraphs,
                 boilerplate,
                 sentences,
             }

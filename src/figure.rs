@@ -8,10 +8,10 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// How many of something ("130 people", "six barges", "hundreds of travellers").
@@ -47,7 +47,7 @@ impl FigureKind {
 
 /// How a figure is hedged. Comparison treats every figure as an interval, so the
 /// qualifier decides how wide the interval is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// Stated plainly ("130,000 people").
@@ -83,7 +83,7 @@ impl Qualifier {
 }
 
 /// The grain of a date: the period it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grain {
     /// A calendar day ("2014-03-17").
@@ -104,7 +104,9 @@ pub enum Grain {
 /// What part a figure plays in its sentence, where its words say more than its
 /// kind. Comparison reads it: a label is never the date of an event, and the
 /// earlier value of a change is not what the fact is now.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The figure states the quantity of its fact (the usual case).
@@ -130,7 +132,7 @@ impl Role {
 }
 
 /// The normalized value of a figure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Value {
     /// A number as the closed interval `[lo, hi]` that the words state, before any
@@ -224,7 +226,7 @@ pub fn format_number(x: f64) -> String {
 }
 
 /// A figure found in a source.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// Index of the source in the corpus.
     pub source: usize,

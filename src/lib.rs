@@ -12,6 +12,7 @@
 pub mod align;
 pub mod analysis;
 pub mod baseline;
+pub mod cache;
 pub mod claims;
 pub mod clean;
 pub mod compare;
@@ -30,7 +31,7 @@ pub mod yaml;
 /// The version of claimdiff, as written into baselines and CI output.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-pub use analysis::{Analysis, Options, analyze, analyze_with};
+pub use analysis::{Analysis, Options, analyze, analyze_cached, analyze_with};
 pub use corpus::{Corpus, DateOrigin, Diagnostic, LoadOptions, STDIN_PATH, Severity, Source};
 pub use document::{Document, Sentence, Span, prepare};
 pub use progress::{Progress, Stage};

@@ -6,6 +6,7 @@ mod align;
 mod baseline;
 mod check;
 mod ci;
+mod ci_cache;
 mod ci_printers;
 mod clean;
 mod cli;

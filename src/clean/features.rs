@@ -28,8 +28,8 @@ const MAX_STOP_WORD_BYTES: usize = 10;
 pub(super) const MAX_CUE_WORDS: usize = 80;
 
 /// How a line looks by itself, before its neighbours are considered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Quality {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) enum Quality {
     /// Long prose: the backbone of the article body.
     Good,
     /// Prose-like but short or without a final stop (standfirsts, captions).
@@ -41,29 +41,29 @@ pub(super) enum Quality {
 }
 
 /// One paragraph of a page (usually one line) with its measures.
-#[derive(Debug, Clone)]
-pub(super) struct Unit {
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Unit {
     /// Byte range in the source text (trimmed, never empty).
-    pub range: Range<usize>,
+    pub(crate) range: Range<usize>,
     /// Number of word and number tokens.
-    pub words: usize,
+    pub(crate) words: usize,
     /// Number of stop words among them.
-    pub stop_words: usize,
+    pub(crate) stop_words: usize,
     /// Number of non-space characters.
-    pub chars: usize,
+    pub(crate) chars: usize,
     /// True when the line ends like a sentence (. ! ? … before closing quotes).
-    pub sentence: bool,
+    pub(crate) sentence: bool,
     /// True when the line is a list of short capitalized items (menus, pickers).
-    pub list: bool,
+    pub(crate) list: bool,
     /// True when the line looks like a heading: a few words, capitalized, no stop.
-    pub heading: bool,
+    pub(crate) heading: bool,
     /// The line's quality by itself.
-    pub quality: Quality,
+    pub(crate) quality: Quality,
     /// The line folded for matching (lower case, plain quotes, single spaces);
     /// empty for lines longer than [`MAX_CUE_WORDS`] words.
-    pub folded: String,
+    pub(crate) folded: String,
     /// Hash (FNV-1a) of the folded line, for finding it in other sources.
-    pub key: u64,
+    pub(crate) key: u64,
 }
 
 impl Unit {

@@ -26,7 +26,8 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use features::{Quality, Unit};
+use features::Quality;
+pub(crate) use features::Unit;
 use smooth::{Fixed, Label};
 
 /// What the cleaner needs to know about one source.
@@ -78,13 +79,24 @@ pub fn mark(docs: &[CleanInput<'_>]) -> Vec<Vec<Boilerplate>> {
         .par_iter()
         .map(|d| features::units(d.text, d.paragraphs))
         .collect();
+    mark_lines(docs, &units)
+}
+
+/// The lines of one source with their measures, as [`mark_lines`] reads them: they
+/// depend on the source alone, so the analysis cache keeps them.
+pub(crate) fn lines(text: &str, paragraphs: &[Range<usize>]) -> Vec<Unit> {
+    features::units(text, paragraphs)
+}
+
+/// [`mark`] with the lines of every source already measured ([`lines`]).
+pub(crate) fn mark_lines(docs: &[CleanInput<'_>], units: &[Vec<Unit>]) -> Vec<Vec<Boilerplate>> {
     let outlets: Vec<Option<String>> = docs
         .iter()
         .map(|d| repeat::outlet_key(d.outlet, d.url))
         .collect();
-    let repeated = repeat::repeated(&units, &outlets);
+    let repeated = repeat::repeated(units, &outlets);
     docs.par_iter()
-        .zip(&units)
+        .zip(units)
         .zip(&repeated)
         .map(|((doc, units), repeated)| mark_one(doc, units, repeated))
         .collect()
