@@ -228,6 +228,8 @@ pub struct AlignedSentences {
 pub struct AlignStats {
     /// Sentences indexed.
     pub units: usize,
+    /// Words indexed.
+    pub words: usize,
     /// Shingle occurrences indexed.
     pub postings: usize,
     /// Shingles dropped as too common.
@@ -366,6 +368,7 @@ pub fn align_profiled(
     let sentences = aligned_sentences(docs, &units, &verified);
     let stats = AlignStats {
         units: units.len(),
+        words: units.keys.len(),
         postings: index.postings,
         common_shingles: index.common_shingles,
         pair_checks: index.pair_checks,
