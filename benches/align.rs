@@ -339,7 +339,7 @@ fn found_plants(a: &Alignment, plants: &[Plant]) -> Vec<bool> {
 
 /// Where each source's text came from: (source, span) -> the original spans it is a
 /// copy of (itself included).
-fn origins<'p>(plants: &'p [Plant]) -> BTreeMap<usize, Vec<&'p Plant>> {
+fn origins(plants: &[Plant]) -> BTreeMap<usize, Vec<&Plant>> {
     let mut into: BTreeMap<usize, Vec<&Plant>> = BTreeMap::new();
     for p in plants {
         into.entry(p.to).or_default().push(p);
@@ -456,12 +456,8 @@ fn show_unplanted(a: &Alignment, g: &generator::Generated) {
 /// Prints a few plants that were not found whole (set ALIGN_BENCH_SHOW).
 fn show_missed(a: &Alignment, g: &generator::Generated, found: &[bool]) {
     let occ = by_source(a);
-    let mut shown = 0;
-    for (p, _) in g.plants.iter().zip(found).filter(|(_, f)| !**f) {
-        if shown == 8 {
-            break;
-        }
-        shown += 1;
+    let missed = g.plants.iter().zip(found).filter(|(_, f)| !**f);
+    for (p, _) in missed.take(8) {
         let near = |src: usize, span: (usize, usize)| -> Vec<(usize, usize, usize)> {
             occ.get(&src)
                 .into_iter()
