@@ -438,7 +438,7 @@ mod tests {
         );
         assert_eq!(
             render_inline(&d.edits),
-            "For a year, the [-city-led-]{+city and a+} group of farmers and traders \
+            "For a year, the city [-led-]{+and a+} group of farmers and traders \
              [-has-]{+have+} run the market"
         );
         assert!(d.numbers.is_empty());

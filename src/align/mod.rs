@@ -560,7 +560,10 @@ fn aligned_sentences(
                 } = *op
                 {
                     for k in 0..len {
-                        let key = (sa.sentence_slot(old_index + k), sb.sentence_slot(new_index + k));
+                        let key = (
+                            sa.sentence_slot(old_index + k),
+                            sb.sentence_slot(new_index + k),
+                        );
                         *shared.entry(key).or_default() += 1;
                     }
                 }
@@ -587,7 +590,11 @@ fn aligned_sentences(
                 .collect::<Vec<_>>()
         })
         .collect();
-    out.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)).then(y.similarity.total_cmp(&x.similarity)));
+    out.sort_by(|x, y| {
+        (x.a, x.b)
+            .cmp(&(y.a, y.b))
+            .then(y.similarity.total_cmp(&x.similarity))
+    });
     out.dedup_by_key(|x| (x.a, x.b));
     out
 }

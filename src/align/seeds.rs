@@ -140,19 +140,15 @@ impl Index {
     /// Calls `f(other document, word here, word there)` for every seed of document
     /// `doc` with a later document that `allow` accepts, by increasing word here.
     /// Returns the number of seeds.
-    pub(crate) fn seeds_of<A, F>(
-        &self,
-        doc: usize,
-        params: &SeedParams,
-        allow: A,
-        mut f: F,
-    ) -> u64
+    pub(crate) fn seeds_of<A, F>(&self, doc: usize, params: &SeedParams, allow: A, mut f: F) -> u64
     where
         A: Fn(usize) -> bool,
         F: FnMut(usize, u32, u32),
     {
         let (lo, hi) = (self.starts[doc], self.starts[doc + 1]);
-        let from = self.by_position.partition_point(|&e| ((e >> 32) as u32) < lo);
+        let from = self
+            .by_position
+            .partition_point(|&e| ((e >> 32) as u32) < lo);
         let mut count = 0;
         for &e in &self.by_position[from..] {
             let p = (e >> 32) as u32;
@@ -198,10 +194,7 @@ mod tests {
     fn streams(texts: &[&str]) -> Vec<Stream> {
         texts
             .iter()
-            .map(|t| Stream {
-                keys: keys(t, 0..t.len()),
-                ..Stream::default()
-            })
+            .map(|t| Stream::of_keys(keys(t, 0..t.len())))
             .collect()
     }
 
@@ -229,10 +222,7 @@ mod tests {
         let from0 = seeds(&index, 0);
         // "the ferry company", "ferry company cancelled", "company cancelled all",
         // "cancelled all crossings".
-        assert_eq!(
-            from0,
-            vec![(1, 0, 4), (1, 1, 5), (1, 2, 6), (1, 3, 7)]
-        );
+        assert_eq!(from0, vec![(1, 0, 4), (1, 1, 5), (1, 2, 6), (1, 3, 7)]);
         assert!(seeds(&index, 1).is_empty());
         assert!(seeds(&index, 2).is_empty());
     }
@@ -242,11 +232,11 @@ mod tests {
         let line = "the river ferry company cancelled";
         let texts: Vec<String> = (0..6).map(|_| line.to_string()).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let index = Index::build(&streams(&refs), &PARAMS);
         let windowed = SeedParams {
             all_pairs_df: 3,
             ..PARAMS
         };
+        let index = Index::build(&streams(&refs), &windowed);
         let mut partners = Vec::new();
         index.seeds_of(0, &windowed, |_| true, |d, _, _| partners.push(d));
         partners.sort_unstable();
@@ -255,7 +245,7 @@ mod tests {
         assert!(index.capped > 0);
         // A document repeating one line meets the next document once per shingle.
         let repeated = format!("{} {}", line.repeat(1), line).repeat(50);
-        let index = Index::build(&streams(&[&repeated, line]), &PARAMS);
+        let index = Index::build(&streams(&[&repeated, line]), &windowed);
         let n = index.seeds_of(0, &windowed, |_| true, |_, _, _| {});
         assert!(n <= 3 * 2, "{n}");
     }

@@ -40,6 +40,17 @@ pub(crate) struct Stream {
 }
 
 impl Stream {
+    /// A stream of the given keys only (no sentences, names or quotations), for tests.
+    #[cfg(test)]
+    pub(crate) fn of_keys(keys: Vec<u32>) -> Stream {
+        let flags = vec![0; keys.len()];
+        Stream {
+            keys,
+            flags,
+            ..Stream::default()
+        }
+    }
+
     /// Number of words.
     pub(crate) fn len(&self) -> usize {
         self.keys.len()
@@ -70,7 +81,11 @@ impl Stream {
             if n.0 as usize >= r.end {
                 break;
             }
-            let start = if i == 0 { 0 } else { self.names[i - 1].2 as usize };
+            let start = if i == 0 {
+                0
+            } else {
+                self.names[i - 1].2 as usize
+            };
             out.push((n.1, &self.name_text[start..n.2 as usize]));
         }
         out
@@ -107,7 +122,9 @@ fn push_parts(text: &str, t: Token, out: &mut Vec<Token>) {
             for part in raw.split(is_hyphen) {
                 let end = start + part.len();
                 if !part.is_empty() {
-                    let number = part.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+                    let number = part
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
                     out.push(Token {
                         start,
                         end,
@@ -187,8 +204,7 @@ fn stream(doc: &Document<'_>, quoted: &[Range<usize>]) -> Stream {
     for (w, c) in candidates {
         if doc_names.accepts(&c) {
             out.name_text.push_str(&c.folded);
-            out.names
-                .push((w, c.key, offset_u32(out.name_text.len())));
+            out.names.push((w, c.key, offset_u32(out.name_text.len())));
         }
     }
     out.keys.shrink_to_fit();
@@ -217,7 +233,9 @@ mod tests {
     fn hyphenated_words_are_split_and_punctuation_dropped() {
         assert_eq!(
             shown("a two-in-three chance, the 15th-richest man"),
-            vec!["a", "two", "in", "three", "chance", "the", "15th", "richest", "man"]
+            vec![
+                "a", "two", "in", "three", "chance", "the", "15th", "richest", "man"
+            ]
         );
         let s = "an 18‑year‑old";
         let w = words(s, 0..s.len());
