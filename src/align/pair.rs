@@ -530,17 +530,23 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
     {
         return Verdict::Others;
     }
-    let (ka, kb) = (&a.keys()[ra.clone()], &b.keys()[rb.clone()]);
-    let (mut shared, mut content) = (0, 0);
+    let (mut shared, mut content, mut longest) = (0, 0, (0, 0));
     for op in &ops {
         if let DiffOp::Equal { old_index, len, .. } = *op {
-            shared += len;
-            content += a.keys()[old_index..old_index + len]
+            let run_content = a.keys()[old_index..old_index + len]
                 .iter()
                 .filter(|&&k| !is_weak(k))
                 .count();
+            shared += len;
+            content += run_content;
+            longest = longest.max((len, run_content));
         }
     }
+    // The similarity is judged on the whole sentences the alignment lies in: an
+    // alignment cut to fit what two texts share (stock phrases a few words apart in
+    // unrelated sentences) is similar by construction.
+    let (wa, wb) = (whole(a.stream, &ra), whole(b.stream, &rb));
+    let (ka, kb) = (&a.keys()[wa.clone()], &b.keys()[wb.clone()]);
     let (similarity, content_similarity) = if ka.len() * kb.len() <= MAX_SCORED {
         score_with_content(rules.measure, ka, kb)
     } else {
@@ -548,13 +554,23 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
     };
     let similar = similarity >= rules.threshold && content_similarity >= rules.min_content;
     let long = similar && shared >= rules.min_words;
+    // A clause copied into a sentence that otherwise differs: one long run.
     let clause =
-        similar && rules.run_words > 0 && shared >= rules.run_words && content >= rules.run_content;
+        rules.run_words > 0 && longest.0 >= rules.run_words && longest.1 >= rules.run_content;
+    let region = || {
+        let (ka, kb) = (&a.keys()[ra.clone()], &b.keys()[rb.clone()]);
+        if ka.len() * kb.len() <= MAX_SCORED {
+            score_with_content(rules.measure, ka, kb)
+        } else {
+            scores_of_ops(&ops, a.keys(), ka, kb)
+        }
+    };
     let quoted = || {
         2 * a.stream.quoted_in(ra.clone()) >= ra.len()
             && 2 * b.stream.quoted_in(rb.clone()) >= rb.len()
     };
     let quote = || {
+        let (similarity, content_similarity) = region();
         shared >= rules.quote_words
             && similarity >= rules.strong
             && content >= 3
@@ -563,10 +579,11 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
     };
     let sentences = || {
         shared >= rules.sentence_words
+            && similarity >= rules.strong
             && content_similarity >= rules.min_content
-            && whole_similarity(a, b, &ra, &rb, rules.measure) >= rules.strong
     };
     if long || clause || quote() || sentences() {
+        let similarity = region().0;
         Verdict::Reuse(Aligned { ops, similarity })
     } else {
         Verdict::NotEnough
@@ -604,24 +621,14 @@ fn scores_of_ops(ops: &[DiffOp], keys_a: &[u32], ka: &[u32], kb: &[u32]) -> (f64
     )
 }
 
-/// Similarity of the whole sentences the two sides of an alignment lie in.
-fn whole_similarity(
-    a: Side<'_>,
-    b: Side<'_>,
-    ra: &Range<usize>,
-    rb: &Range<usize>,
-    measure: Measure,
-) -> f64 {
-    let whole = |s: &Stream, r: &Range<usize>| {
-        let first = s.sentence_words(s.sentence_slot(r.start));
-        let last = s.sentence_words(s.sentence_slot(r.end - 1));
-        first.start..last.end
-    };
-    let (wa, wb) = (whole(a.stream, ra), whole(b.stream, rb));
-    if wa.len() * wb.len() > MAX_SCORED {
-        return 0.0;
+/// The words of the whole sentences that the words `r` of a stream lie in.
+fn whole(s: &Stream, r: &Range<usize>) -> Range<usize> {
+    if s.sentences.is_empty() {
+        return r.clone();
     }
-    measure.score_keys(&a.keys()[wa], &b.keys()[wb])
+    let first = s.sentence_words(s.sentence_slot(r.start));
+    let last = s.sentence_words(s.sentence_slot(r.end.max(1) - 1));
+    first.start..last.end
 }
 
 #[cfg(test)]
