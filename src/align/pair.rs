@@ -154,7 +154,7 @@ pub(crate) fn align_pair(
     let runs = runs(a.keys(), b.keys(), seeds);
     let mut out = Vec::new();
     for chain in chains(runs) {
-        if cover(&chain) >= MIN_COVER {
+        if worth_aligning(a, b, &chain, rules) {
             judge_chain(a, b, &chain, rules, work, &mut out, 0);
         }
     }
@@ -163,6 +163,34 @@ pub(crate) fn align_pair(
 
 fn cover(chain: &[Run]) -> usize {
     chain.iter().map(|r| r.len).sum()
+}
+
+/// Share of the words of the whole sentences around a chain that its runs must cover
+/// (as a Dice share) before the chain is aligned word by word. An edited copy keeps
+/// far more of its sentences in runs of three words or more (those that give seeds);
+/// a stock phrase shared by two unrelated sentences covers a fifth of them or less.
+const MIN_CHAIN_SHARE: f64 = 0.3;
+
+/// True when a chain could pass an evidence rule: enough of its sentences covered, or
+/// one run long enough for the clause rule, or mostly quoted on both sides.
+fn worth_aligning(a: Side<'_>, b: Side<'_>, chain: &[Run], rules: &Rules) -> bool {
+    let n = cover(chain);
+    if n < MIN_COVER {
+        return false;
+    }
+    let longest = chain.iter().map(|r| r.len).max().unwrap_or(0);
+    if rules.run_words > 0 && longest >= rules.run_words {
+        return true;
+    }
+    let (first, last) = (chain[0], chain[chain.len() - 1]);
+    let (ra, rb) = (first.a..last.a + last.len, first.b..last.b + last.len);
+    let (wa, wb) = (whole(a.stream, &ra), whole(b.stream, &rb));
+    if 2.0 * n as f64 >= MIN_CHAIN_SHARE * (wa.len() + wb.len()) as f64 {
+        return true;
+    }
+    n >= rules.quote_words
+        && 2 * a.stream.quoted_in(ra.clone()) >= ra.len()
+        && 2 * b.stream.quoted_in(rb.clone()) >= rb.len()
 }
 
 /// Maximal runs of equal words through the seeds, sorted by position.
@@ -303,7 +331,7 @@ fn judge_chain(
         let inside = taken
             .iter()
             .any(|t| t.start <= span.start && span.end <= t.end);
-        if !inside && cover(half) >= MIN_COVER {
+        if !inside && worth_aligning(a, b, half, rules) {
             judge_chain(a, b, half, rules, work, out, depth + 1);
         }
     }
