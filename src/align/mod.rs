@@ -347,10 +347,13 @@ pub fn align_profiled(
         strong: opts.strong_similarity,
         sentence_words: opts.min_sentence_words.max(1),
         other_names: opts.reject_other_names,
+        shingle: params.size,
     };
+    let frequencies = index.frequencies();
     let side = |d: usize| Side {
         stream: &streams[d],
         voices: &voices[d],
+        frequencies: &frequencies[d],
     };
     let per_doc: Vec<(Vec<(usize, usize, Aligned)>, u64, usize)> = (0..docs.len())
         .into_par_iter()

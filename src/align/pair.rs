@@ -70,6 +70,8 @@ pub(crate) struct Rules {
     pub(crate) sentence_words: usize,
     /// Alignments that name only other people or places are never reuse.
     pub(crate) other_names: bool,
+    /// Words per shingle (see [`informative_words`]).
+    pub(crate) shingle: usize,
 }
 
 /// One side of a pair: its stream and the voice of each of its sentences.
@@ -78,6 +80,9 @@ pub(crate) struct Side<'a> {
     pub(crate) stream: &'a Stream,
     /// (sentence index, voice) of the sentences that belong to a quotation, sorted.
     pub(crate) voices: &'a [(usize, u64)],
+    /// How often the shingle starting at each word is found in the corpus (0: not
+    /// indexed), see [`informative_words`].
+    pub(crate) frequencies: &'a [u16],
 }
 
 impl Side<'_> {
@@ -558,16 +563,19 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
     {
         return Verdict::Others;
     }
-    let (mut shared, mut content, mut longest) = (0, 0, (0, 0));
+    let (mut shared, mut content, mut informative, mut longest) = (0, 0, 0, (0, 0));
     for op in &ops {
         if let DiffOp::Equal { old_index, len, .. } = *op {
-            let run_content = a.keys()[old_index..old_index + len]
+            let run = old_index..old_index + len;
+            let run_content = a.keys()[run.clone()]
                 .iter()
                 .filter(|&&k| !is_weak(k))
                 .count();
+            let run_informative = informative_words(a.frequencies, run, rules.shingle);
             shared += len;
             content += run_content;
-            longest = longest.max((len, run_content));
+            informative += run_informative;
+            longest = longest.max((run_informative, run_content));
         }
     }
     // The similarity is judged on the whole sentences the alignment lies in: an
@@ -581,7 +589,7 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
         scores_of_ops(&ops, a.keys(), ka, kb)
     };
     let similar = similarity >= rules.threshold && content_similarity >= rules.min_content;
-    let long = similar && shared >= rules.min_words;
+    let long = similar && informative >= rules.min_words;
     // A clause copied into a sentence that otherwise differs: one long run.
     let clause =
         rules.run_words > 0 && longest.0 >= rules.run_words && longest.1 >= rules.run_content;
@@ -616,6 +624,43 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
     } else {
         Verdict::NotEnough
     }
+}
+
+/// A shingle of a run is informative when it is found at most this many times as
+/// often as the rarest shingle of the run.
+const COMMON_FACTOR: u32 = 4;
+
+/// The words of an equal run covered by its informative shingles. The rarest shingle
+/// of a run says how often the run's text was printed (twice for a copy, a hundred
+/// times for wire copy reprinted by a hundred outlets); shingles far more frequent
+/// than that are stock phrases ("said in a statement") that the two texts share with
+/// many others. Two unrelated sentences that happen to put two stock phrases side
+/// by side share a long run whose only rare shingles are the few that straddle the
+/// phrases' meeting point.
+fn informative_words(frequencies: &[u16], run: Range<usize>, size: usize) -> usize {
+    let size = size.max(1);
+    if run.len() < size {
+        return 0;
+    }
+    let starts = run.start..run.end + 1 - size;
+    let Some(rarest) = frequencies[starts.clone()]
+        .iter()
+        .filter(|&&f| f > 0)
+        .map(|&f| u32::from(f))
+        .min()
+    else {
+        return 0;
+    };
+    let limit = rarest * COMMON_FACTOR;
+    let (mut covered, mut reach) = (0, run.start);
+    for p in starts {
+        let f = u32::from(frequencies[p]);
+        if f > 0 && f <= limit {
+            covered += (p + size).saturating_sub(reach.max(p));
+            reach = p + size;
+        }
+    }
+    covered
 }
 
 /// Similarity and content similarity read from the alignment: the Dice share of

@@ -132,6 +132,30 @@ impl Index {
         index
     }
 
+    /// For each document, the number of positions of the shingle starting at each of
+    /// its words (0 for a shingle not kept: found in one document only, or only weak
+    /// words), saturating at `u16::MAX`.
+    pub(crate) fn frequencies(&self) -> Vec<Vec<u16>> {
+        (0..self.starts.len() - 1)
+            .into_par_iter()
+            .map(|d| {
+                let (lo, hi) = (self.starts[d], self.starts[d + 1]);
+                let mut out = vec![0u16; (hi - lo) as usize];
+                let from = self.by_position.partition_point(|&e| ((e >> 32) as u32) < lo);
+                for &e in &self.by_position[from..] {
+                    let p = (e >> 32) as u32;
+                    if p >= hi {
+                        break;
+                    }
+                    let s = (e & 0xffff_ffff) as usize;
+                    let n = self.shingle_starts[s + 1] - self.shingle_starts[s];
+                    out[(p - lo) as usize] = u16::try_from(n).unwrap_or(u16::MAX);
+                }
+                out
+            })
+            .collect()
+    }
+
     /// The document holding global position `p`.
     fn doc_of(&self, p: u32) -> usize {
         self.starts.partition_point(|&s| s <= p) - 1
