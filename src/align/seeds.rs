@@ -141,7 +141,9 @@ impl Index {
             .map(|d| {
                 let (lo, hi) = (self.starts[d], self.starts[d + 1]);
                 let mut out = vec![0u16; (hi - lo) as usize];
-                let from = self.by_position.partition_point(|&e| ((e >> 32) as u32) < lo);
+                let from = self
+                    .by_position
+                    .partition_point(|&e| ((e >> 32) as u32) < lo);
                 for &e in &self.by_position[from..] {
                     let p = (e >> 32) as u32;
                     if p >= hi {
