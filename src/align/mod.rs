@@ -355,7 +355,7 @@ pub fn align_profiled(
         voices: &voices[d],
         frequencies: &frequencies[d],
     };
-    let per_doc: Vec<(Vec<(usize, usize, Aligned)>, u64, usize)> = (0..docs.len())
+    let per_doc: Vec<DocPairs> = (0..docs.len())
         .into_par_iter()
         .map(|u| {
             let mut seeds: Vec<(u32, u32, u32)> = Vec::new();
@@ -481,6 +481,10 @@ fn covered(ranges: &[Range<usize>], r: Range<usize>) -> usize {
         .map(|s| s.end.min(r.end).saturating_sub(s.start.max(r.start)))
         .sum()
 }
+
+/// What the pair step gives for one document: its accepted alignments with later
+/// documents, the seeds met and the chains aligned.
+type DocPairs = (Vec<(usize, usize, Aligned)>, u64, usize);
 
 /// A passage shared by one pair of documents, before joining across pairs.
 struct PairPassage {

@@ -270,7 +270,7 @@ mod tests {
         assert_eq!(partners, vec![1, 2]);
         assert!(index.capped > 0);
         // A document repeating one line meets the next document once per shingle.
-        let repeated = format!("{} {}", line.repeat(1), line).repeat(50);
+        let repeated = format!("{line} {line} ").repeat(50);
         let index = Index::build(&streams(&[&repeated, line]), &windowed);
         let n = index.seeds_of(0, &windowed, |_| true, |_, _, _| {});
         assert!(n <= 3 * 2, "{n}");
