@@ -5,15 +5,19 @@
 //! distribution over a vocabulary of invented words, real English function words
 //! between them, figures, and a pool of stock phrases that many articles share (the
 //! "said in a statement" of real news), so that the index meets common shingles as
-//! it would in real text. Some articles then reprint one to four consecutive
-//! sentences of an earlier article, mutated at an edit rate of up to 20% of words
-//! (words replaced, cut, added, swapped, figures changed) and sometimes with a clause
-//! moved. A few "wire stories" are also syndicated: their lead is reprinted, lightly
-//! edited, by 0.4% of all articles (200 copies each at N = 50,000), so that the
-//! frequent shingles of widely reprinted copy are exercised. Every plant is recorded
-//! with its byte spans, so recall can be measured.
+//! it would in real text. Some articles then reprint three to six consecutive
+//! sentences of an earlier article of another outlet, the way wire copy spreads: a
+//! fifth verbatim, the rest with word edits (half substitutions, a quarter deletions,
+//! a quarter insertions) at edit rates of 5% to 25%, half of those with a figure
+//! changed as well. A few "wire stories" are also syndicated: their lead is
+//! reprinted, lightly edited, by 0.4% of all articles (200 copies each at N =
+//! 50,000), so that the frequent shingles of widely reprinted copy are exercised.
+//! Every plant is recorded with its byte spans, so recall can be measured.
+//!
+//! Two stress shapes are generated too: hundreds of lightly edited copies of one
+//! article ([`near_duplicates`]) and long files of repeated text ([`article`]).
 
-use claimdiff::{Corpus, DateOrigin, Source};
+use claimdiff::{Corpus, Source};
 
 /// A small deterministic random number generator (SplitMix64): the corpus for a
 /// given seed and size is always the same.
@@ -107,10 +111,12 @@ pub struct Plant {
     pub from_span: (usize, usize),
     /// Article that reprints it.
     pub to: usize,
-    /// Byte span of the reprinted (mutated) sentences there.
+    /// Byte span of the reprinted (edited) sentences there.
     pub to_span: (usize, usize),
-    /// Share of words edited.
+    /// Share of words edited (0 for a verbatim copy).
     pub rate: f64,
+    /// True when one figure of the copy was changed as well.
+    pub number_changed: bool,
     /// True for a reprint of a syndicated wire story.
     pub syndicated: bool,
 }
@@ -182,6 +188,10 @@ impl Words {
         (FUNCTION_WORDS.len()..FUNCTION_WORDS.len() + FIGURES).contains(&(w as usize))
     }
 
+    fn is_function(&self, w: W) -> bool {
+        (w as usize) < FUNCTION_WORDS.len()
+    }
+
     fn content(&self, rng: &mut Rng) -> W {
         self.content_rank(self.zipf.sample(rng))
     }
@@ -196,10 +206,11 @@ impl Words {
         }
     }
 
-    fn sentence(&self, rng: &mut Rng) -> Vec<W> {
+    /// Appends one sentence of 8 to 35 words (and the stock phrases in it).
+    fn sentence_into(&self, rng: &mut Rng, out: &mut Vec<W>) {
         let len = 8 + rng.below(28);
-        let mut out = Vec::with_capacity(len + 6);
-        while out.len() < len {
+        let start = out.len();
+        while out.len() - start < len {
             if rng.chance(0.05) {
                 let p = &self.phrases[self.phrase_zipf.sample(rng)];
                 out.extend(p.iter().copied());
@@ -207,23 +218,50 @@ impl Words {
                 out.push(self.any(rng));
             }
         }
+    }
+
+    fn sentence(&self, rng: &mut Rng) -> Vec<W> {
+        let mut out = Vec::with_capacity(40);
+        self.sentence_into(rng, &mut out);
         out
     }
 
-    /// The sentence as text: capitalized, with a full stop.
-    fn render(&self, words: &[W]) -> String {
-        let mut s = String::new();
+    /// A word of the same class as `w` (function word, figure or content word),
+    /// different from it.
+    fn substitute(&self, w: W, rng: &mut Rng) -> W {
+        loop {
+            let x = if self.is_figure(w) {
+                self.figure(rng)
+            } else if self.is_function(w) {
+                self.function(rng)
+            } else {
+                self.content(rng)
+            };
+            if x != w {
+                return x;
+            }
+        }
+    }
+
+    /// Writes the sentence as text: capitalized, with a full stop.
+    fn render_into(&self, words: &[W], s: &mut String) {
+        let start = s.len();
         for (i, &w) in words.iter().enumerate() {
             if i > 0 {
                 s.push(' ');
             }
             s.push_str(&self.lexicon[w as usize]);
         }
-        if let Some(first) = s.get(0..1) {
+        if let Some(first) = s.get(start..start + 1) {
             let upper = first.to_uppercase();
-            s.replace_range(0..1, &upper);
+            s.replace_range(start..start + 1, &upper);
         }
         s.push('.');
+    }
+
+    fn render(&self, words: &[W]) -> String {
+        let mut s = String::new();
+        self.render_into(words, &mut s);
         s
     }
 }
@@ -236,7 +274,8 @@ fn figure_text(rng: &mut Rng) -> String {
     }
 }
 
-/// Edits about `rate` of the words of a sentence, and sometimes moves a clause.
+/// Edits about `rate` of the words of a sentence, and sometimes moves a clause (the
+/// labelled pairs of the measure comparison).
 fn mutate(words: &[W], rate: f64, lex: &Words, rng: &mut Rng) -> Vec<W> {
     let mut out: Vec<W> = Vec::with_capacity(words.len() + 4);
     for &w in words {
@@ -270,46 +309,124 @@ fn mutate(words: &[W], rate: f64, lex: &Words, rng: &mut Rng) -> Vec<W> {
     out
 }
 
-/// One article being built: its sentences, grouped in paragraphs.
-struct Draft {
-    sentences: Vec<Vec<W>>,
+/// Word edits the way copy editors make them: each word is edited with probability
+/// `rate`; half of the edits substitute a word of the same class, a quarter delete
+/// the word, a quarter insert a word after it.
+fn edit(words: &[W], rate: f64, lex: &Words, rng: &mut Rng) -> Vec<W> {
+    let mut out: Vec<W> = Vec::with_capacity(words.len() + 4);
+    for &w in words {
+        if !rng.chance(rate) {
+            out.push(w);
+            continue;
+        }
+        match rng.below(4) {
+            0 | 1 => out.push(lex.substitute(w, rng)),
+            2 => {}
+            _ => {
+                out.push(w);
+                out.push(lex.any(rng));
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(lex.content(rng));
+    }
+    out
+}
+
+/// Changes one figure of the sentences (the first one found from a random
+/// sentence on); false when they hold none.
+fn change_number(sentences: &mut [Vec<W>], lex: &Words, rng: &mut Rng) -> bool {
+    let n = sentences.len();
+    let first = rng.below(n.max(1));
+    for k in 0..n {
+        let s = &mut sentences[(first + k) % n];
+        if let Some(i) = s.iter().position(|&w| lex.is_figure(w)) {
+            s[i] = lex.substitute(s[i], rng);
+            return true;
+        }
+    }
+    false
+}
+
+/// The sentences of all articles, stored flat (one allocation for the whole corpus,
+/// returned to the system once the texts are written).
+struct Drafts {
+    words: Vec<W>,
+    /// End of each sentence in `words`.
+    sentence_ends: Vec<u32>,
+    /// First sentence of each article, plus one final end.
+    article_starts: Vec<u32>,
     inserts: Vec<Insert>,
 }
 
-/// A reprint to insert into a draft.
+impl Drafts {
+    fn sentences(&self, article: usize) -> std::ops::Range<usize> {
+        self.article_starts[article] as usize..self.article_starts[article + 1] as usize
+    }
+
+    fn sentence(&self, s: usize) -> &[W] {
+        let start = if s == 0 {
+            0
+        } else {
+            self.sentence_ends[s - 1] as usize
+        };
+        &self.words[start..self.sentence_ends[s] as usize]
+    }
+
+    fn articles(&self) -> usize {
+        self.article_starts.len() - 1
+    }
+}
+
+/// A reprint to insert into an article.
 struct Insert {
-    /// Position among the draft's own sentences.
+    /// Article that reprints.
+    to: usize,
+    /// Position among the article's own sentences.
     at: usize,
     /// Source article.
     from: usize,
-    /// Range of the source's sentences reprinted.
+    /// Range of the source's sentences reprinted (indices in the article).
     range: (usize, usize),
-    /// The mutated sentences.
+    /// The edited sentences.
     sentences: Vec<Vec<W>>,
     rate: f64,
+    number_changed: bool,
     syndicated: bool,
 }
 
+/// Outlet of article `i`: 97 outlets in turn.
+pub fn outlet_of(i: usize) -> usize {
+    i % 97
+}
+
 /// Builds `n` articles of about `words` words each; a share `reuse` of them reprint
-/// a passage of an earlier article.
+/// a passage of an earlier article of another outlet, as wire copy spreads: three to
+/// six consecutive sentences, a fifth of them verbatim, the others edited at a rate
+/// of 5% to 25% of words (see [`edit`]), half of those with a figure changed too. A
+/// few wire stories are also syndicated: their lead is reprinted, lightly edited, by
+/// 0.4% of all articles.
 pub fn generate(n: usize, words: usize, reuse: f64, seed: u64) -> Generated {
     let mut rng = Rng::new(seed);
     let lex = Words::new(&mut rng);
-    let mut drafts: Vec<Draft> = Vec::with_capacity(n);
+    let mut drafts = Drafts {
+        words: Vec::with_capacity(n * (words + 40)),
+        sentence_ends: Vec::new(),
+        article_starts: vec![0],
+        inserts: Vec::new(),
+    };
     for _ in 0..n {
-        let mut sentences = Vec::new();
-        let mut count = 0;
-        while count < words {
-            let s = lex.sentence(&mut rng);
-            count += s.len();
-            sentences.push(s);
+        let start = drafts.words.len();
+        while drafts.words.len() - start < words {
+            lex.sentence_into(&mut rng, &mut drafts.words);
+            drafts.sentence_ends.push(drafts.words.len() as u32);
         }
-        drafts.push(Draft {
-            sentences,
-            inserts: Vec::new(),
-        });
+        drafts
+            .article_starts
+            .push(drafts.sentence_ends.len() as u32);
     }
-    const RATES: [f64; 5] = [0.0, 0.05, 0.10, 0.15, 0.20];
+    const RATES: [f64; 5] = [0.05, 0.10, 0.15, 0.20, 0.25];
     for to in 1..n {
         let plants = if rng.chance(reuse) {
             1 + usize::from(rng.chance(0.25))
@@ -317,23 +434,37 @@ pub fn generate(n: usize, words: usize, reuse: f64, seed: u64) -> Generated {
             0
         };
         for _ in 0..plants {
-            let from = rng.below(to);
-            let src = &drafts[from].sentences;
-            let len = 1 + rng.below(4);
-            let start = rng.below(src.len().saturating_sub(len).max(1));
-            let end = (start + len).min(src.len());
-            let rate = RATES[rng.below(RATES.len())];
-            let mutated: Vec<Vec<W>> = src[start..end]
-                .iter()
-                .map(|s| mutate(s, rate, &lex, &mut rng))
+            let from = loop {
+                let f = rng.below(to);
+                if outlet_of(f) != outlet_of(to) || to < 97 {
+                    break f;
+                }
+            };
+            let src = drafts.sentences(from);
+            let len = 3 + rng.below(4);
+            let count = src.len();
+            let start = rng.below(count.saturating_sub(len).max(1));
+            let end = (start + len).min(count);
+            let verbatim = rng.chance(0.2);
+            let rate = if verbatim {
+                0.0
+            } else {
+                RATES[rng.below(RATES.len())]
+            };
+            let mut sentences: Vec<Vec<W>> = (start..end)
+                .map(|s| edit(drafts.sentence(src.start + s), rate, &lex, &mut rng))
                 .collect();
-            let at = rng.below(drafts[to].sentences.len() + 1);
-            drafts[to].inserts.push(Insert {
+            let number_changed =
+                !verbatim && rng.chance(0.5) && { change_number(&mut sentences, &lex, &mut rng) };
+            let at = rng.below(drafts.sentences(to).len() + 1);
+            drafts.inserts.push(Insert {
+                to,
                 at,
                 from,
                 range: (start, end),
-                sentences: mutated,
+                sentences,
                 rate,
+                number_changed,
                 syndicated: false,
             });
         }
@@ -343,27 +474,29 @@ pub fn generate(n: usize, words: usize, reuse: f64, seed: u64) -> Generated {
 }
 
 /// Picks wire stories and reprints their two-sentence lead in many later articles.
-fn syndicate(drafts: &mut [Draft], lex: &Words, rng: &mut Rng) {
-    let n = drafts.len();
+fn syndicate(drafts: &mut Drafts, lex: &Words, rng: &mut Rng) {
+    let n = drafts.articles();
     let stories = (n / 5000).max(2).min(n / 4);
     let copies = (n / 250).max(4);
     for s in 0..stories {
         let from = s * (n / stories.max(1)) / 4;
-        let lead = drafts[from].sentences.len().min(2);
+        let src = drafts.sentences(from);
+        let lead = src.len().min(2);
         for _ in 0..copies {
             let to = from + 1 + rng.below(n - from - 1);
             let rate = [0.0, 0.05, 0.10][rng.below(3)];
-            let sentences = drafts[from].sentences[..lead]
-                .iter()
-                .map(|x| mutate(x, rate, lex, rng))
+            let sentences = (0..lead)
+                .map(|k| edit(drafts.sentence(src.start + k), rate, lex, rng))
                 .collect();
-            let at = rng.below(drafts[to].sentences.len() + 1);
-            drafts[to].inserts.push(Insert {
+            let at = rng.below(drafts.sentences(to).len() + 1);
+            drafts.inserts.push(Insert {
+                to,
                 at,
                 from,
                 range: (0, lead),
                 sentences,
                 rate,
+                number_changed: false,
                 syndicated: true,
             });
         }
@@ -371,36 +504,46 @@ fn syndicate(drafts: &mut [Draft], lex: &Words, rng: &mut Rng) {
 }
 
 /// Writes the texts, inserting plants, and records every span.
-fn assemble(drafts: Vec<Draft>, lex: &Words, rng: &mut Rng) -> Generated {
+fn assemble(mut drafts: Drafts, lex: &Words, rng: &mut Rng) -> Generated {
+    let n = drafts.articles();
     // Byte spans of each article's own sentences, needed for the plants' sources.
-    let mut own_spans: Vec<Vec<(usize, usize)>> = Vec::with_capacity(drafts.len());
-    let mut texts = Vec::with_capacity(drafts.len());
-    // (insert, article it went into, byte span there)
-    let mut pending: Vec<(&Insert, usize, (usize, usize))> = Vec::new();
-    for (i, d) in drafts.iter().enumerate() {
+    let mut own_spans: Vec<Vec<(usize, usize)>> = Vec::with_capacity(n);
+    let mut texts = Vec::with_capacity(n);
+    let mut inserts = std::mem::take(&mut drafts.inserts);
+    inserts.sort_by_key(|x| (x.to, x.at));
+    // (insert, byte span in its article)
+    let mut placed: Vec<(usize, (usize, usize))> = Vec::with_capacity(inserts.len());
+    let mut next_insert = 0;
+    for i in 0..n {
         let mut text = String::new();
-        let mut spans = Vec::with_capacity(d.sentences.len());
-        let mut inserts: Vec<&Insert> = d.inserts.iter().collect();
-        inserts.sort_by_key(|x| x.at);
-        let mut next_insert = 0;
+        let own = drafts.sentences(i);
+        let mut spans = Vec::with_capacity(own.len());
         let mut in_para = 0;
         let mut para_len = 2 + rng.below(3);
-        for k in 0..=d.sentences.len() {
-            while next_insert < inserts.len() && inserts[next_insert].at == k {
-                let insert = inserts[next_insert];
+        for k in 0..=own.len() {
+            while next_insert < inserts.len()
+                && inserts[next_insert].to == i
+                && inserts[next_insert].at == k
+            {
+                let insert = &inserts[next_insert];
                 if !text.is_empty() {
                     text.push_str("\n\n");
                 }
                 let start = text.len();
-                let rendered: Vec<String> =
-                    insert.sentences.iter().map(|s| lex.render(s)).collect();
-                text.push_str(&rendered.join(" "));
-                pending.push((insert, i, (start, text.len())));
+                for (j, s) in insert.sentences.iter().enumerate() {
+                    if j > 0 {
+                        text.push(' ');
+                    }
+                    lex.render_into(s, &mut text);
+                }
+                placed.push((next_insert, (start, text.len())));
                 text.push_str("\n\n");
                 in_para = 0;
                 next_insert += 1;
             }
-            let Some(s) = d.sentences.get(k) else { break };
+            if k == own.len() {
+                break;
+            }
             if in_para == para_len {
                 text.push_str("\n\n");
                 in_para = 0;
@@ -409,23 +552,27 @@ fn assemble(drafts: Vec<Draft>, lex: &Words, rng: &mut Rng) -> Generated {
                 text.push(' ');
             }
             let start = text.len();
-            text.push_str(&lex.render(s));
+            lex.render_into(drafts.sentence(own.start + k), &mut text);
             spans.push((start, text.len()));
             in_para += 1;
         }
+        text.shrink_to_fit();
         own_spans.push(spans);
         texts.push(text);
     }
-    let plants = pending
+    drop(drafts);
+    let plants = placed
         .into_iter()
-        .map(|(insert, to, to_span)| {
+        .map(|(k, to_span)| {
+            let insert = &inserts[k];
             let (from, (s, e)) = (insert.from, insert.range);
             Plant {
                 from,
                 from_span: (own_spans[from][s].0, own_spans[from][e - 1].1),
-                to,
+                to: insert.to,
                 to_span,
                 rate: insert.rate,
+                number_changed: insert.number_changed,
                 syndicated: insert.syndicated,
             }
         })
@@ -433,26 +580,69 @@ fn assemble(drafts: Vec<Draft>, lex: &Words, rng: &mut Rng) -> Generated {
     let sources = texts
         .into_iter()
         .enumerate()
-        .map(|(i, text)| Source {
-            id: format!("gen{i:06}"),
-            path: format!("gen/gen{i:06}.txt"),
-            outlet: Some(format!("outlet{}", i % 97)),
-            url: None,
-            series: None,
-            published: None,
-            published_from: DateOrigin::None,
-            published_span: None,
-            text,
-        })
+        .map(|(i, text)| source(i, text))
         .collect();
     Generated {
-        corpus: Corpus {
-            sources,
-            diagnostics: Vec::new(),
-            is_sample: false,
-        },
+        corpus: Corpus::of_sources(sources),
         plants,
     }
+}
+
+/// A generated source: id `gen{i}`, outlet [`outlet_of`].
+pub fn source(i: usize, text: String) -> Source {
+    Source {
+        path: format!("gen/gen{i:06}.txt"),
+        outlet: Some(format!("outlet{}", outlet_of(i))),
+        text,
+        ..Source::new(&format!("gen{i:06}"), "")
+    }
+}
+
+/// One article of about `words` words, as text.
+pub fn article(words: usize, rng: &mut Rng) -> String {
+    let lex = Words::new(&mut Rng::new(7));
+    let mut text = String::new();
+    let mut count = 0;
+    while count < words {
+        let s = lex.sentence(rng);
+        count += s.len();
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        lex.render_into(&s, &mut text);
+    }
+    text
+}
+
+/// `copies` lightly edited copies (rate 2% to 6%) of one article of `words` words,
+/// each from another outlet: one story reprinted everywhere.
+pub fn near_duplicates(copies: usize, words: usize, seed: u64) -> Vec<String> {
+    let mut rng = Rng::new(seed);
+    let lex = Words::new(&mut rng);
+    let mut original = Vec::new();
+    let mut ends = Vec::new();
+    while original.len() < words {
+        lex.sentence_into(&mut rng, &mut original);
+        ends.push(original.len());
+    }
+    (0..copies)
+        .map(|_| {
+            let rate = 0.02 + 0.01 * rng.below(5) as f64;
+            let mut text = String::new();
+            let mut start = 0;
+            for &end in &ends {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                lex.render_into(
+                    &edit(&original[start..end], rate, &lex, &mut rng),
+                    &mut text,
+                );
+                start = end;
+            }
+            text
+        })
+        .collect()
 }
 
 /// Labelled sentence pairs for the measure comparison: `n` reprints at each edit

@@ -39,8 +39,8 @@ pub fn cpu_seconds() -> f64 {
 }
 
 /// Runs `run(n)` for `--n N` on the command line; without it, runs this very
-/// program once per size in `sizes`, each in a fresh process, so that peak memory
-/// is measured per size. `--list` (asked by `cargo test`) runs nothing.
+/// program once per size in `sizes`, each in a fresh process (with the same other
+/// arguments), so that peak memory is measured per size. `--list` (asked by `cargo test`) runs nothing.
 pub fn each_size(sizes: &[usize], run: impl Fn(usize)) {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().any(|a| a == "--list") {
@@ -55,8 +55,11 @@ pub fn each_size(sizes: &[usize], run: impl Fn(usize)) {
         return;
     }
     let exe = std::env::current_exe().expect("the benchmark knows its own path");
+    // Other arguments (cargo's `--bench`, a scenario) go to every run.
+    let rest: Vec<&String> = args.iter().skip(1).collect();
     for &n in sizes {
         let status = Command::new(&exe)
+            .args(rest.iter().map(|s| s.as_str()))
             .args(["--n", &n.to_string()])
             .status()
             .expect("the benchmark can run itself");

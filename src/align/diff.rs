@@ -12,6 +12,7 @@ use std::ops::Range;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use super::stream;
 use super::units::{NUMBER_KEY, key_of};
 use crate::text::{self, Token};
 
@@ -88,6 +89,8 @@ pub(crate) struct SpanDiff {
     pub(crate) keys_a: Vec<u32>,
     /// Comparison keys of the trimmed second span.
     pub(crate) keys_b: Vec<u32>,
+    /// Number of words equal on both sides.
+    pub(crate) shared: usize,
 }
 
 impl SpanDiff {
@@ -137,9 +140,9 @@ fn text_span(text: &str, (start, end): (usize, usize)) -> TextSpan {
     }
 }
 
-/// Words and figures of a range, with their keys.
+/// Words and figures of a range, as aligned (see `stream::words`), with their keys.
 pub(crate) fn words(text: &str, range: Range<usize>) -> (Vec<Token>, Vec<u32>) {
-    text::tokenize(text, range)
+    stream::words(text, range)
         .into_iter()
         .filter_map(|t| key_of(t.kind, t.text(text)).map(|k| (t, k)))
         .unzip()
@@ -184,11 +187,29 @@ pub(crate) fn diff_words(
     };
     ops.retain(|op| !matches!(op, DiffOp::Equal { len: 0, .. }));
     trim_unshared_ends(&mut ops);
-    let a_range = op_range(&ops, true);
-    let b_range = op_range(&ops, false);
+    let mut d = from_ops((ta, toks_a, keys_a), (tb, toks_b, keys_b), &ops);
+    if d.a.is_empty() {
+        d.a = ra.start..ra.start;
+    }
+    if d.b.is_empty() {
+        d.b = rb.start..rb.start;
+    }
+    d
+}
+
+/// The diff given by `ops` (indices into the words `toks_a` and `toks_b`, whose keys
+/// are `keys_a` and `keys_b`): its edits with byte spans, the figures that differ,
+/// and the byte spans and keys of what the ops cover.
+pub(crate) fn from_ops(
+    (ta, toks_a, keys_a): (&str, &[Token], &[u32]),
+    (tb, toks_b, keys_b): (&str, &[Token], &[u32]),
+    ops: &[DiffOp],
+) -> SpanDiff {
+    let a_range = op_range(ops, true);
+    let b_range = op_range(ops, false);
     let mut edits = Vec::new();
     let mut numbers = Vec::new();
-    for op in &ops {
+    for op in ops {
         push_op(
             op,
             (ta, toks_a, keys_a),
@@ -197,9 +218,9 @@ pub(crate) fn diff_words(
             &mut numbers,
         );
     }
-    let byte_range = |toks: &[Token], r: &Range<usize>, fallback: &Range<usize>| {
+    let byte_range = |toks: &[Token], r: &Range<usize>| {
         if r.is_empty() {
-            fallback.start..fallback.start
+            0..0
         } else {
             toks[r.start].start..toks[r.end - 1].end
         }
@@ -207,10 +228,17 @@ pub(crate) fn diff_words(
     SpanDiff {
         edits,
         numbers,
-        a: byte_range(toks_a, &a_range, &ra),
-        b: byte_range(toks_b, &b_range, &rb),
+        a: byte_range(toks_a, &a_range),
+        b: byte_range(toks_b, &b_range),
         keys_a: keys_a[a_range].to_vec(),
         keys_b: keys_b[b_range].to_vec(),
+        shared: ops
+            .iter()
+            .map(|op| match op {
+                DiffOp::Equal { len, .. } => *len,
+                _ => 0,
+            })
+            .sum(),
     }
 }
 
@@ -240,7 +268,7 @@ fn is_equal(op: &DiffOp, min: usize) -> bool {
 /// equal words score one, edited words cost [`EDIT_COST`]; the extension ends where
 /// the score was best, so "Now the [both sides are] enmeshed" keeps "Now the", and a
 /// long unrelated start with one common word is cut.
-fn extension<'a>(ops: impl Iterator<Item = &'a DiffOp>) -> usize {
+pub(crate) fn extension<'a>(ops: impl Iterator<Item = &'a DiffOp>) -> usize {
     let (mut score, mut best, mut best_len) = (0.0, 0.0, 0);
     for (k, op) in ops.enumerate() {
         score += match op {
@@ -410,7 +438,7 @@ mod tests {
         );
         assert_eq!(
             render_inline(&d.edits),
-            "For a year, the [-city-led-]{+city and a+} group of farmers and traders \
+            "For a year, the city [-led-]{+and a+} group of farmers and traders \
              [-has-]{+have+} run the market"
         );
         assert!(d.numbers.is_empty());

@@ -1,50 +1,52 @@
 //! Alignment: the passages that two or more sources share, copied verbatim or lightly
-//! edited, found without comparing all sentence pairs.
+//! edited, found whole without comparing all pairs of sources.
 //!
 //! The steps, one file each:
-//! 1. `units`: each body sentence (boilerplate skipped) becomes a sequence of word
-//!    keys, figures replaced by one placeholder, so that a passage that differs only
-//!    in a figure is still found as reuse;
-//! 2. `shingle` and `candidates`: an inverted index of word 3-gram shingles gives the
-//!    sentence pairs (of different sources) sharing enough shingles. Shingles made of
-//!    stop words only, and very common shingles, are dropped; frequent ones pair each
-//!    sentence with its neighbours in the posting list only, so the work grows
-//!    linearly with the corpus;
-//! 3. `verify`: candidates are scored with greedy string tiling over word keys
-//!    ([`Measure::Tiling`]: tolerant of small edits and of moved clauses, chosen by
-//!    measured precision and recall on labelled pairs, see
-//!    `benches/align_measures.rs`) and must also share enough of their content words
-//!    ([`AlignOptions::min_content_similarity`]), or are kept when they share a long
-//!    run of content words (a clause copied into an otherwise different sentence).
-//!    Two sentences that both name people or places and share none of those names
-//!    are never aligned (`names`, [`AlignOptions::reject_other_names`]): the same
-//!    template about another event is not reuse, however many words it shares;
-//! 4. `merge`: aligned sentences close together on both sides become one passage,
-//!    across paragraphs, never mixing reporting with a quotation or two speakers'
-//!    quotations; passages that do not hold together are split again, and passages
-//!    printed by several sources are joined;
-//! 5. `diff`: for each pair of occurrences, the word-level edits (computed with
-//!    `similar`), trimmed to the shared text, and the figures that changed.
+//! 1. `stream`: each document becomes one stream of word keys (its body sentences one
+//!    after the other, boilerplate skipped; figures are one placeholder, so a passage
+//!    that differs only in a figure is still found), with its names and the words
+//!    inside quotation marks;
+//! 2. `seeds`: an inverted index of word 3-gram shingles gives, for every document,
+//!    the positions where it shares a shingle with a later document. The work per
+//!    frequent shingle is capped (each position meets its neighbours in the shingle's
+//!    list only), never the text, so the work grows linearly with the corpus, with
+//!    near-duplicate copies and with files of repeated text;
+//! 3. `pair`: for each pair of documents with seeds, seeds become runs of equal words,
+//!    runs close together on both sides become one chain, the words between them are
+//!    diffed and the passage is extended beyond its ends word by word: a passage with
+//!    substitutions, deletions, insertions and changed figures is found whole, across
+//!    sentence and paragraph boundaries. It is cut where the voice changes (reporting,
+//!    or the quotation of one speaker), and judged by evidence rules: enough similar
+//!    ([`Measure::Tiling`], chosen by measured precision and recall on labelled pairs,
+//!    see `benches/align_measures.rs`) with enough of its content words shared
+//!    ([`AlignOptions::min_content_similarity`]) and enough words
+//!    ([`AlignOptions::min_shared_words`], or fewer holding many content words, or a
+//!    quotation printed in both, or nearly identical whole sentences). An alignment
+//!    whose two sides both name people or places and share none of those names is
+//!    never reuse (`names`, [`AlignOptions::reject_other_names`]): the same template
+//!    about another event is not reuse, however many words it shares;
+//! 4. `merge`: passages of several pairs of documents that cover the same text are
+//!    joined into one passage with all its occurrences;
+//! 5. `diff`: for each pair of occurrences, the word-level edits, trimmed to the
+//!    shared text, and the figures that changed.
 //!
-//! A passage must share at least [`AlignOptions::min_shared_words`] words, or its
-//! sentences must be nearly identical as a whole: short sentences built on a common
-//! template are not reuse. Sentences of the same document are never compared (a lead
-//! paragraph printed twice in one source is not reuse), and
-//! [`AlignOptions::exclude_same_outlet`] also leaves out pairs of sources of the same
-//! outlet or series.
+//! Sentences of the same document are never compared (a lead paragraph printed twice
+//! in one source is not reuse), and [`AlignOptions::exclude_same_outlet`] also leaves
+//! out pairs of sources of the same outlet or series.
 //!
-//! Every step runs in parallel with rayon (per document, per shingle chunk, per
-//! candidate, per run, per passage) and every result is sorted, so the output does
-//! not depend on the number of threads.
+//! Every step runs in parallel with rayon (per document, per pair, per passage) and
+//! every result is sorted, so the output does not depend on the number of threads.
 
 pub(crate) mod candidates;
 mod diff;
 pub(crate) mod merge;
 pub(crate) mod names;
+mod pair;
+mod seeds;
 mod shingle;
 pub(crate) mod similarity;
+mod stream;
 pub(crate) mod units;
-mod verify;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -52,6 +54,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
+use similar::DiffOp;
 
 pub use diff::{EditOp, NumberChange, TextSpan, WordEdit, render_inline};
 pub use similarity::{MIN_TILE, Measure};
@@ -60,9 +63,10 @@ use crate::document::Document;
 use crate::fingerprint::{Fingerprint, hash64};
 use crate::quotes::{self, QuoteReport};
 use crate::text;
-use candidates::CandidateParams;
-use merge::{Link, Piece};
-use units::Units;
+use merge::Piece;
+use pair::{Aligned, Rules, Side};
+use seeds::{Index, SeedParams};
+use stream::Stream;
 
 /// How alignment runs. The defaults are the measured choices; the CLI only needs
 /// `exclude_same_outlet`.
@@ -70,46 +74,51 @@ use units::Units;
 pub struct AlignOptions {
     /// Leave out reuse between sources of the same outlet or the same series.
     pub exclude_same_outlet: bool,
-    /// The similarity used to verify candidate sentence pairs.
+    /// The similarity used to judge aligned text.
     pub measure: Measure,
-    /// Candidate sentence pairs scoring at least this are aligned ...
+    /// Aligned text scoring at least this is reuse ...
     pub min_similarity: f64,
-    /// ... when their shared runs also cover at least this share of their content
-    /// words (words that are not stop words or figures). Sentences built on one
-    /// template with other names and facts ("The X military buildup in Y could serve
-    /// Z's interests") share their function words, not their content words.
+    /// ... when its shared runs also cover at least this share of its content words
+    /// (words that are not stop words or figures). Sentences built on one template
+    /// with other names and facts ("The X military buildup in Y could serve Z's
+    /// interests") share their function words, not their content words.
     pub min_content_similarity: f64,
-    /// Sentence pairs that both name people, places or organisations but share none
-    /// of those names (nor a near spelling) are not aligned, whatever they share
+    /// Aligned text whose two sides both name people, places or organisations but
+    /// share none of those names (nor a near spelling) is not reuse, whatever it shares
     /// otherwise: the same template about others ("The Lakers beat the Celtics on
     /// Sunday" / "The Bulls beat the Knicks on Sunday").
     pub reject_other_names: bool,
     /// Words per shingle.
     pub shingle_size: usize,
-    /// Shingles found in at most this many sentences pair all of them as candidates.
+    /// Shingles found at most this many times pair all their positions as seeds.
     pub all_pairs_df: usize,
-    /// More frequent shingles pair each sentence with this many next sentences of
-    /// their posting list only (see the `candidates` step).
+    /// More frequent shingles pair each position with this many next positions of
+    /// their list only (see the `seeds` step).
     pub shingle_window: usize,
-    /// Shingles found in more sentences than this are too common to suggest copying
-    /// and are dropped.
+    /// Shingles found more often than this ("said in a statement") pair each position
+    /// with the next one only: the work they cost stays in proportion to the text.
     pub max_shingle_df: usize,
-    /// Sentences with fewer words are not aligned on their own (they may still sit
-    /// inside a passage).
+    /// Whole sentences nearly identical (see `strong_similarity`) are reuse when they
+    /// share this many words.
     pub min_sentence_words: usize,
     /// A passage must share at least this many words ...
     pub min_shared_words: usize,
-    /// ... unless its occurrences are at least this similar. Short sentences built on
-    /// the same template ("The central bank left its main rate unchanged on
-    /// Thursday") are not reuse.
+    /// ... unless its sentences are at least this similar as a whole, or it is a
+    /// quotation at least this similar. Short sentences built on the same template
+    /// ("The central bank left its main rate unchanged on Thursday") are not reuse.
     pub strong_similarity: f64,
-    /// Two sentences that are not similar as a whole still align when they share a
-    /// run of this many words (0 turns this off) ...
+    /// A passage of fewer than `min_shared_words` words is reuse when it shares at
+    /// least this many (0 turns this off) ...
     pub min_shared_run: usize,
     /// ... holding at least this many words that are not stop words or figures (so
     /// that stock phrases such as "spoke on condition of anonymity because he was not
     /// authorized to" do not count).
     pub min_shared_run_content: usize,
+    /// A quotation printed in both sources (mostly inside quotation marks in both) is
+    /// reuse when it shares this many words and is at least `strong_similarity`
+    /// similar: a short quote reprinted word for word ("we believe this girl to be in
+    /// imminent danger").
+    pub min_quote_words: usize,
 }
 
 impl Default for AlignOptions {
@@ -129,6 +138,7 @@ impl Default for AlignOptions {
             strong_similarity: 0.8,
             min_shared_run: 10,
             min_shared_run_content: 6,
+            min_quote_words: 8,
         }
     }
 }
@@ -226,15 +236,17 @@ pub struct AlignedSentences {
 /// Counts from one run, for `--explain` and benchmarks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct AlignStats {
-    /// Sentences indexed.
+    /// Body sentences read.
     pub units: usize,
+    /// Words indexed.
+    pub words: usize,
     /// Shingle occurrences indexed.
     pub postings: usize,
-    /// Shingles dropped as too common.
+    /// Shingles too frequent to pair all their positions (their work is capped).
     pub common_shingles: usize,
-    /// Sentence pairs met through shared shingles while counting candidates.
+    /// Seeds met: positions where two documents share a shingle.
     pub pair_checks: u64,
-    /// Candidate sentence pairs verified.
+    /// Chains of seeds aligned word by word.
     pub candidates: usize,
     /// Sentence pairs aligned.
     pub aligned: usize,
@@ -310,69 +322,91 @@ pub fn align_profiled(
         times.push((name, clock.elapsed()));
         clock = Instant::now();
     };
-    let units = Units::build(docs, opts.min_sentence_words.max(1));
-    lap("units", &mut times);
-    let params = CandidateParams {
-        shingle_size: opts.shingle_size,
+    let streams = stream::build(docs, quotes);
+    let voices = sentence_voices(docs, quotes);
+    lap("streams", &mut times);
+    let params = SeedParams {
+        size: opts.shingle_size.max(1),
         all_pairs_df: opts.all_pairs_df.max(2),
         window: opts.shingle_window.max(1),
         max_df: opts.max_shingle_df.max(2),
-        min_shared: 2,
-        min_ratio: 0.2,
     };
+    let index = Index::build(&streams, &params);
+    lap("index", &mut times);
     let groups = outlet_groups(docs);
     let allow =
         |a: usize, b: usize| !opts.exclude_same_outlet || !shares_group(&groups[a], &groups[b]);
-    let (cands, index) = candidates::candidates(&units, &params, allow);
-    lap("candidates", &mut times);
-    let partial = (opts.min_shared_run > 0).then_some(verify::PartialRule {
-        words: opts.min_shared_run,
-        content: opts.min_shared_run_content,
-    });
-    let rules = verify::Rules {
+    let rules = Rules {
         measure: opts.measure,
         threshold: opts.min_similarity,
         min_content: opts.min_content_similarity,
-        partial,
+        min_words: opts.min_shared_words,
+        run_words: opts.min_shared_run,
+        run_content: opts.min_shared_run_content,
+        quote_words: opts.min_quote_words.max(1),
+        strong: opts.strong_similarity,
+        sentence_words: opts.min_sentence_words.max(1),
         other_names: opts.reject_other_names,
+        shingle: params.size,
     };
-    let verified = verify::verify(&units, &cands, &rules);
-    lap("verify", &mut times);
-    let voices = sentence_voices(docs, quotes);
-    let links: Vec<Link> = verified
-        .iter()
-        .map(|v| {
-            let (a, b) = (v.a as usize, v.b as usize);
-            let (da, sa) = (units.doc[a] as usize, units.sentence[a] as usize);
-            let (db, sb) = (units.doc[b] as usize, units.sentence[b] as usize);
-            Link {
-                doc_a: da,
-                sent_a: sa,
-                doc_b: db,
-                sent_b: sb,
-                voice: voice_of(&voices[da], sa) ^ voice_of(&voices[db], sb).rotate_left(1),
+    let frequencies = index.frequencies();
+    let side = |d: usize| Side {
+        stream: &streams[d],
+        voices: &voices[d],
+        frequencies: &frequencies[d],
+    };
+    let per_doc: Vec<DocPairs> = (0..docs.len())
+        .into_par_iter()
+        .map(|u| {
+            let mut seeds: Vec<(u32, u32, u32)> = Vec::new();
+            let count = index.seeds_of(
+                u,
+                &params,
+                |v| allow(u, v),
+                |v, p, q| seeds.push((stream::offset_u32(v), p, q)),
+            );
+            seeds.sort_unstable_by_key(|s| s.0);
+            let mut work = pair::Work::default();
+            let mut out = Vec::new();
+            let mut pairs: Vec<(u32, u32)> = Vec::new();
+            for group in seeds.chunk_by(|x, y| x.0 == y.0) {
+                let v = group[0].0 as usize;
+                pairs.clear();
+                pairs.extend(group.iter().map(|s| (s.1, s.2)));
+                let found = pair::align_pair(side(u), side(v), &mut pairs, &rules, &mut work);
+                out.extend(found.into_iter().map(|x| (u, v, x)));
             }
+            (out, count, work.chains)
         })
         .collect();
-    let pairs: Vec<PairPassage> = merge::runs(links, merge::MAX_GAP)
+    let mut stats = AlignStats {
+        units: streams.iter().map(|s| s.sentences.len()).sum(),
+        words: streams.iter().map(Stream::len).sum(),
+        postings: index.postings,
+        common_shingles: index.capped,
+        ..AlignStats::default()
+    };
+    drop(index);
+    let mut aligned: Vec<(usize, usize, Aligned)> = Vec::new();
+    for (found, count, chains) in per_doc {
+        stats.pair_checks += count;
+        stats.candidates += chains;
+        aligned.extend(found);
+    }
+    lap("pairs", &mut times);
+    let sentences = aligned_sentences(docs, &streams, &aligned, opts);
+    let pairs: Vec<PairPassage> = aligned
         .par_iter()
-        .flat_map_iter(|r| passages_of_run(docs, r, opts))
+        .map(|(u, v, x)| pair_passage(docs, &streams, (*u, *v), x))
         .collect();
+    drop(aligned);
     lap("merge", &mut times);
     let mut passages = assemble(docs, &pairs, quotes, opts.measure);
     lap("diff", &mut times);
     passages.sort_by_key(occurrence_key);
     dedupe_ids(&mut passages);
-    let sentences = aligned_sentences(docs, &units, &verified);
-    let stats = AlignStats {
-        units: units.len(),
-        postings: index.postings,
-        common_shingles: index.common_shingles,
-        pair_checks: index.pair_checks,
-        candidates: cands.len(),
-        aligned: verified.len(),
-        passages: passages.len(),
-    };
+    stats.aligned = sentences.len();
+    stats.passages = passages.len();
     (
         Alignment {
             passages,
@@ -436,13 +470,6 @@ fn sentence_voices(docs: &[Document<'_>], quotes: &QuoteReport) -> Vec<Vec<(usiz
         .collect()
 }
 
-/// The voice of a sentence: 0 for reporting.
-fn voice_of(voices: &[(usize, u64)], sentence: usize) -> u64 {
-    voices
-        .binary_search_by_key(&sentence, |v| v.0)
-        .map_or(0, |i| voices[i].1)
-}
-
 fn segments(q: &quotes::Quotation) -> Vec<Range<usize>> {
     q.segments.iter().map(|s| s.start..s.end).collect()
 }
@@ -455,86 +482,128 @@ fn covered(ranges: &[Range<usize>], r: Range<usize>) -> usize {
         .sum()
 }
 
+/// What the pair step gives for one document: its accepted alignments with later
+/// documents, the seeds met and the chains aligned.
+type DocPairs = (Vec<(usize, usize, Aligned)>, u64, usize);
+
 /// A passage shared by one pair of documents, before joining across pairs.
 struct PairPassage {
     a: Piece,
     b: Piece,
-    /// Similarity of the shared part (after trimming).
+    /// Similarity of the shared part.
     similarity: f64,
-    /// Mean number of words of the shared part.
-    words: f64,
-    /// Similarity of the whole sentences compared.
-    whole_similarity: f64,
-    /// Mean number of words of the whole sentences compared.
-    whole_words: f64,
     diff: diff::SpanDiff,
 }
 
-/// The pair passages of a run: the run itself when it holds together, otherwise its
-/// strictly consecutive parts, otherwise its single links, keeping only those with
-/// enough evidence of reuse.
-fn passages_of_run(
+/// The words of a stream range of a document, read again from its sentences: the
+/// tokens and the stream position of the first.
+fn region_words(doc: &Document<'_>, s: &Stream, r: &Range<usize>) -> (Vec<text::Token>, usize) {
+    let (first, last) = (s.sentence_slot(r.start), s.sentence_slot(r.end.max(1) - 1));
+    let mut tokens = Vec::new();
+    for slot in first..=last {
+        let sentence = &doc.sentences[s.sentences[slot].1 as usize];
+        tokens.extend(stream::words(doc.text(), sentence.range()));
+    }
+    (tokens, s.sentences[first].0 as usize)
+}
+
+/// The pair passage of an alignment, with byte spans and word edits.
+fn pair_passage(
     docs: &[Document<'_>],
-    run: &merge::Run,
+    streams: &[Stream],
+    (u, v): (usize, usize),
+    x: &Aligned,
+) -> PairPassage {
+    let (toks_a, off_a) = region_words(&docs[u], &streams[u], &x.a());
+    let (toks_b, off_b) = region_words(&docs[v], &streams[v], &x.b());
+    let keys_a = &streams[u].keys[off_a..off_a + toks_a.len()];
+    let keys_b = &streams[v].keys[off_b..off_b + toks_b.len()];
+    let ops: Vec<DiffOp> = x
+        .ops
+        .iter()
+        .map(|&op| pair::shift(op, -(off_a as isize), -(off_b as isize), false))
+        .collect();
+    let d = diff::from_ops(
+        (docs[u].text(), &toks_a, keys_a),
+        (docs[v].text(), &toks_b, keys_b),
+        &ops,
+    );
+    PairPassage {
+        a: Piece {
+            doc: u,
+            start: d.a.start,
+            end: d.a.end,
+        },
+        b: Piece {
+            doc: v,
+            start: d.b.start,
+            end: d.b.end,
+        },
+        similarity: x.similarity,
+        diff: d.without_keys(),
+    }
+}
+
+/// The sentence pairs of the alignments that share most of their words: evidence for
+/// the figure comparison that the figures at one place in them are about one fact.
+/// A pair is kept when at least three of its words are aligned and the two sentences
+/// are similar as a whole, or share a long run of aligned words.
+fn aligned_sentences(
+    docs: &[Document<'_>],
+    streams: &[Stream],
+    aligned: &[(usize, usize, Aligned)],
     opts: &AlignOptions,
-) -> Vec<PairPassage> {
-    let whole = pair_passage(docs, run, opts.measure);
-    if whole
-        .as_ref()
-        .is_some_and(|p| p.similarity >= opts.min_similarity)
-        || run.links.len() == 1
-    {
-        return whole
-            .into_iter()
-            .filter(|p| enough_evidence(p, opts))
-            .collect();
-    }
-    let mut out = Vec::new();
-    for part in merge::runs(run.links.clone(), 0) {
-        let p = pair_passage(docs, &part, opts.measure);
-        if p.as_ref()
-            .is_some_and(|p| p.similarity >= opts.min_similarity)
-            || part.links.len() == 1
-        {
-            out.extend(p.filter(|p| enough_evidence(p, opts)));
-            continue;
-        }
-        for link in &part.links {
-            let single = merge::runs(vec![*link], 0);
-            out.extend(
-                single
-                    .iter()
-                    .filter_map(|r| pair_passage(docs, r, opts.measure))
-                    .filter(|p| p.similarity >= opts.min_similarity && enough_evidence(p, opts)),
-            );
-        }
-    }
+) -> Vec<AlignedSentences> {
+    let mut out: Vec<AlignedSentences> = aligned
+        .par_iter()
+        .flat_map_iter(|(u, v, x)| {
+            let (sa, sb) = (&streams[*u], &streams[*v]);
+            let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+            for op in &x.ops {
+                if let DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } = *op
+                {
+                    for k in 0..len {
+                        let key = (
+                            sa.sentence_slot(old_index + k),
+                            sb.sentence_slot(new_index + k),
+                        );
+                        *shared.entry(key).or_default() += 1;
+                    }
+                }
+            }
+            shared
+                .into_iter()
+                .filter_map(move |((slot_a, slot_b), n)| {
+                    let (wa, wb) = (sa.sentence_words(slot_a), sb.sentence_words(slot_b));
+                    let similarity = opts.measure.score_keys(&sa.keys[wa], &sb.keys[wb]);
+                    let long = opts.min_shared_run > 0 && n >= opts.min_shared_run;
+                    (n >= 3 && (similarity >= opts.min_similarity || long)).then(|| {
+                        let a = SentenceRef {
+                            source: docs[*u].index,
+                            sentence: sa.sentences[slot_a].1 as usize,
+                        };
+                        let b = SentenceRef {
+                            source: docs[*v].index,
+                            sentence: sb.sentences[slot_b].1 as usize,
+                        };
+                        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                        AlignedSentences { a, b, similarity }
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        (x.a, x.b)
+            .cmp(&(y.a, y.b))
+            .then(y.similarity.total_cmp(&x.similarity))
+    });
+    out.dedup_by_key(|x| (x.a, x.b));
     out
-}
-
-/// True when a pair passage shares enough words, or when its sentences are nearly
-/// identical as a whole (not only once trimmed to what they share: a stock phrase is
-/// identical to itself).
-fn enough_evidence(p: &PairPassage, opts: &AlignOptions) -> bool {
-    let shared = (p.similarity * p.words).max(p.whole_similarity * p.whole_words);
-    shared >= opts.min_shared_words as f64
-        || (p.whole_similarity >= opts.strong_similarity
-            && p.words >= opts.min_sentence_words as f64)
-}
-
-/// Compares the two sides of a run word by word.
-fn pair_passage(docs: &[Document<'_>], run: &merge::Run, measure: Measure) -> Option<PairPassage> {
-    let (da, db) = (&docs[run.doc_a], &docs[run.doc_b]);
-    let span =
-        |d: &Document<'_>, s: &Range<usize>| d.sentences[s.start].start..d.sentences[s.end - 1].end;
-    compare(
-        docs,
-        run.doc_a,
-        span(da, &run.sents_a),
-        run.doc_b,
-        span(db, &run.sents_b),
-        measure,
-    )
 }
 
 /// Compares two spans of two documents word by word.
@@ -548,20 +617,11 @@ fn compare(
 ) -> Option<PairPassage> {
     let (ta, tb) = (docs[doc_a].text(), docs[doc_b].text());
     let (words_a, words_b) = (diff::words(ta, ra.clone()), diff::words(tb, rb.clone()));
-    let (whole_a, whole_b) = (&words_a.1, &words_b.1);
-    let whole_similarity = measure.score_keys(whole_a, whole_b);
-    let whole_words = (whole_a.len() + whole_b.len()) as f64 / 2.0;
     let d = diff::diff_words((ta, ra, &words_a), (tb, rb, &words_b));
     if d.a.is_empty() || d.b.is_empty() {
         return None;
     }
-    // Nothing trimmed: the shared part is the whole.
-    let similarity = if d.keys_a == *whole_a && d.keys_b == *whole_b {
-        whole_similarity
-    } else {
-        measure.score_keys(&d.keys_a, &d.keys_b)
-    };
-    let words = (d.keys_a.len() + d.keys_b.len()) as f64 / 2.0;
+    let similarity = similarity_of(&d, measure);
     let d = d.without_keys();
     Some(PairPassage {
         a: Piece {
@@ -575,11 +635,23 @@ fn compare(
             end: d.b.end,
         },
         similarity,
-        words,
-        whole_similarity,
-        whole_words,
         diff: d,
     })
+}
+
+/// Texts longer than this (words on one side times words on the other) are scored
+/// by the share of their words the diff finds equal, rather than by the measure,
+/// whose cost is quadratic.
+const MAX_SCORED: usize = 1 << 16;
+
+/// The similarity of the two sides of a diff.
+fn similarity_of(d: &diff::SpanDiff, measure: Measure) -> f64 {
+    let (la, lb) = (d.keys_a.len(), d.keys_b.len());
+    if la * lb <= MAX_SCORED {
+        measure.score_keys(&d.keys_a, &d.keys_b)
+    } else {
+        2.0 * d.shared as f64 / (la + lb).max(1) as f64
+    }
 }
 
 /// Joins pair passages that share text into passages with all their occurrences.
@@ -795,30 +867,4 @@ fn dedupe_ids(passages: &mut [Passage]) {
         }
         *n += 1;
     }
-}
-
-/// The aligned sentence pairs, by corpus index, sorted.
-fn aligned_sentences(
-    docs: &[Document<'_>],
-    units: &Units,
-    verified: &[verify::Verified],
-) -> Vec<AlignedSentences> {
-    let sref = |u: u32| SentenceRef {
-        source: docs[units.doc[u as usize] as usize].index,
-        sentence: units.sentence[u as usize] as usize,
-    };
-    let mut out: Vec<AlignedSentences> = verified
-        .iter()
-        .map(|v| {
-            let (a, b) = (sref(v.a), sref(v.b));
-            let (a, b) = if a <= b { (a, b) } else { (b, a) };
-            AlignedSentences {
-                a,
-                b,
-                similarity: v.similarity,
-            }
-        })
-        .collect();
-    out.sort_by_key(|x| (x.a, x.b));
-    out
 }

@@ -140,76 +140,8 @@ fn opens(text: &str, tokens: &[Token], i: usize) -> bool {
     }
 }
 
-/// The names of a set of units, stored flat: unit `u` has the names
-/// `keys[offsets[u]..offsets[u + 1]]`, spelled `text[spans[i].0..spans[i].1]`.
-#[derive(Debug, Default)]
-pub(crate) struct Names {
-    offsets: Vec<u32>,
-    keys: Vec<u32>,
-    spans: Vec<(u32, u32)>,
-    text: String,
-}
-
-/// The names of one unit.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct NamesOf<'n> {
-    keys: &'n [u32],
-    spans: &'n [(u32, u32)],
-    text: &'n str,
-}
-
-impl Names {
-    /// Appends the names of the next unit, as (key, folded text).
-    pub(crate) fn push_unit<'s>(&mut self, names: impl IntoIterator<Item = (u32, &'s str)>) {
-        if self.offsets.is_empty() {
-            self.offsets.push(0);
-        }
-        for (key, folded) in names {
-            let start = self.text.len();
-            self.text.push_str(folded);
-            self.keys.push(key);
-            self.spans
-                .push((offset_u32(start), offset_u32(self.text.len())));
-        }
-        self.offsets.push(offset_u32(self.keys.len()));
-    }
-
-    /// The names of unit `u` (none for a unit never pushed).
-    pub(crate) fn of(&self, u: usize) -> NamesOf<'_> {
-        let range = match (self.offsets.get(u), self.offsets.get(u + 1)) {
-            (Some(&s), Some(&e)) => s as usize..e as usize,
-            _ => 0..0,
-        };
-        NamesOf {
-            keys: &self.keys[range.clone()],
-            spans: &self.spans[range],
-            text: &self.text,
-        }
-    }
-}
-
-fn offset_u32(i: usize) -> u32 {
-    u32::try_from(i).expect("invariant: fewer than 2^32 bytes of names")
-}
-
-impl<'n> NamesOf<'n> {
-    /// The names as (key, folded text).
-    fn list(&self) -> Vec<(u32, &'n str)> {
-        self.keys
-            .iter()
-            .zip(self.spans)
-            .map(|(&k, &(s, e))| (k, &self.text[s as usize..e as usize]))
-            .collect()
-    }
-}
-
-/// True when two units both name someone or something and share no name, nor a near
-/// spelling of one: the same template about others, not reuse.
-pub(crate) fn other_names(a: NamesOf<'_>, b: NamesOf<'_>) -> bool {
-    !a.keys.is_empty() && !b.keys.is_empty() && other_names_in(&a.list(), &b.list())
-}
-
-/// [`other_names`] for two lists of (key, folded text).
+/// True when two lists of names (key, folded text) are both non-empty and share no
+/// name, nor a near spelling of one: the same template about others, not reuse.
 pub(crate) fn other_names_in(a: &[(u32, &str)], b: &[(u32, &str)]) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
@@ -237,8 +169,8 @@ fn alike(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// One unit per sentence, names read over all the sentences as one document.
-    fn table(sentences: &[&str]) -> Names {
+    /// The names of each sentence, read over all the sentences as one document.
+    fn table(sentences: &[&str]) -> Vec<Vec<(u32, String)>> {
         let text = sentences.join(" ");
         let mut tokenized = Vec::new();
         let mut at = 0;
@@ -256,17 +188,25 @@ mod tests {
             doc.read(&text, tokens, keys);
         }
         doc.finish();
-        let mut table = Names::default();
-        for (tokens, keys) in &tokenized {
-            let names: Vec<(u32, String)> = (0..tokens.len())
-                .filter_map(|i| {
-                    let key = keys[i]?;
-                    doc.name(&text, tokens, i, key).map(|n| (key, n))
-                })
-                .collect();
-            table.push_unit(names.iter().map(|(k, n)| (*k, n.as_str())));
-        }
-        table
+        tokenized
+            .iter()
+            .map(|(tokens, keys)| {
+                (0..tokens.len())
+                    .filter_map(|i| {
+                        let key = keys[i]?;
+                        doc.name(&text, tokens, i, key).map(|n| (key, n))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn other_names(a: &[(u32, String)], b: &[(u32, String)]) -> bool {
+        let list = |x: &[(u32, String)]| -> Vec<(u32, String)> { x.to_vec() };
+        let (a, b) = (list(a), list(b));
+        let a: Vec<(u32, &str)> = a.iter().map(|(k, n)| (*k, n.as_str())).collect();
+        let b: Vec<(u32, &str)> = b.iter().map(|(k, n)| (*k, n.as_str())).collect();
+        other_names_in(&a, &b)
     }
 
     #[test]
@@ -277,13 +217,7 @@ mod tests {
             "Velden said: “Harbour fees will fall.” Osterby agreed.",
             "Harbour fees went up at Osterby and Velden.",
         ]);
-        let spelled = |u: usize| {
-            t.of(u)
-                .list()
-                .iter()
-                .map(|(_, n)| n.to_string())
-                .collect::<Vec<_>>()
-        };
+        let spelled = |u: usize| t[u].iter().map(|(_, n)| n.clone()).collect::<Vec<_>>();
         assert_eq!(spelled(0), vec!["velden", "lisko"]);
         // A capital opening a sentence or a quotation makes a name only when the
         // document capitalizes the word inside a sentence too.
@@ -301,11 +235,11 @@ mod tests {
             "The harbour board of Aleksandrovsk cut its fees for fishing boats.",
             "The harbour board of Alexandrovsk cut its fees for fishing boats.",
         ]);
-        assert!(other_names(t.of(0), t.of(1)));
+        assert!(other_names(&t[0], &t[1]));
         // A possessive, a transliteration, or no name on one side is not a conflict.
-        assert!(!other_names(t.of(0), t.of(2)));
-        assert!(!other_names(t.of(4), t.of(5)));
-        assert!(!other_names(t.of(0), t.of(3)));
-        assert!(!other_names(t.of(0), t.of(0)));
+        assert!(!other_names(&t[0], &t[2]));
+        assert!(!other_names(&t[4], &t[5]));
+        assert!(!other_names(&t[0], &t[3]));
+        assert!(!other_names(&t[0], &t[0]));
     }
 }

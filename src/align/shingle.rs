@@ -15,7 +15,7 @@ fn mix(mut z: u64) -> u64 {
 }
 
 /// The hash of one n-gram of keys.
-fn hash_window(window: &[u32]) -> u32 {
+pub(crate) fn hash_window(window: &[u32]) -> u32 {
     let mut h = 0x243f_6a88_85a3_08d3_u64;
     for &k in window {
         h = mix(h ^ u64::from(k));

@@ -1,6 +1,7 @@
-//! Sentences as comparison units: each body sentence becomes a sequence of compact
-//! word keys, with figures turned into one placeholder so that two sentences that
-//! differ only in a number still look the same while aligning.
+//! Word keys: each word becomes a compact comparison key, with figures turned into
+//! one placeholder so that two texts that differ only in a number still look the
+//! same while aligning; and comparison units (sequences of keys, such as the
+//! quotations that the quotes stage groups) for candidate selection.
 //!
 //! Keys are 32-bit hashes of folded words. The lowest bit of a key says whether the
 //! word carries little meaning (a stop word or a figure), so that shingling can drop
@@ -10,10 +11,6 @@
 
 use std::sync::OnceLock;
 
-use rayon::prelude::*;
-
-use super::names::{Candidate, DocNames, Names};
-use crate::document::Document;
 use crate::fingerprint::hash64;
 use crate::text::{self, TokenKind};
 
@@ -86,7 +83,7 @@ pub(crate) fn keys(text: &str, range: std::ops::Range<usize>) -> Vec<u32> {
         .collect()
 }
 
-/// All comparison units of a set of documents, stored flat: the keys of unit `u` are
+/// Comparison units (built by their user), stored flat: the keys of unit `u` are
 /// `keys[offsets[u]..offsets[u + 1]]`.
 #[derive(Debug, Default)]
 pub(crate) struct Units {
@@ -98,49 +95,9 @@ pub(crate) struct Units {
     pub(crate) offsets: Vec<u32>,
     /// The keys of all units, one after the other.
     pub(crate) keys: Vec<u32>,
-    /// The names of each unit (empty when built by hand).
-    pub(crate) names: Names,
 }
 
-/// What one document gives to the units: sentence indices, key counts, all keys
-/// (flat), and its names as (unit number in the document, key, folded text).
-type DocUnits = (Vec<u32>, Vec<u32>, Vec<u32>, Vec<(u32, u32, String)>);
-
 impl Units {
-    /// Builds the units of every body sentence with at least `min_words` keys, with
-    /// their names (see `names`).
-    pub(crate) fn build(docs: &[Document<'_>], min_words: usize) -> Units {
-        let per_doc: Vec<DocUnits> = docs.par_iter().map(|d| doc_units(d, min_words)).collect();
-        let total_units: usize = per_doc.iter().map(|d| d.0.len()).sum();
-        let total_keys: usize = per_doc.iter().map(|d| d.2.len()).sum();
-        let mut units = Units {
-            doc: Vec::with_capacity(total_units),
-            sentence: Vec::with_capacity(total_units),
-            offsets: Vec::with_capacity(total_units + 1),
-            keys: Vec::with_capacity(total_keys),
-            names: Names::default(),
-        };
-        units.offsets.push(0);
-        for (d, (sentences, lens, keys, names)) in per_doc.into_iter().enumerate() {
-            units.keys.extend_from_slice(&keys);
-            let mut next = 0;
-            for (k, (sentence, len)) in sentences.into_iter().zip(lens).enumerate() {
-                let last = *units.offsets.last().expect("invariant: starts with 0");
-                units.doc.push(index_u32(d));
-                units.sentence.push(sentence);
-                units.offsets.push(last + len);
-                let from = next;
-                while next < names.len() && names[next].0 as usize == k {
-                    next += 1;
-                }
-                units
-                    .names
-                    .push_unit(names[from..next].iter().map(|c| (c.1, c.2.as_str())));
-            }
-        }
-        units
-    }
-
     /// Number of units.
     pub(crate) fn len(&self) -> usize {
         self.doc.len()
@@ -150,42 +107,6 @@ impl Units {
     pub(crate) fn keys_of(&self, u: usize) -> &[u32] {
         &self.keys[self.offsets[u] as usize..self.offsets[u + 1] as usize]
     }
-}
-
-/// The units of one document (see [`DocUnits`]).
-fn doc_units(doc: &Document<'_>, min_words: usize) -> DocUnits {
-    let text = doc.text();
-    let mut doc_names = DocNames::default();
-    let (mut units, mut lens, mut all) = (Vec::new(), Vec::new(), Vec::new());
-    let mut candidates: Vec<(u32, Candidate)> = Vec::new();
-    let mut keys: Vec<Option<u32>> = Vec::new();
-    for (i, s) in doc.body_sentences() {
-        let tokens = text::tokenize(text, s.range());
-        keys.clear();
-        keys.extend(tokens.iter().map(|t| key_of(t.kind, t.text(text))));
-        doc_names.read(text, &tokens, &keys);
-        let n = keys.iter().flatten().count();
-        if n < min_words {
-            continue;
-        }
-        let unit = index_u32(units.len());
-        all.extend(keys.iter().flatten());
-        candidates.extend(
-            keys.iter()
-                .enumerate()
-                .filter_map(|(k, key)| DocNames::candidate(text, &tokens, k, (*key)?))
-                .map(|c| (unit, c)),
-        );
-        units.push(index_u32(i));
-        lens.push(index_u32(n));
-    }
-    doc_names.finish();
-    let names = candidates
-        .into_iter()
-        .filter(|(_, c)| doc_names.accepts(c))
-        .map(|(u, c)| (u, c.key, c.folded))
-        .collect();
-    (units, lens, all, names)
 }
 
 /// Converts an index to `u32`; corpora beyond four billion sentences or keys are far

@@ -1,0 +1,278 @@
+//! Seeds: the places where two documents share a shingle (a run of `size` words), found
+//! through one inverted index over the word streams of all documents.
+//!
+//! Every word position whose shingle holds a content word goes into one array of
+//! (shingle hash, position), sorted once; shingles found in one document only can
+//! link nothing and are dropped. Each document then reads, for every shingle it holds,
+//! the positions that follow its own in the shingle's list, and keeps those in later
+//! documents as seeds: no two documents are ever compared unless they share a
+//! shingle, and every pair is met once, from its first document.
+//!
+//! The work per shingle is capped, never the text: a rare shingle (in at most
+//! `all_pairs_df` positions) pairs each position with all later ones; a frequent one
+//! with the next `window` only (sorted-neighbourhood blocking), and one found more
+//! than `max_df` times with the next position only. A paragraph of wire copy that
+//! hundreds of outlets reprint is then found as a chain of neighbouring copies, which
+//! the passages step joins, and a file of text repeated thousands of times costs work
+//! in proportion to its length.
+
+use rayon::prelude::*;
+
+use super::shingle::hash_window;
+use super::stream::Stream;
+use super::units::is_weak;
+
+/// How seeds are found.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SeedParams {
+    /// Words per shingle.
+    pub(crate) size: usize,
+    /// Shingles found at most this many times pair all their positions.
+    pub(crate) all_pairs_df: usize,
+    /// More frequent shingles pair each position with this many next positions.
+    pub(crate) window: usize,
+    /// Shingles found more often than this pair each position with the next one only.
+    pub(crate) max_df: usize,
+}
+
+/// The index: for every shingle found in two documents or more, its positions.
+pub(crate) struct Index {
+    /// Start of each document's words in the global numbering, plus one final end.
+    starts: Vec<u32>,
+    /// Global positions of each kept shingle, shingle after shingle, sorted.
+    positions: Vec<u32>,
+    /// Start of each kept shingle's positions, plus one final end.
+    shingle_starts: Vec<u32>,
+    /// (global position << 32 | shingle number) of every kept position, sorted.
+    by_position: Vec<u64>,
+    /// Positions indexed.
+    pub(crate) postings: usize,
+    /// Kept shingles whose work is capped (more than `all_pairs_df` positions).
+    pub(crate) capped: usize,
+}
+
+/// The hash of the shingle starting at word `p`, unless it holds only weak words. A
+/// stream shorter than a shingle gives one shingle of all its words, so that a short
+/// document can still meet another.
+fn shingle_at(keys: &[u32], p: usize, size: usize) -> Option<u32> {
+    let window = if keys.len() < size {
+        if p > 0 {
+            return None;
+        }
+        keys
+    } else {
+        keys.get(p..p + size)?
+    };
+    (!window.is_empty() && !window.iter().all(|&k| is_weak(k))).then(|| hash_window(window))
+}
+
+impl Index {
+    /// Builds the index over all streams.
+    pub(crate) fn build(streams: &[Stream], params: &SeedParams) -> Index {
+        let mut starts = Vec::with_capacity(streams.len() + 1);
+        let mut total = 0u64;
+        starts.push(0);
+        for s in streams {
+            total += s.len() as u64;
+            starts.push(u32::try_from(total).expect("invariant: fewer than 2^32 words"));
+        }
+        let size = params.size.max(1);
+        let mut all: Vec<u64> = streams
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(d, s)| {
+                let base = u64::from(starts[d]);
+                (0..s.len()).filter_map(move |p| {
+                    shingle_at(&s.keys, p, size).map(|h| (u64::from(h) << 32) | (base + p as u64))
+                })
+            })
+            .collect();
+        all.par_sort_unstable();
+        let postings = all.len();
+        let mut index = Index {
+            starts,
+            positions: Vec::new(),
+            shingle_starts: vec![0],
+            by_position: Vec::new(),
+            postings,
+            capped: 0,
+        };
+        // Kept positions are rewritten in place as (position << 32 | shingle) at the
+        // front of `all`, then sorted by position.
+        let mut kept = 0;
+        let mut i = 0;
+        while i < all.len() {
+            let hash = all[i] >> 32;
+            let mut j = i + 1;
+            while j < all.len() && all[j] >> 32 == hash {
+                j += 1;
+            }
+            let pos = |e: u64| (e & 0xffff_ffff) as u32;
+            if j - i >= 2 && index.doc_of(pos(all[i])) != index.doc_of(pos(all[j - 1])) {
+                let shingle = (index.shingle_starts.len() - 1) as u64;
+                if j - i > params.all_pairs_df {
+                    index.capped += 1;
+                }
+                for k in i..j {
+                    let p = pos(all[k]);
+                    index.positions.push(p);
+                    all[kept] = (u64::from(p) << 32) | shingle;
+                    kept += 1;
+                }
+                index
+                    .shingle_starts
+                    .push(u32::try_from(index.positions.len()).expect("invariant: < 2^32"));
+            }
+            i = j;
+        }
+        all.truncate(kept);
+        all.shrink_to_fit();
+        all.par_sort_unstable();
+        index.by_position = all;
+        index
+    }
+
+    /// For each document, the number of positions of the shingle starting at each of
+    /// its words (0 for a shingle not kept: found in one document only, or only weak
+    /// words), saturating at `u16::MAX`.
+    pub(crate) fn frequencies(&self) -> Vec<Vec<u16>> {
+        (0..self.starts.len() - 1)
+            .into_par_iter()
+            .map(|d| {
+                let (lo, hi) = (self.starts[d], self.starts[d + 1]);
+                let mut out = vec![0u16; (hi - lo) as usize];
+                let from = self
+                    .by_position
+                    .partition_point(|&e| ((e >> 32) as u32) < lo);
+                for &e in &self.by_position[from..] {
+                    let p = (e >> 32) as u32;
+                    if p >= hi {
+                        break;
+                    }
+                    let s = (e & 0xffff_ffff) as usize;
+                    let n = self.shingle_starts[s + 1] - self.shingle_starts[s];
+                    out[(p - lo) as usize] = u16::try_from(n).unwrap_or(u16::MAX);
+                }
+                out
+            })
+            .collect()
+    }
+
+    /// The document holding global position `p`.
+    fn doc_of(&self, p: u32) -> usize {
+        self.starts.partition_point(|&s| s <= p) - 1
+    }
+
+    /// Calls `f(other document, word here, word there)` for every seed of document
+    /// `doc` with a later document that `allow` accepts, by increasing word here.
+    /// Returns the number of seeds.
+    pub(crate) fn seeds_of<A, F>(&self, doc: usize, params: &SeedParams, allow: A, mut f: F) -> u64
+    where
+        A: Fn(usize) -> bool,
+        F: FnMut(usize, u32, u32),
+    {
+        let (lo, hi) = (self.starts[doc], self.starts[doc + 1]);
+        let from = self
+            .by_position
+            .partition_point(|&e| ((e >> 32) as u32) < lo);
+        let mut count = 0;
+        for &e in &self.by_position[from..] {
+            let p = (e >> 32) as u32;
+            if p >= hi {
+                break;
+            }
+            let s = (e & 0xffff_ffff) as usize;
+            let list = &self.positions
+                [self.shingle_starts[s] as usize..self.shingle_starts[s + 1] as usize];
+            let later = list.partition_point(|&x| x <= p);
+            let end = if list.len() <= params.all_pairs_df {
+                list.len()
+            } else if list.len() > params.max_df {
+                later + 1
+            } else {
+                later + params.window
+            }
+            .min(list.len());
+            let mut other = doc;
+            for &q in &list[later..end] {
+                if q < hi {
+                    continue;
+                }
+                // Positions ascend: the document is the same or a later one.
+                while self.starts[other + 1] <= q {
+                    other += 1;
+                }
+                if allow(other) {
+                    count += 1;
+                    f(other, p - lo, q - self.starts[other]);
+                }
+            }
+        }
+        count
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::units::keys;
+    use super::*;
+
+    fn streams(texts: &[&str]) -> Vec<Stream> {
+        texts
+            .iter()
+            .map(|t| Stream::of_keys(keys(t, 0..t.len())))
+            .collect()
+    }
+
+    const PARAMS: SeedParams = SeedParams {
+        size: 3,
+        all_pairs_df: 8,
+        window: 2,
+        max_df: 100,
+    };
+
+    fn seeds(index: &Index, doc: usize) -> Vec<(usize, u32, u32)> {
+        let mut out = Vec::new();
+        index.seeds_of(doc, &PARAMS, |_| true, |d, p, q| out.push((d, p, q)));
+        out
+    }
+
+    #[test]
+    fn shared_runs_give_seeds_with_later_documents_only() {
+        let s = streams(&[
+            "the ferry company cancelled all crossings on monday",
+            "bakers sold bread while the ferry company cancelled all crossings",
+            "nothing in common here at all",
+        ]);
+        let index = Index::build(&s, &PARAMS);
+        let from0 = seeds(&index, 0);
+        // "the ferry company", "ferry company cancelled", "company cancelled all",
+        // "cancelled all crossings".
+        assert_eq!(from0, vec![(1, 0, 4), (1, 1, 5), (1, 2, 6), (1, 3, 7)]);
+        assert!(seeds(&index, 1).is_empty());
+        assert!(seeds(&index, 2).is_empty());
+    }
+
+    #[test]
+    fn a_frequent_shingle_pairs_neighbours_only_and_repeats_cost_no_more() {
+        let line = "the river ferry company cancelled";
+        let texts: Vec<String> = (0..6).map(|_| line.to_string()).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let windowed = SeedParams {
+            all_pairs_df: 3,
+            ..PARAMS
+        };
+        let index = Index::build(&streams(&refs), &windowed);
+        let mut partners = Vec::new();
+        index.seeds_of(0, &windowed, |_| true, |d, _, _| partners.push(d));
+        partners.sort_unstable();
+        partners.dedup();
+        assert_eq!(partners, vec![1, 2]);
+        assert!(index.capped > 0);
+        // A document repeating one line meets the next document once per shingle.
+        let repeated = format!("{line} {line} ").repeat(50);
+        let index = Index::build(&streams(&[&repeated, line]), &windowed);
+        let n = index.seeds_of(0, &windowed, |_| true, |_, _, _| {});
+        assert!(n <= 3 * 2, "{n}");
+    }
+}
