@@ -1018,3 +1018,27 @@ fn an_age_one_year_older_is_an_update_a_year_later_and_a_discrepancy_a_day_later
     let f = run(&story("2020-01-11"), &[], &opts);
     assert_eq!((f.updates.len(), f.discrepancies.len()), (0, 1), "{f:#?}");
 }
+
+#[test]
+fn a_month_and_day_without_a_year_does_not_conflict_with_the_year_another_source_gives() {
+    // Source b writes "June 4" without a year; its year was taken from its
+    // publication date (2013), though the meeting it recalls was in 2011.
+    let text = |b_date: &str, b_value: &str| {
+        format!(
+            "== source a 2013-10-02\n\
+             The councillor first told the story at a town hall meeting in Brenvik in \
+             [[June 2011|date 2011-06 p=in]], aides said.\n\
+             == source b 2013-10-03\n\
+             At that [[{b_date}|date {b_value} p=at d=year_taken_as_on_or_before]] town hall meeting in \
+             Brenvik, the councillor first told the story, aides said.\n"
+        )
+    };
+    let fx = parse(&text("June 4", "2013-06-04"));
+    let f = run(&fx, &[], &CompareOptions::default());
+    assert!(f.discrepancies.is_empty(), "{:#?}", f.discrepancies);
+    assert!(f.to_review.is_empty(), "{:#?}", f.to_review);
+    // A month that differs is still a conflict, whatever the year.
+    let fx = parse(&text("August 4", "2013-08-04"));
+    let f = run(&fx, &[], &CompareOptions::default());
+    assert_eq!(f.discrepancies.len() + f.to_review.len(), 1, "{f:#?}");
+}

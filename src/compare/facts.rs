@@ -10,6 +10,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
+
 use super::conflict::{self, Gap, Reading, Verdict};
 use super::explain;
 use super::frame::Frame;
@@ -536,6 +538,9 @@ pub(super) fn shift_explains(inp: &Inputs<'_>, a: usize, b: usize) -> bool {
         let f = &inp.figures[m];
         f.kind == FigureKind::Date && f.derivation.is_some()
     };
+    if year_unwritten_explains(inp, a, b) || year_unwritten_explains(inp, b, a) {
+        return true;
+    }
     if !anchored(a) || !anchored(b) {
         return false;
     }
@@ -565,6 +570,38 @@ pub(super) fn shift_explains(inp: &Inputs<'_>, a: usize, b: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// True when `a` names a month (and day) without a year ("at that March 2
+/// event", "in June"), its year was taken from its publication date, and it
+/// agrees with `b` once given a year that `b` names: the two differ only in the
+/// year that `a`'s text leaves open, so neither contradicts the other.
+fn year_unwritten_explains(inp: &Inputs<'_>, a: usize, b: usize) -> bool {
+    let fa = &inp.figures[a];
+    let year_taken = fa
+        .derivation
+        .as_deref()
+        .is_some_and(|d| d.contains(crate::extract::relative::YEAR_TAKEN));
+    if fa.kind != FigureKind::Date || !year_taken {
+        return false;
+    }
+    let crate::figure::Value::Date { date, .. } = fa.value else {
+        return false;
+    };
+    let years = match inp.figures[b].value {
+        crate::figure::Value::Date { date, .. } => date.year()..=date.year(),
+        crate::figure::Value::DateRange { start, end, .. } => start.year()..=end.year(),
+        _ => return false,
+    };
+    let (Some(ra), Some(rb)) = (&inp.readings[a], &inp.readings[b]) else {
+        return false;
+    };
+    years.filter(|&y| y != date.year()).any(|y| {
+        date.with_year(y).is_some_and(|moved| {
+            let days = (moved - date).num_days();
+            conflict::compare(&conflict::shifted(ra, days), rb) == Verdict::Consistent
+        })
+    })
 }
 
 /// Days from the publication date of `b`'s source to that of `a`'s.

@@ -54,6 +54,8 @@ pub const NAMES: &[&str] = &[
     "lead",
     "dated_predicate",
     "actors_shared",
+    "time_same",
+    "time_differs",
 ];
 
 /// How many features there are.
@@ -259,6 +261,14 @@ pub fn vector(cx: &Context, p: &Pair<'_>) -> Vector {
     // ("broke off", "first ... since"), so a shared predicate weighs more there.
     set("dated_predicate", flag(dated && same_predicate));
     set("actors_shared", m.actors_shared.min(3) as f32);
+    // The times the two sentences date their figures to ("last year, when just
+    // seven cases" and "so far this year, 50 cases"): two times that do not
+    // overlap mostly mean two facts.
+    if let (Some(ta), Some(tb)) = (a.time, b.time) {
+        let overlap = ta.0 <= tb.1 && tb.0 <= ta.1;
+        set("time_same", flag(overlap));
+        set("time_differs", flag(!overlap));
+    }
     set("rivals", ((1 + a.rivals + b.rivals) as f32).ln());
     set("other_period", flag(!p.same_period));
     set(
@@ -272,9 +282,11 @@ pub fn vector(cx: &Context, p: &Pair<'_>) -> Vector {
 /// ("two", "seven"): an equal small value says little.
 const SMALL: f64 = 12.0;
 
-/// True for a count-like value of at most [`SMALL`].
+/// True for a whole count-like value of at most [`SMALL`]: "seven" is said of
+/// many things, a magnitude of 5.1 is not.
 fn is_small(r: Option<&Reading>) -> bool {
-    matches!(r, Some(Reading::Number { stated, .. }) if stated.1 <= SMALL)
+    matches!(r, Some(Reading::Number { stated, .. })
+        if stated.1 <= SMALL && stated.0.fract() == 0.0 && stated.1.fract() == 0.0)
 }
 
 /// How far apart two values are in orders of magnitude: |log10(a / b)| of two
@@ -353,5 +365,20 @@ mod tests {
         assert_eq!(overlap(&[1, 2], &[3, 4]), 0.0);
         assert_eq!(overlap(&[], &[3]), 0.0);
         assert!((overlap(&[1, 2, 3], &[3, 5, 6, 7]) - 1.0 / 3.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn only_small_whole_numbers_are_small() {
+        let number = |lo: f64, hi: f64| Reading::Number {
+            stated: (lo, hi),
+            widened: (lo, hi),
+            hedge: None,
+            precision: None,
+            cut: false,
+        };
+        assert!(is_small(Some(&number(7.0, 7.0))));
+        assert!(!is_small(Some(&number(5.1, 5.1))));
+        assert!(!is_small(Some(&number(40.0, 40.0))));
+        assert!(!is_small(None));
     }
 }

@@ -136,6 +136,10 @@ pub struct Frame {
     pub own: Vec<u32>,
     /// How many other figures of the same kind its sentence holds.
     pub rivals: usize,
+    /// The time the figure refers to, when its sentence dates it: the days (as
+    /// day numbers, first and last) of the date nearest to it in its sentence
+    /// ("last year, when just seven cases ..."). `None` for a date itself.
+    pub time: Option<(i64, i64)>,
 }
 
 impl Frame {
@@ -264,6 +268,7 @@ pub fn frame(
         neighbours,
         own,
         rivals: rival_positions.len(),
+        time: None,
     })
 }
 
@@ -693,19 +698,22 @@ fn find_predicate(
     };
     let participle =
         |t: &Term| dist(t) <= 6 && !t.proper && t.folded.ends_with("ed") && t.folded.len() > 4;
+    // A reporting verb right after the figure ("120 cases were reported") is
+    // the figure's own verb: an event word of another clause is not its predicate.
+    let reported_at = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.position > right && t.position <= right + 3)
+        .find(|t| lexicon::is_transparent_verb(&t.folded))
+        .map(|t| clause_distance(toks, t.position, left, right));
     toks.iter()
         .filter(|t| t.kind == TokenKind::Word && dist(t) <= PREDICATE_WINDOW)
         .filter(|t| !lexicon::is_temporal(&t.folded) && !in_head(t))
         .filter(|t| !lexicon::is_transparent_verb(&t.folded))
         .filter(|t| classed(t) || participle(t))
-        .min_by_key(|t| {
-            (
-                clause_distance(toks, t.position, left, right),
-                !classed(t),
-                t.position,
-            )
-        })
-        .map(|t| Predicate {
+        .map(|t| (clause_distance(toks, t.position, left, right), t))
+        .filter(|&(d, _)| reported_at.is_none_or(|r| d <= r))
+        .min_by_key(|&(d, t)| (d, !classed(t), t.position))
+        .map(|(_, t)| Predicate {
             word: t.folded.clone(),
             stem: t.stem.clone(),
             class: lexicon::predicate_class(&t.folded),
@@ -967,6 +975,59 @@ mod tests {
             fled.predicate.as_ref().and_then(|p| p.class),
             Some("flight")
         );
+    }
+
+    #[test]
+    fn a_reporting_verb_after_the_figure_keeps_other_clauses_event_words_out() {
+        let text =
+            "The agency started monitoring the disease in 2019, when 312 cases were confirmed.";
+        assert_eq!(frame_of(text, "312", FigureKind::Count).predicate, None);
+        let text = "The outbreak appeared to slow in spring, with 97 cases reported in May.";
+        assert_eq!(frame_of(text, "97", FigureKind::Count).predicate, None);
+        // A reporting verb before the figure still leaves the event word to it.
+        let text = "The death toll rose to 63 on Sunday.";
+        assert_eq!(
+            frame_of(text, "63", FigureKind::Count)
+                .predicate
+                .and_then(|p| p.class),
+            Some("death")
+        );
+    }
+
+    #[test]
+    fn ousting_and_toppling_a_government_are_one_class() {
+        let a = frame_of(
+            "Rebel officers ousted the governor on May 3.",
+            "May 3",
+            FigureKind::Date,
+        );
+        let b = frame_of(
+            "The army toppled the provincial government on May 4.",
+            "May 4",
+            FigureKind::Date,
+        );
+        let (p, q) = (a.predicate.expect("ousted"), b.predicate.expect("toppled"));
+        assert_eq!(p.class, Some("overthrow"));
+        assert!(super::super::score::predicate_match(&p, &q).is_some());
+    }
+
+    #[test]
+    fn approving_and_rejecting_are_classes_apart() {
+        let yes = frame_of(
+            "The plan was approved by 71% of members.",
+            "71%",
+            FigureKind::Percent,
+        );
+        let no = frame_of(
+            "Some 40% of members rejected the plan.",
+            "40%",
+            FigureKind::Percent,
+        );
+        let (p, q) = (
+            yes.predicate.expect("approved"),
+            no.predicate.expect("rejected"),
+        );
+        assert_eq!(super::super::score::predicate_match(&p, &q), None);
     }
 
     #[test]

@@ -256,6 +256,46 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
         ],
     ),
     ("vote", &["vote", "votes", "voted", "ballots", "elected"]),
+    (
+        "approval",
+        &[
+            "approve",
+            "approves",
+            "approved",
+            "approving",
+            "approval",
+            "endorsed",
+        ],
+    ),
+    (
+        "overthrow",
+        &[
+            "oust",
+            "ousts",
+            "ousted",
+            "ousting",
+            "overthrow",
+            "overthrew",
+            "overthrown",
+            "topple",
+            "toppled",
+            "toppling",
+            "depose",
+            "deposed",
+            "coup",
+        ],
+    ),
+    (
+        "rejection",
+        &[
+            "reject",
+            "rejects",
+            "rejected",
+            "rejecting",
+            "rejection",
+            "opposed",
+        ],
+    ),
 ];
 
 /// Classes of counted nouns that name the same kind of thing, so that "240 people"

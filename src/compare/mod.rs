@@ -44,7 +44,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::figure::{Figure, FigureKind, Qualifier, Value};
+use crate::figure::{Figure, FigureKind, Qualifier, Role, Value};
 
 pub use period::PeriodWarning;
 pub use severity::{Level, Severity};
@@ -372,8 +372,10 @@ fn frames(
                 })
                 .collect::<Vec<_>>()
         })
-        .map(|mut list| {
+        .zip(by_source.par_iter())
+        .map(|(mut list, all)| {
             mark_sole(&mut list);
+            mark_times(&mut list, all, figures, readings);
             list
         })
         .collect();
@@ -382,6 +384,46 @@ fn frames(
         out[i] = Some(f);
     }
     out
+}
+
+/// Gives each frame of one source that is not a date the time its sentence
+/// dates it to: the days of the nearest date of the same sentence that dates an
+/// event (not a label or an earlier value). `all` holds every figure index of
+/// the source.
+fn mark_times(
+    list: &mut [(usize, frame::Frame)],
+    all: &[usize],
+    figures: &[Figure],
+    readings: &[Option<conflict::Reading>],
+) {
+    for (i, frame) in list.iter_mut() {
+        let f = &figures[*i];
+        if f.kind == FigureKind::Date {
+            continue;
+        }
+        let distance = |g: &Figure| {
+            if g.start >= f.end {
+                g.start - f.end
+            } else {
+                f.start.saturating_sub(g.end)
+            }
+        };
+        frame.time = all
+            .iter()
+            .filter(|&&j| j != *i)
+            .map(|&j| (&figures[j], &readings[j]))
+            .filter(|(g, _)| {
+                g.sentence == f.sentence && g.kind == FigureKind::Date && g.role == Role::Stated
+            })
+            .filter_map(|(g, r)| match r {
+                Some(conflict::Reading::Date { stated, .. }) => {
+                    Some((distance(g), g.start, *stated))
+                }
+                _ => None,
+            })
+            .min_by_key(|&(d, start, _)| (d, start))
+            .map(|(_, _, days)| days);
+    }
 }
 
 /// Marks the frames of one source that are the only figure of their kind about

@@ -85,7 +85,7 @@ mod percent;
 mod qualifiers;
 mod quantity;
 mod ranges;
-mod relative;
+pub(crate) mod relative;
 mod tokens;
 mod units;
 

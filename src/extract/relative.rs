@@ -475,13 +475,13 @@ pub(crate) fn day_month(
     };
     relative_found(view, ctx, first, view.start(first)..view.end(last), |p| {
         let date = nearest_day_month(p, m, d, dir)?;
-        Some((
-            date,
-            Grain::Day,
-            format!("year taken as {}", dir.describe()),
-        ))
+        Some((date, Grain::Day, format!("{YEAR_TAKEN} {}", dir.describe())))
     })
 }
+
+/// The words a derivation starts its rule with when the text gives a month (and
+/// day) but no year, and the year was taken from the publication date.
+pub(crate) const YEAR_TAKEN: &str = "year taken as";
 
 /// How far after publication a day and month in a clause without tense may be
 /// taken to lie: about a quarter.
@@ -691,7 +691,7 @@ fn nearest_month(p: NaiveDate, m: u32, dir: Direction) -> Option<(NaiveDate, Gra
         Direction::OnOrAfter | Direction::After => p.year() + 1,
     };
     let d = NaiveDate::from_ymd_opt(year, m, 1)?;
-    Some((d, Grain::Month, format!("year taken as {}", dir.describe())))
+    Some((d, Grain::Month, format!("{YEAR_TAKEN} {}", dir.describe())))
 }
 
 #[cfg(test)]
