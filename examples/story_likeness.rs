@@ -94,6 +94,16 @@ fn main() -> ExitCode {
                 if l.names == Names::Shared {
                     alone.push(l.cosine);
                 }
+                if !vocab.same_story(a, b) {
+                    println!(
+                        "  not one story: {} {} / {}: cosine {:.2}, names {:?}",
+                        f.display(),
+                        corpus.sources[a].id,
+                        corpus.sources[b].id,
+                        l.cosine,
+                        l.names
+                    );
+                }
             }
         }
     }

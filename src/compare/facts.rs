@@ -14,6 +14,7 @@ use chrono::Datelike;
 
 use super::conflict::{self, Gap, Reading, Verdict};
 use super::explain;
+use super::features;
 use super::frame::Frame;
 use super::group::{self, Group, Inputs};
 use super::period::Anchor;
@@ -154,6 +155,10 @@ struct Shifted {
 struct Comparison {
     conflicts: Vec<Conflict>,
     shifted: Vec<Shifted>,
+    /// Two values of the group differ, and every pair of sources stating them
+    /// has one source that also states the other's value: the group joins two
+    /// facts.
+    restated: bool,
 }
 
 fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding> {
@@ -199,7 +204,14 @@ fn finding(docs: &[Document<'_>], inp: &Inputs<'_>, g: &Group) -> Option<Finding
     if sources.len() < 2 {
         return None;
     }
-    let Comparison { conflicts, shifted } = conflicts(docs, inp, &members);
+    let Comparison {
+        conflicts,
+        shifted,
+        restated,
+    } = conflicts(docs, inp, &members);
+    if restated && conflicts.is_empty() {
+        return None;
+    }
     let status = if conflicts.is_empty() {
         Status::Agreement
     } else if conflicts.iter().all(|c| c.update) {
@@ -494,10 +506,13 @@ fn conflicts(docs: &[Document<'_>], inp: &Inputs<'_>, members: &[usize]) -> Comp
                     let update = is_update(inp, inp.figures[a].kind, x, y, &gap);
                     out.conflicts.push(Conflict { a, b, gap, update });
                 }
-                None => {
-                    let days = publication_gap(docs, inp, a, b).unwrap_or(0);
-                    out.shifted.push(Shifted { a, b, days });
-                }
+                None => match pair_where(inp, x, y, |a, b| !restated(inp, a, b)) {
+                    Some((a, b)) => {
+                        let days = publication_gap(docs, inp, a, b).unwrap_or(0);
+                        out.shifted.push(Shifted { a, b, days });
+                    }
+                    None => out.restated = true,
+                },
             }
         }
     }
@@ -506,26 +521,47 @@ fn conflicts(docs: &[Document<'_>], inp: &Inputs<'_>, members: &[usize]) -> Comp
 
 /// One figure of each value, from different sources, if there is such a pair.
 fn cross_source_pair(inp: &Inputs<'_>, x: &Distinct, y: &Distinct) -> Option<(usize, usize)> {
+    pair_where(inp, x, y, |_, _| true)
+}
+
+/// A pair of figures of different sources, one of each of two conflicting values,
+/// whose conflict neither their publication dates explain (see
+/// [`shift_explains`]) nor a source stating both values (see [`restated`]).
+fn unshifted_pair(inp: &Inputs<'_>, x: &Distinct, y: &Distinct) -> Option<(usize, usize)> {
+    pair_where(inp, x, y, |a, b| {
+        !shift_explains(inp, a, b) && !restated(inp, a, b)
+    })
+}
+
+/// The first pair of figures `(a, b)` of different sources, `a` of value `x` and
+/// `b` of value `y`, that `keep` accepts.
+fn pair_where(
+    inp: &Inputs<'_>,
+    x: &Distinct,
+    y: &Distinct,
+    keep: impl Fn(usize, usize) -> bool,
+) -> Option<(usize, usize)> {
     let src = |m: usize| inp.figures[m].source;
     x.members.iter().find_map(|&a| {
         y.members
             .iter()
-            .find(|&&b| src(a) != src(b))
+            .find(|&&b| src(a) != src(b) && keep(a, b))
             .map(|&b| (a, b))
     })
 }
 
-/// A pair of figures of different sources, one of each of two conflicting values,
-/// whose conflict is not explained by their publication dates; `None` when every
-/// such pair is (see [`shift_explains`]).
-fn unshifted_pair(inp: &Inputs<'_>, x: &Distinct, y: &Distinct) -> Option<(usize, usize)> {
-    let src = |m: usize| inp.figures[m].source;
-    x.members.iter().find_map(|&a| {
-        y.members
-            .iter()
-            .find(|&&b| src(a) != src(b) && !shift_explains(inp, a, b))
-            .map(|&b| (a, b))
-    })
+/// True when the source of `a` states the value of `b` somewhere, or the source
+/// of `b` the value of `a` ("Rivals won 332 seats in 2012, and the party only
+/// 304" against "the party won 304"): that source agrees with the other on the
+/// value, so the figure it pairs with the other's is most likely of another
+/// fact. A small whole value ("two", "seven") is said of too many things to tell.
+pub(super) fn restated(inp: &Inputs<'_>, a: usize, b: usize) -> bool {
+    let (fa, fb) = (&inp.figures[a], &inp.figures[b]);
+    let (ra, rb) = (inp.readings[a].as_ref(), inp.readings[b].as_ref());
+    let states = |source: usize, f: &crate::figure::Figure, r| {
+        !features::is_small(r) && inp.context.states(source, f, r)
+    };
+    states(fa.source, fb, rb) || states(fb.source, fa, ra)
 }
 
 /// True when two conflicting dates were both resolved against their sources'

@@ -119,6 +119,13 @@ impl Context {
         cx
     }
 
+    /// True when some figure of `source` that takes part states the value of
+    /// `f` (the same kind and value).
+    pub fn states(&self, source: usize, f: &Figure, r: Option<&Reading>) -> bool {
+        self.value_counts
+            .contains_key(&(source, f.kind, value_key(f, r)))
+    }
+
     fn repeated(&self, f: &Figure, r: Option<&Reading>) -> bool {
         self.value_counts
             .get(&(f.source, f.kind, value_key(f, r)))
@@ -263,7 +270,8 @@ pub fn vector(cx: &Context, p: &Pair<'_>) -> Vector {
     set("actors_shared", m.actors_shared.min(3) as f32);
     // The times the two sentences date their figures to ("last year, when just
     // seven cases" and "so far this year, 50 cases"): two times that do not
-    // overlap mostly mean two facts.
+    // overlap mostly mean two facts. The same time is no evidence of one fact:
+    // a story's figures mostly share its days.
     if let (Some(ta), Some(tb)) = (a.time, b.time) {
         let overlap = ta.0 <= tb.1 && tb.0 <= ta.1;
         set("time_same", flag(overlap));
@@ -284,7 +292,7 @@ const SMALL: f64 = 12.0;
 
 /// True for a whole count-like value of at most [`SMALL`]: "seven" is said of
 /// many things, a magnitude of 5.1 is not.
-fn is_small(r: Option<&Reading>) -> bool {
+pub fn is_small(r: Option<&Reading>) -> bool {
     matches!(r, Some(Reading::Number { stated, .. })
         if stated.1 <= SMALL && stated.0.fract() == 0.0 && stated.1.fract() == 0.0)
 }

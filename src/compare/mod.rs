@@ -799,6 +799,52 @@ pub fn explain_pair(
 }
 
 #[cfg(test)]
+mod restated_tests {
+    use super::*;
+    use crate::corpus::{Corpus, Source};
+
+    /// The figure of `source` written `text`.
+    fn find(docs: &[Document<'_>], figures: &[Figure], source: usize, text: &str) -> usize {
+        figures
+            .iter()
+            .position(|f| {
+                f.source == source && docs[source].text().get(f.start..f.end) == Some(text)
+            })
+            .unwrap_or_else(|| panic!("no figure '{text}' in source {source}"))
+    }
+
+    #[test]
+    fn a_source_stating_the_other_value_does_not_contradict_it() {
+        let corpus = Corpus::of_sources(vec![
+            Source::new(
+                "a",
+                "The Harlan party won 281 seats in the assembly in 2018. This time the Vesta \
+                 party won 266 seats, not the 270 seats its leader claimed.",
+            ),
+            Source::new("b", "The Vesta party won 270 seats in the assembly."),
+            Source::new("c", "The Vesta party won 275 seats in the assembly."),
+        ]);
+        let docs = crate::document::prepare(&corpus);
+        let figures = crate::extract::figures_all(&docs);
+        let opts = CompareOptions::default();
+        let vocab = vocabulary(&docs, &opts);
+        let (a281, b270, c275) = (
+            find(&docs, &figures, 0, "281"),
+            find(&docs, &figures, 1, "270"),
+            find(&docs, &figures, 2, "275"),
+        );
+        with_inputs(&docs, &figures, &[], &opts, &vocab, |inp| {
+            // a states 270 itself: its 281 is of another fact than b's 270.
+            assert!(facts::restated(inp, a281, b270));
+            // Neither a nor c states the other's value.
+            assert!(!facts::restated(inp, a281, c275));
+            // b and c each state one value.
+            assert!(!facts::restated(inp, b270, c275));
+        });
+    }
+}
+
+#[cfg(test)]
 mod saying_tests {
     use super::is_date_of_saying;
 
