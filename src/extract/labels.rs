@@ -32,7 +32,6 @@ use super::units;
 /// named by a year without happening in it (a law, a treaty, a budget, a model, a
 /// season, a report) are not here.
 const EVENT_NOUNS: &[&str] = &[
-    "&str] = &[",
     "abduction",
     "accident",
     "acquittal",

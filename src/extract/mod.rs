@@ -72,6 +72,7 @@
 //!   "9/11"-like codes, list numbering, "one" as a pronoun or in idioms, the
 //!   publication statement itself, and datelines made mostly of a date.
 
+mod compared;
 mod counts;
 mod dates;
 mod durations;
@@ -299,6 +300,7 @@ fn scan(view: &View<'_>, ctx: &Ctx, paragraph_start: bool) -> Vec<Found> {
         match recognize(view, ctx, i) {
             Some(mut m) => {
                 labels::apply(view, i, &mut m);
+                compared::apply(view, i, &mut m);
                 i = m.next.max(i + 1);
                 out.extend(m.found);
             }
