@@ -382,7 +382,12 @@ fn weekday_at(view: &View<'_>, i: usize) -> Option<Weekday> {
     let named = prev.is_some_and(|p| {
         view.is_word(p) && view.is_capitalized(p) && !crate::text::is_stop_word(view.low(p))
     });
-    (!named).then_some(day)
+    // "Wednesday, March 30, 2016" and "Friday 4 June" are one date written out:
+    // the weekday only names its day, and the date says which.
+    let k = if view.raw(i + 1) == "," { i + 2 } else { i + 1 };
+    let month_day = super::dates::month_of(view.low(k)).is_some() && view.is_number(k + 1);
+    let day_month = view.is_number(k) && super::dates::month_of(view.low(k + 1)).is_some();
+    (!named && !month_day && !day_month).then_some(day)
 }
 
 /// "last year", "this month", "next week", "last Friday", "last April", with the
@@ -696,10 +701,39 @@ fn nearest_month(p: NaiveDate, m: u32, dir: Direction) -> Option<(NaiveDate, Gra
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{describe, figure, figures_of};
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_weekday_written_with_its_date_is_not_a_relative_date() {
+        let found = figures_of(
+            "2016-04-01",
+            "Rangers shot the animal on Wednesday, March 30, 2016, near the park.",
+        );
+        assert!(
+            figure(&found, "Wednesday").is_none(),
+            "{}",
+            describe(&found)
+        );
+        assert!(
+            found.iter().any(|(f, w)| w.contains("March 30")
+                && f.value
+                    == Value::Date {
+                        date: NaiveDate::from_ymd_opt(2016, 3, 30).unwrap(),
+                        grain: Grain::Day
+                    }),
+            "{}",
+            describe(&found)
+        );
+        let found = figures_of("2021-06-09", "The council met on Friday 4 June to vote.");
+        assert!(figure(&found, "Friday").is_none(), "{}", describe(&found));
+        // A weekday alone is still read against the publication date.
+        let found = figures_of("2021-06-09", "The council met on Friday to vote.");
+        assert!(figure(&found, "Friday").is_some(), "{}", describe(&found));
     }
 
     #[test]
