@@ -122,7 +122,18 @@ fn single(view: &View<'_>, i: usize) -> Option<Match> {
     } else {
         return amount_then_currency(view, i);
     };
-    let q = quantity::parse(view, k, true)?;
+    let mut q = quantity::parse(view, k, true)?;
+    // "$986-billion": a scale joined to the amount by a hyphen.
+    if let [word] = q.rest.as_slice()
+        && q.scale.is_none()
+        && let Some(scale) = super::numbers::scale_word(word)
+    {
+        q.lo *= scale;
+        q.hi *= scale;
+        q.scale = Some(scale);
+        q.plain = false;
+        q.rest.clear();
+    }
     if !q.rest.is_empty() {
         return None;
     }
@@ -228,6 +239,15 @@ mod tests {
         );
         assert_eq!(money_at("US$40m in aid", 0), m("40000000", "USD", "US$40m"));
         assert_eq!(money_at("€15 each", 0), m("15", "EUR", "€15"));
+        assert_eq!(
+            money_at("a $4.25-billion fortune", 1),
+            m("4250000000", "USD", "$4.25-billion")
+        );
+        assert_eq!(
+            money_at("a $4.77-billion fortune", 1),
+            m("4770000000", "USD", "$4.77-billion")
+        );
+        assert_eq!(money_at("a $40-ton truck", 1), None);
         assert_eq!(money_at("£3.2bn", 0), m("3200000000", "GBP", "£3.2bn"));
         assert_eq!(
             money_at("Rs. 500 crore", 0),

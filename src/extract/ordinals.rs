@@ -134,9 +134,21 @@ pub(crate) fn at(view: &View<'_>, ctx: &Ctx, i: usize) -> Option<Match> {
         return None;
     }
     let low = view.low(i);
+    // "the 15th-richest person", "the third-largest city": a rank by a
+    // superlative joined to the ordinal.
+    let (low, ranked) = match low.split_once(['-', '‐', '‑']) {
+        Some((ordinal, superlative))
+            if superlative.len() > 4
+                && superlative.ends_with("est")
+                && superlative.chars().all(char::is_alphabetic) =>
+        {
+            (ordinal, true)
+        }
+        _ => (low, false),
+    };
     let (n, in_words) = match numbers::attached(low, false) {
         Some((v, Attached::Ordinal)) => (v, false),
-        _ => (word_ordinal(low)?, true),
+        _ => (word_ordinal(low)?, !ranked),
     };
     if !in_words && view.is_word(i + 1) && view.is_capitalized(i + 1) {
         return None;
@@ -232,6 +244,20 @@ mod tests {
         assert_eq!(ordinals("a ruling of the 4th circuit", None), vec![]);
         assert_eq!(ordinals("the third district", None), vec![]);
         assert_eq!(ordinals("the twenty-second round", None)[0].0, "22");
+    }
+
+    #[test]
+    fn a_rank_by_a_superlative_is_an_ordinal() {
+        assert_eq!(
+            ordinals("the 12th-richest family in the region", None),
+            vec![("12".into(), "12th-richest".into())]
+        );
+        assert_eq!(
+            ordinals("the fourth-largest port", None),
+            vec![("4".into(), "fourth-largest".into())]
+        );
+        // A hyphenated word that is no superlative stays out.
+        assert_eq!(ordinals("a third-party candidate", None), vec![]);
     }
 
     #[test]
