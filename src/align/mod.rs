@@ -90,13 +90,15 @@ pub struct AlignOptions {
     pub reject_other_names: bool,
     /// Words per shingle.
     pub shingle_size: usize,
-    /// Shingles found at most this many times pair all their positions as seeds.
+    /// Shingles found at most this many times pair all their positions as seeds
+    /// (at most 65,534, like `max_shingle_df`).
     pub all_pairs_df: usize,
     /// More frequent shingles pair each position with this many next positions of
     /// their list only (see the `seeds` step).
     pub shingle_window: usize,
     /// Shingles found more often than this ("said in a statement") pair each position
     /// with the next one only: the work they cost stays in proportion to the text.
+    /// Values above 65,534 count as 65,534 (frequencies are counted in 16 bits).
     pub max_shingle_df: usize,
     /// Whole sentences nearly identical (see `strong_similarity`) are reuse when they
     /// share this many words.
@@ -327,9 +329,9 @@ pub fn align_profiled(
     lap("streams", &mut times);
     let params = SeedParams {
         size: opts.shingle_size.max(1),
-        all_pairs_df: opts.all_pairs_df.max(2),
+        all_pairs_df: opts.all_pairs_df.clamp(2, seeds::MAX_DF),
         window: opts.shingle_window.max(1),
-        max_df: opts.max_shingle_df.max(2),
+        max_df: opts.max_shingle_df.clamp(2, seeds::MAX_DF),
     };
     let index = Index::build(&streams, &params);
     lap("index", &mut times);
@@ -349,11 +351,10 @@ pub fn align_profiled(
         other_names: opts.reject_other_names,
         shingle: params.size,
     };
-    let frequencies = index.frequencies();
     let side = |d: usize| Side {
         stream: &streams[d],
         voices: &voices[d],
-        frequencies: &frequencies[d],
+        frequencies: index.frequencies(d),
     };
     let per_doc: Vec<DocPairs> = (0..docs.len())
         .into_par_iter()
@@ -365,7 +366,7 @@ pub fn align_profiled(
                 |v| allow(u, v),
                 |v, p, q| seeds.push((stream::offset_u32(v), p, q)),
             );
-            seeds.sort_unstable_by_key(|s| s.0);
+            seeds.sort_unstable_by_key(|&(v, p, q)| (v, pair::seed_order(p, q)));
             let mut work = pair::Work::default();
             let mut out = Vec::new();
             let mut pairs: Vec<(u32, u32)> = Vec::new();
@@ -373,7 +374,7 @@ pub fn align_profiled(
                 let v = group[0].0 as usize;
                 pairs.clear();
                 pairs.extend(group.iter().map(|s| (s.1, s.2)));
-                let found = pair::align_pair(side(u), side(v), &mut pairs, &rules, &mut work);
+                let found = pair::align_pair(side(u), side(v), &pairs, &rules, &mut work);
                 out.extend(found.into_iter().map(|x| (u, v, x)));
             }
             (out, count, work.chains)

@@ -140,25 +140,37 @@ fn op_range(ops: &[DiffOp], old: bool) -> Range<usize> {
     }
 }
 
-/// Counters of the work done, for the statistics.
-#[derive(Debug, Clone, Copy, Default)]
+/// Counters of the work done, for the statistics, and buffers reused from one pair
+/// to the next (most pairs share a stock phrase or two and nothing else).
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Work {
     /// Chains aligned.
     pub(crate) chains: usize,
+    runs: Vec<Run>,
 }
 
-/// Aligns two documents from their seeds (word here, word there); `seeds` is
-/// reordered. Returns the accepted alignments, in order.
+/// Aligns two documents from their seeds (word here, word there), sorted by
+/// diagonal (word there minus word here), then by word here. Returns the accepted
+/// alignments, in order.
 pub(crate) fn align_pair(
     a: Side<'_>,
     b: Side<'_>,
-    seeds: &mut [(u32, u32)],
+    seeds: &[(u32, u32)],
     rules: &Rules,
     work: &mut Work,
 ) -> Vec<Aligned> {
-    let runs = runs(a.keys(), b.keys(), seeds);
+    let mut runs = std::mem::take(&mut work.runs);
+    runs_into(a.keys(), b.keys(), seeds, &mut runs);
     let mut out = Vec::new();
-    for chain in chains(runs) {
+    // No chain covers more words than all runs together: most pairs of documents
+    // share a stock phrase or two and nothing else.
+    if cover(&runs) < MIN_COVER {
+        work.runs = runs;
+        return out;
+    }
+    let chained = chains(&runs);
+    work.runs = runs;
+    for chain in chained {
         if worth_aligning(a, b, &chain, rules) {
             judge_chain(a, b, &chain, rules, work, &mut out, 0);
         }
@@ -198,10 +210,20 @@ fn worth_aligning(a: Side<'_>, b: Side<'_>, chain: &[Run], rules: &Rules) -> boo
         && 2 * b.stream.quoted_in(rb.clone()) >= rb.len()
 }
 
-/// Maximal runs of equal words through the seeds, sorted by position.
-pub(crate) fn runs(ka: &[u32], kb: &[u32], seeds: &mut [(u32, u32)]) -> Vec<Run> {
-    seeds.sort_unstable_by_key(|&(p, q)| (i64::from(q) - i64::from(p), p));
-    let mut out: Vec<Run> = Vec::new();
+/// The order of seeds that [`runs_into`] reads: by diagonal, then by word here.
+pub(crate) fn seed_order(p: u32, q: u32) -> (i64, u32) {
+    (i64::from(q) - i64::from(p), p)
+}
+
+/// Maximal runs of equal words through the seeds (sorted by [`seed_order`]), sorted
+/// by position, written to `out`.
+pub(crate) fn runs_into(ka: &[u32], kb: &[u32], seeds: &[(u32, u32)], out: &mut Vec<Run>) {
+    debug_assert!(
+        seeds
+            .windows(2)
+            .all(|w| seed_order(w[0].0, w[0].1) < seed_order(w[1].0, w[1].1))
+    );
+    out.clear();
     let mut last: Option<(i64, usize)> = None;
     for &(p, q) in seeds.iter() {
         let (p, q) = (p as usize, q as usize);
@@ -229,7 +251,6 @@ pub(crate) fn runs(ka: &[u32], kb: &[u32], seeds: &mut [(u32, u32)]) -> Vec<Run>
         out.push(Run { a: s, b: t, len });
     }
     out.sort_unstable();
-    out
 }
 
 /// A chain being built.
@@ -240,10 +261,10 @@ struct Chain {
 }
 
 /// Groups runs (sorted) into chains of one passage each.
-pub(crate) fn chains(runs: Vec<Run>) -> Vec<Vec<Run>> {
+pub(crate) fn chains(runs: &[Run]) -> Vec<Vec<Run>> {
     let mut open: Vec<Chain> = Vec::new();
     let mut done: Vec<Vec<Run>> = Vec::new();
-    for r in runs {
+    for &r in runs {
         // Chains that ended too far back can take no more runs.
         let mut k = 0;
         while k < open.len() {
@@ -720,18 +741,15 @@ mod tests {
             "the ferry company cancelled all crossings",
         );
         let (ka, kb) = (keys(a, 0..a.len()), keys(b, 0..b.len()));
-        let mut seeds = vec![(1, 0), (2, 1), (3, 2)];
-        assert_eq!(runs(&ka, &kb, &mut seeds), vec![run(1, 0, 6)]);
+        let seeds = vec![(1, 0), (2, 1), (3, 2)];
+        let mut out = Vec::new();
+        runs_into(&ka, &kb, &seeds, &mut out);
+        assert_eq!(out, vec![run(1, 0, 6)]);
     }
 
     #[test]
     fn runs_close_on_both_sides_chain_and_distant_ones_do_not() {
-        let chained = chains(vec![
-            run(0, 0, 5),
-            run(8, 7, 5),
-            run(14, 40, 4),
-            run(200, 200, 6),
-        ]);
+        let chained = chains(&[run(0, 0, 5), run(8, 7, 5), run(14, 40, 4), run(200, 200, 6)]);
         assert_eq!(
             chained,
             vec![
@@ -741,13 +759,13 @@ mod tests {
         );
         // Twenty words rewritten on both sides is not one passage, nor a clause added
         // on one side while words are rewritten on the other.
-        assert_eq!(chains(vec![run(0, 0, 5), run(25, 25, 5)]).len(), 2);
-        assert_eq!(chains(vec![run(0, 0, 5), run(12, 33, 5)]).len(), 2);
+        assert_eq!(chains(&[run(0, 0, 5), run(25, 25, 5)]).len(), 2);
+        assert_eq!(chains(&[run(0, 0, 5), run(12, 33, 5)]).len(), 2);
     }
 
     #[test]
     fn overlapping_runs_on_another_diagonal_are_cut() {
-        let chained = chains(vec![run(0, 0, 8), run(6, 9, 5)]);
+        let chained = chains(&[run(0, 0, 8), run(6, 9, 5)]);
         assert_eq!(chained, vec![vec![run(0, 0, 8), run(8, 11, 3)]]);
     }
 

@@ -39,17 +39,27 @@ pub(crate) struct SeedParams {
 pub(crate) struct Index {
     /// Start of each document's words in the global numbering, plus one final end.
     starts: Vec<u32>,
-    /// Global positions of each kept shingle, shingle after shingle, sorted.
+    /// Global positions of each kept shingle, sorted, shingle after shingle, each
+    /// list followed by [`END`].
     positions: Vec<u32>,
-    /// Start of each kept shingle's positions, plus one final end.
-    shingle_starts: Vec<u32>,
-    /// (global position << 32 | shingle number) of every kept position, sorted.
+    /// (global position << 32 | index of the position in `positions`) of every kept
+    /// position, sorted: a document's shingles, and where each one's list goes on.
     by_position: Vec<u64>,
+    /// For every global position, the number of positions of the shingle starting
+    /// there (0 when not kept), saturating at `u16::MAX`.
+    frequency: Vec<u16>,
     /// Positions indexed.
     pub(crate) postings: usize,
     /// Kept shingles whose work is capped (more than `all_pairs_df` positions).
     pub(crate) capped: usize,
 }
+
+/// The end of a shingle's list in [`Index::positions`].
+const END: u32 = u32::MAX;
+
+/// The largest `all_pairs_df` and `max_df` that [`SeedParams`] may hold: frequencies
+/// are counted in 16 bits.
+pub(crate) const MAX_DF: usize = u16::MAX as usize - 1;
 
 /// The hash of the shingle starting at word `p`, unless it holds only weak words. A
 /// stream shorter than a shingle gives one shingle of all its words, so that a short
@@ -74,7 +84,12 @@ impl Index {
         starts.push(0);
         for s in streams {
             total += s.len() as u64;
-            starts.push(u32::try_from(total).expect("invariant: fewer than 2^32 words"));
+            // Global positions stay below END.
+            let end = u32::try_from(total)
+                .ok()
+                .filter(|&t| t < END)
+                .expect("invariant: fewer than 2^32 - 1 words");
+            starts.push(end);
         }
         let size = params.size.max(1);
         let mut all: Vec<u64> = streams
@@ -90,15 +105,15 @@ impl Index {
         all.par_sort_unstable();
         let postings = all.len();
         let mut index = Index {
+            frequency: vec![0; total as usize],
             starts,
             positions: Vec::new(),
-            shingle_starts: vec![0],
             by_position: Vec::new(),
             postings,
             capped: 0,
         };
-        // Kept positions are rewritten in place as (position << 32 | shingle) at the
-        // front of `all`, then sorted by position.
+        // Kept positions are rewritten in place as (position << 32 | index in
+        // `positions`) at the front of `all`, then sorted by position.
         let mut kept = 0;
         let mut i = 0;
         while i < all.len() {
@@ -109,53 +124,36 @@ impl Index {
             }
             let pos = |e: u64| (e & 0xffff_ffff) as u32;
             if j - i >= 2 && index.doc_of(pos(all[i])) != index.doc_of(pos(all[j - 1])) {
-                let shingle = (index.shingle_starts.len() - 1) as u64;
                 if j - i > params.all_pairs_df {
                     index.capped += 1;
                 }
+                let n = u16::try_from(j - i).unwrap_or(u16::MAX);
                 for k in i..j {
                     let p = pos(all[k]);
+                    let at = u32::try_from(index.positions.len())
+                        .expect("invariant: fewer than 2^32 postings");
                     index.positions.push(p);
-                    all[kept] = (u64::from(p) << 32) | shingle;
+                    index.frequency[p as usize] = n;
+                    all[kept] = (u64::from(p) << 32) | u64::from(at);
                     kept += 1;
                 }
-                index
-                    .shingle_starts
-                    .push(u32::try_from(index.positions.len()).expect("invariant: < 2^32"));
+                index.positions.push(END);
             }
             i = j;
         }
         all.truncate(kept);
         all.shrink_to_fit();
         all.par_sort_unstable();
+        index.positions.shrink_to_fit();
         index.by_position = all;
         index
     }
 
-    /// For each document, the number of positions of the shingle starting at each of
-    /// its words (0 for a shingle not kept: found in one document only, or only weak
-    /// words), saturating at `u16::MAX`.
-    pub(crate) fn frequencies(&self) -> Vec<Vec<u16>> {
-        (0..self.starts.len() - 1)
-            .into_par_iter()
-            .map(|d| {
-                let (lo, hi) = (self.starts[d], self.starts[d + 1]);
-                let mut out = vec![0u16; (hi - lo) as usize];
-                let from = self
-                    .by_position
-                    .partition_point(|&e| ((e >> 32) as u32) < lo);
-                for &e in &self.by_position[from..] {
-                    let p = (e >> 32) as u32;
-                    if p >= hi {
-                        break;
-                    }
-                    let s = (e & 0xffff_ffff) as usize;
-                    let n = self.shingle_starts[s + 1] - self.shingle_starts[s];
-                    out[(p - lo) as usize] = u16::try_from(n).unwrap_or(u16::MAX);
-                }
-                out
-            })
-            .collect()
+    /// For the words of document `d`, the number of positions of the shingle
+    /// starting at each (0 for a shingle not kept: found in one document only, or
+    /// only weak words), saturating at `u16::MAX`.
+    pub(crate) fn frequencies(&self, d: usize) -> &[u16] {
+        &self.frequency[self.starts[d] as usize..self.starts[d + 1] as usize]
     }
 
     /// The document holding global position `p`.
@@ -181,26 +179,27 @@ impl Index {
             if p >= hi {
                 break;
             }
-            let s = (e & 0xffff_ffff) as usize;
-            let list = &self.positions
-                [self.shingle_starts[s] as usize..self.shingle_starts[s + 1] as usize];
-            let later = list.partition_point(|&x| x <= p);
-            let end = if list.len() <= params.all_pairs_df {
-                list.len()
-            } else if list.len() > params.max_df {
-                later + 1
+            let at = (e & 0xffff_ffff) as usize;
+            let n = usize::from(self.frequency[p as usize]);
+            // Saturated counts stay above `max_df` (at most MAX_DF).
+            let take = if n <= params.all_pairs_df {
+                usize::MAX
+            } else if n > params.max_df {
+                1
             } else {
-                later + params.window
-            }
-            .min(list.len());
+                params.window
+            };
             let mut other = doc;
-            for &q in &list[later..end] {
+            for &q in self.positions[at + 1..].iter().take(take) {
+                if q == END {
+                    break;
+                }
                 if q < hi {
                     continue;
                 }
                 // Positions ascend: the document is the same or a later one.
-                while self.starts[other + 1] <= q {
-                    other += 1;
+                if self.starts[other + 1] <= q {
+                    other += self.starts[other + 1..].partition_point(|&s| s <= q);
                 }
                 if allow(other) {
                     count += 1;
