@@ -94,7 +94,8 @@ pub struct AlignOptions {
     /// (at most 65,534, like `max_shingle_df`).
     pub all_pairs_df: usize,
     /// More frequent shingles pair each position with this many next positions of
-    /// their list only (see the `seeds` step).
+    /// their list only, where the shingles around it are frequent too (see the
+    /// `seeds` step).
     pub shingle_window: usize,
     /// Shingles found more often than this ("said in a statement") pair each position
     /// with the next one only: the work they cost stays in proportion to the text.
@@ -132,8 +133,8 @@ impl Default for AlignOptions {
             min_content_similarity: 0.45,
             reject_other_names: true,
             shingle_size: 3,
-            all_pairs_df: 32,
-            shingle_window: 16,
+            all_pairs_df: 8,
+            shingle_window: 4,
             max_shingle_df: 20_000,
             min_sentence_words: 6,
             min_shared_words: 12,

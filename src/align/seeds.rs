@@ -14,7 +14,11 @@
 //! than `max_df` times with the next position only. A paragraph of wire copy that
 //! hundreds of outlets reprint is then found as a chain of neighbouring copies, which
 //! the passages step joins, and a file of text repeated thousands of times costs work
-//! in proportion to its length.
+//! in proportion to its length. A frequent shingle pairs its window only where the
+//! shingles on both sides of it are frequent too (text that many sources print, not
+//! a stock phrase or common words between rare ones): the pairs of documents that
+//! share nothing but such phrases are most pairs met, and no passage needs them,
+//! since a copy that holds the phrase also shares the rare shingles around it.
 
 use rayon::prelude::*;
 
@@ -156,6 +160,16 @@ impl Index {
         &self.frequency[self.starts[d] as usize..self.starts[d + 1] as usize]
     }
 
+    /// True when the shingles just before and just after global position `p` (of
+    /// the document at `lo..hi`) are frequent too: `p` lies inside a stretch of five
+    /// words or more of frequent shingles, as in text reprinted by many sources. A
+    /// frequent shingle between rare ones (a stock phrase, or common words side by
+    /// side) pairs nothing: a copy that holds it shares the rare shingles around it.
+    fn inside_frequent(&self, p: u32, lo: u32, hi: u32, params: &SeedParams) -> bool {
+        let frequent = |x: u32| usize::from(self.frequency[x as usize]) > params.all_pairs_df;
+        p > lo && p + 1 < hi && frequent(p - 1) && frequent(p + 1)
+    }
+
     /// The document holding global position `p`.
     fn doc_of(&self, p: u32) -> usize {
         self.starts.partition_point(|&s| s <= p) - 1
@@ -186,8 +200,10 @@ impl Index {
                 usize::MAX
             } else if n > params.max_df {
                 1
-            } else {
+            } else if self.inside_frequent(p, lo, hi, params) {
                 params.window
+            } else {
+                0
             };
             let mut other = doc;
             for &q in self.positions[at + 1..].iter().take(take) {
@@ -273,5 +289,30 @@ mod tests {
         let index = Index::build(&streams(&[&repeated, line]), &windowed);
         let n = index.seeds_of(0, &windowed, |_| true, |_, _, _| {});
         assert!(n <= 3 * 2, "{n}");
+    }
+
+    #[test]
+    fn a_frequent_phrase_between_rare_words_pairs_nothing() {
+        let texts = [
+            "walnut pebble the ferry company lantern meadow",
+            "copper violin the ferry company harbor thistle",
+            "granite falcon the ferry company orchard ribbon",
+            "saffron kettle the ferry company glacier pillow",
+            "amber trumpet the ferry company canyon velvet",
+        ];
+        let windowed = SeedParams {
+            all_pairs_df: 3,
+            ..PARAMS
+        };
+        let index = Index::build(&streams(&texts), &windowed);
+        for d in 0..texts.len() {
+            assert_eq!(index.seeds_of(d, &windowed, |_| true, |_, _, _| {}), 0);
+        }
+        // The same phrase inside a longer shared stretch pairs neighbours.
+        let shared = "pebble the ferry company lantern";
+        let texts: Vec<String> = (0..5).map(|i| format!("word{i} {shared} end{i}")).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let index = Index::build(&streams(&refs), &windowed);
+        assert!(index.seeds_of(0, &windowed, |_| true, |_, _, _| {}) > 0);
     }
 }
