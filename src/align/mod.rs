@@ -369,16 +369,23 @@ pub fn align_profiled(
             );
             seeds.sort_unstable_by_key(|&(v, p, q)| (v, pair::seed_order(p, q)));
             let mut work = pair::Work::default();
-            let mut out = Vec::new();
+            let mut out = DocPairs::default();
             let mut pairs: Vec<(u32, u32)> = Vec::new();
             for group in seeds.chunk_by(|x, y| x.0 == y.0) {
                 let v = group[0].0 as usize;
                 pairs.clear();
                 pairs.extend(group.iter().map(|s| (s.1, s.2)));
-                let found = pair::align_pair(side(u), side(v), &pairs, &rules, &mut work);
-                out.extend(found.into_iter().map(|x| (u, v, x)));
+                // Each alignment becomes its pair passage and sentence pairs at once,
+                // so that the word-level ops of all pairs are never held together.
+                for x in pair::align_pair(side(u), side(v), &pairs, &rules, &mut work) {
+                    out.sentences
+                        .extend(aligned_sentences(docs, &streams, (u, v), &x, opts));
+                    out.passages.push(pair_passage(docs, &streams, (u, v), &x));
+                }
             }
-            (out, count, work.chains)
+            out.seeds = count;
+            out.chains = work.chains;
+            out
         })
         .collect();
     let mut stats = AlignStats {
@@ -389,19 +396,21 @@ pub fn align_profiled(
         ..AlignStats::default()
     };
     drop(index);
-    let mut aligned: Vec<(usize, usize, Aligned)> = Vec::new();
-    for (found, count, chains) in per_doc {
-        stats.pair_checks += count;
-        stats.candidates += chains;
-        aligned.extend(found);
+    let mut pairs: Vec<PairPassage> = Vec::new();
+    let mut sentences: Vec<AlignedSentences> = Vec::new();
+    for found in per_doc {
+        stats.pair_checks += found.seeds;
+        stats.candidates += found.chains;
+        pairs.extend(found.passages);
+        sentences.extend(found.sentences);
     }
     lap("pairs", &mut times);
-    let sentences = aligned_sentences(docs, &streams, &aligned, opts);
-    let pairs: Vec<PairPassage> = aligned
-        .par_iter()
-        .map(|(u, v, x)| pair_passage(docs, &streams, (*u, *v), x))
-        .collect();
-    drop(aligned);
+    sentences.sort_by(|x, y| {
+        (x.a, x.b)
+            .cmp(&(y.a, y.b))
+            .then(y.similarity.total_cmp(&x.similarity))
+    });
+    sentences.dedup_by_key(|x| (x.a, x.b));
     lap("merge", &mut times);
     let mut passages = assemble(docs, &pairs, quotes, opts.measure);
     lap("diff", &mut times);
@@ -484,9 +493,16 @@ fn covered(ranges: &[Range<usize>], r: Range<usize>) -> usize {
         .sum()
 }
 
-/// What the pair step gives for one document: its accepted alignments with later
-/// documents, the seeds met and the chains aligned.
-type DocPairs = (Vec<(usize, usize, Aligned)>, u64, usize);
+/// What the pair step gives for one document: the pair passages and aligned
+/// sentences of its accepted alignments with later documents, the seeds met and the
+/// chains aligned.
+#[derive(Default)]
+struct DocPairs {
+    passages: Vec<PairPassage>,
+    sentences: Vec<AlignedSentences>,
+    seeds: u64,
+    chains: usize,
+}
 
 /// A passage shared by one pair of documents, before joining across pairs.
 struct PairPassage {
@@ -546,66 +562,55 @@ fn pair_passage(
     }
 }
 
-/// The sentence pairs of the alignments that share most of their words: evidence for
+/// The sentence pairs of an alignment that share most of their words: evidence for
 /// the figure comparison that the figures at one place in them are about one fact.
 /// A pair is kept when at least three of its words are aligned and the two sentences
 /// are similar as a whole, or share a long run of aligned words.
 fn aligned_sentences(
     docs: &[Document<'_>],
     streams: &[Stream],
-    aligned: &[(usize, usize, Aligned)],
+    (u, v): (usize, usize),
+    x: &Aligned,
     opts: &AlignOptions,
 ) -> Vec<AlignedSentences> {
-    let mut out: Vec<AlignedSentences> = aligned
-        .par_iter()
-        .flat_map_iter(|(u, v, x)| {
-            let (sa, sb) = (&streams[*u], &streams[*v]);
-            let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-            for op in &x.ops {
-                if let DiffOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } = *op
-                {
-                    for k in 0..len {
-                        let key = (
-                            sa.sentence_slot(old_index + k),
-                            sb.sentence_slot(new_index + k),
-                        );
-                        *shared.entry(key).or_default() += 1;
-                    }
-                }
+    let (sa, sb) = (&streams[u], &streams[v]);
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for op in &x.ops {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = *op
+        {
+            for k in 0..len {
+                let key = (
+                    sa.sentence_slot(old_index + k),
+                    sb.sentence_slot(new_index + k),
+                );
+                *shared.entry(key).or_default() += 1;
             }
-            shared
-                .into_iter()
-                .filter_map(move |((slot_a, slot_b), n)| {
-                    let (wa, wb) = (sa.sentence_words(slot_a), sb.sentence_words(slot_b));
-                    let similarity = opts.measure.score_keys(&sa.keys[wa], &sb.keys[wb]);
-                    let long = opts.min_shared_run > 0 && n >= opts.min_shared_run;
-                    (n >= 3 && (similarity >= opts.min_similarity || long)).then(|| {
-                        let a = SentenceRef {
-                            source: docs[*u].index,
-                            sentence: sa.sentences[slot_a].1 as usize,
-                        };
-                        let b = SentenceRef {
-                            source: docs[*v].index,
-                            sentence: sb.sentences[slot_b].1 as usize,
-                        };
-                        let (a, b) = if a <= b { (a, b) } else { (b, a) };
-                        AlignedSentences { a, b, similarity }
-                    })
-                })
-                .collect::<Vec<_>>()
+        }
+    }
+    shared
+        .into_iter()
+        .filter_map(|((slot_a, slot_b), n)| {
+            let (wa, wb) = (sa.sentence_words(slot_a), sb.sentence_words(slot_b));
+            let similarity = opts.measure.score_keys(&sa.keys[wa], &sb.keys[wb]);
+            let long = opts.min_shared_run > 0 && n >= opts.min_shared_run;
+            (n >= 3 && (similarity >= opts.min_similarity || long)).then(|| {
+                let a = SentenceRef {
+                    source: docs[u].index,
+                    sentence: sa.sentences[slot_a].1 as usize,
+                };
+                let b = SentenceRef {
+                    source: docs[v].index,
+                    sentence: sb.sentences[slot_b].1 as usize,
+                };
+                let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                AlignedSentences { a, b, similarity }
+            })
         })
-        .collect();
-    out.sort_by(|x, y| {
-        (x.a, x.b)
-            .cmp(&(y.a, y.b))
-            .then(y.similarity.total_cmp(&x.similarity))
-    });
-    out.dedup_by_key(|x| (x.a, x.b));
-    out
+        .collect()
 }
 
 /// Compares two spans of two documents word by word.

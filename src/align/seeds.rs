@@ -116,6 +116,24 @@ impl Index {
             postings,
             capped: 0,
         };
+        // The size of what is kept, counted first so that nothing grows by doubling.
+        let (mut kept_positions, mut kept_shingles) = (0, 0);
+        let mut i = 0;
+        while i < all.len() {
+            let hash = all[i] >> 32;
+            let mut j = i + 1;
+            while j < all.len() && all[j] >> 32 == hash {
+                j += 1;
+            }
+            if index.keeps(&all[i..j]) {
+                kept_positions += j - i;
+                kept_shingles += 1;
+            }
+            i = j;
+        }
+        index
+            .positions
+            .reserve_exact(kept_positions + kept_shingles);
         // Kept positions are rewritten in place as (position << 32 | index in
         // `positions`) at the front of `all`, then sorted by position.
         let mut kept = 0;
@@ -127,7 +145,7 @@ impl Index {
                 j += 1;
             }
             let pos = |e: u64| (e & 0xffff_ffff) as u32;
-            if j - i >= 2 && index.doc_of(pos(all[i])) != index.doc_of(pos(all[j - 1])) {
+            if index.keeps(&all[i..j]) {
                 if j - i > params.all_pairs_df {
                     index.capped += 1;
                 }
@@ -148,9 +166,16 @@ impl Index {
         all.truncate(kept);
         all.shrink_to_fit();
         all.par_sort_unstable();
-        index.positions.shrink_to_fit();
         index.by_position = all;
         index
+    }
+
+    /// True when the entries of one shingle (sorted by position) lie in two
+    /// documents or more.
+    fn keeps(&self, entries: &[u64]) -> bool {
+        let pos = |e: u64| (e & 0xffff_ffff) as u32;
+        entries.len() >= 2
+            && self.doc_of(pos(entries[0])) != self.doc_of(pos(entries[entries.len() - 1]))
     }
 
     /// For the words of document `d`, the number of positions of the shingle
