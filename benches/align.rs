@@ -149,13 +149,14 @@ fn print_times(r: &Run, rss_corpus: u64) {
     let s = r.alignment.stats;
     println!(
         "  sentences {} words {} postings {} capped shingles {} seeds {} pair \
-         alignments {} aligned sentences {} passages {}",
+         alignments {} pairs skipped {} aligned sentences {} passages {}",
         s.units,
         s.words,
         s.postings,
         s.common_shingles,
         s.pair_checks,
         s.candidates,
+        s.skipped_pairs,
         s.aligned,
         s.passages
     );

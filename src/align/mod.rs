@@ -251,6 +251,9 @@ pub struct AlignStats {
     pub pair_checks: u64,
     /// Chains of seeds aligned word by word.
     pub candidates: usize,
+    /// Pairs of documents left out because all their seeds lie in words already
+    /// aligned with many other documents (near-duplicate copies).
+    pub skipped_pairs: usize,
     /// Sentence pairs aligned.
     pub aligned: usize,
     /// Passages reported.
@@ -371,17 +374,45 @@ pub fn align_profiled(
             let mut work = pair::Work::default();
             let mut out = DocPairs::default();
             let mut pairs: Vec<(u32, u32)> = Vec::new();
-            for group in seeds.chunk_by(|x, y| x.0 == y.0) {
+            let mut groups: Vec<&[(u32, u32, u32)]> = seeds.chunk_by(|x, y| x.0 == y.0).collect();
+            // The partners that share the most seeds first; once a word is aligned
+            // with MAX_ALIGNED_PER_WORD of them, a partner whose seeds all lie in such
+            // words is left out (see MAX_ALIGNED_PER_WORD).
+            let capped = groups.len() > MAX_ALIGNED_PER_WORD;
+            if capped {
+                groups.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0].0));
+            }
+            let mut aligned_with = vec![0u8; if capped { streams[u].len() } else { 0 }];
+            let mut found: Vec<(usize, PairPassage, Vec<AlignedSentences>)> = Vec::new();
+            for group in groups {
                 let v = group[0].0 as usize;
+                if capped
+                    && group
+                        .iter()
+                        .all(|s| usize::from(aligned_with[s.1 as usize]) >= MAX_ALIGNED_PER_WORD)
+                {
+                    out.skipped += 1;
+                    continue;
+                }
                 pairs.clear();
                 pairs.extend(group.iter().map(|s| (s.1, s.2)));
                 // Each alignment becomes its pair passage and sentence pairs at once,
                 // so that the word-level ops of all pairs are never held together.
                 for x in pair::align_pair(side(u), side(v), &pairs, &rules, &mut work) {
-                    out.sentences
-                        .extend(aligned_sentences(docs, &streams, (u, v), &x, opts));
-                    out.passages.push(pair_passage(docs, &streams, (u, v), &x));
+                    if capped {
+                        for w in &mut aligned_with[x.a()] {
+                            *w = w.saturating_add(1);
+                        }
+                    }
+                    let sentences = aligned_sentences(docs, &streams, (u, v), &x, opts);
+                    found.push((v, pair_passage(docs, &streams, (u, v), &x), sentences));
                 }
+            }
+            // Back in the order of the partners (stable: each pair's in text order).
+            found.sort_by_key(|f| f.0);
+            for (_, passage, sentences) in found {
+                out.passages.push(passage);
+                out.sentences.extend(sentences);
             }
             out.seeds = count;
             out.chains = work.chains;
@@ -401,6 +432,7 @@ pub fn align_profiled(
     for found in per_doc {
         stats.pair_checks += found.seeds;
         stats.candidates += found.chains;
+        stats.skipped_pairs += found.skipped;
         pairs.extend(found.passages);
         sentences.extend(found.sentences);
     }
@@ -502,7 +534,20 @@ struct DocPairs {
     sentences: Vec<AlignedSentences>,
     seeds: u64,
     chains: usize,
+    /// Partners left out because all their seeds lie in words already aligned with
+    /// [`MAX_ALIGNED_PER_WORD`] others.
+    skipped: usize,
 }
+
+/// A word of a document is aligned with at most about this many later documents: a
+/// later partner whose seeds all lie in words aligned this often already is left out.
+/// Partners are taken by the number of seeds they share, so these are the closest
+/// copies; the passages step joins the copies of a story that hundreds of outlets
+/// reprint through them, and its report keeps a spanning tree of their comparisons
+/// beyond eight occurrences anyway. So the work per document stays bounded however
+/// many near-duplicates a corpus holds, while a partner sharing other text (another
+/// passage) is still aligned.
+const MAX_ALIGNED_PER_WORD: usize = 8;
 
 /// A passage shared by one pair of documents, before joining across pairs.
 struct PairPassage {
