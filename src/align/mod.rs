@@ -102,7 +102,9 @@ pub struct AlignOptions {
     /// Values above 65,534 count as 65,534 (frequencies are counted in 16 bits).
     pub max_shingle_df: usize,
     /// Whole sentences nearly identical (see `strong_similarity`) are reuse when they
-    /// share this many words.
+    /// share this many words, as many of them outside stock phrases (shingles far
+    /// more frequent than the rarest shingle of their run): two short sentences that
+    /// both put the same two stock phrases side by side are not reuse.
     pub min_sentence_words: usize,
     /// A passage must share at least this many words ...
     pub min_shared_words: usize,

@@ -66,7 +66,8 @@ pub(crate) struct Rules {
     /// Similarity of a nearly identical text.
     pub(crate) strong: f64,
     /// Whole sentences at least `strong` similar are reuse with this many shared
-    /// words.
+    /// words, as many of them informative (see [`informative_words`]): two
+    /// sentences that both put the same two stock phrases side by side are not.
     pub(crate) sentence_words: usize,
     /// Alignments that name only other people or places are never reuse.
     pub(crate) other_names: bool,
@@ -636,6 +637,7 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
     };
     let sentences = || {
         shared >= rules.sentence_words
+            && informative >= rules.sentence_words
             && similarity >= rules.strong
             && content_similarity >= rules.min_content
     };
