@@ -11,7 +11,10 @@
 //!    frequent shingle is capped (each position meets its neighbours in the shingle's
 //!    list only), never the text, so the work grows linearly with the corpus, with
 //!    near-duplicate copies and with files of repeated text;
-//! 3. `pair`: for each pair of documents with seeds, seeds become runs of equal words,
+//! 3. `pair`: for each pair of documents with seeds (a document's partners taken by
+//!    the seeds they share, a partner left out once all its seeds lie in words that
+//!    are aligned with eight others already: near-duplicate copies),
+//!    seeds become runs of equal words,
 //!    runs close together on both sides become one chain, the words between them are
 //!    diffed and the passage is extended beyond its ends word by word: a passage with
 //!    substitutions, deletions, insertions and changed figures is found whole, across
