@@ -96,16 +96,39 @@ impl Index {
             starts.push(end);
         }
         let size = params.size.max(1);
-        let mut all: Vec<u64> = streams
+        // (shingle hash << 32 | global position) of every shingle: counted per
+        // document first, so that the array is allocated once at its size and each
+        // document fills its own part (the largest array of the index, never held
+        // twice).
+        let counts: Vec<usize> = streams
             .par_iter()
-            .enumerate()
-            .flat_map_iter(|(d, s)| {
-                let base = u64::from(starts[d]);
-                (0..s.len()).filter_map(move |p| {
-                    shingle_at(&s.keys, p, size).map(|h| (u64::from(h) << 32) | (base + p as u64))
-                })
+            .map(|s| {
+                (0..s.len())
+                    .filter(|&p| shingle_at(&s.keys, p, size).is_some())
+                    .count()
             })
             .collect();
+        let mut all: Vec<u64> = vec![0; counts.iter().sum()];
+        let mut parts: Vec<&mut [u64]> = Vec::with_capacity(streams.len());
+        let mut rest: &mut [u64] = &mut all;
+        for &n in &counts {
+            let (part, tail) = rest.split_at_mut(n);
+            parts.push(part);
+            rest = tail;
+        }
+        parts
+            .into_par_iter()
+            .zip(streams.par_iter())
+            .enumerate()
+            .for_each(|(d, (part, s))| {
+                let base = u64::from(starts[d]);
+                let hashes = (0..s.len()).filter_map(|p| {
+                    shingle_at(&s.keys, p, size).map(|h| (u64::from(h) << 32) | (base + p as u64))
+                });
+                for (slot, e) in part.iter_mut().zip(hashes) {
+                    *slot = e;
+                }
+            });
         all.par_sort_unstable();
         let postings = all.len();
         let mut index = Index {
