@@ -359,6 +359,7 @@ pub fn align_profiled(
         sentence_words: opts.min_sentence_words.max(1),
         other_names: opts.reject_other_names,
         shingle: params.size,
+        rare: params.all_pairs_df,
     };
     let side = |d: usize| Side {
         stream: &streams[d],

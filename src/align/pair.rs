@@ -73,6 +73,8 @@ pub(crate) struct Rules {
     pub(crate) other_names: bool,
     /// Words per shingle (see [`informative_words`]).
     pub(crate) shingle: usize,
+    /// Shingles found at most this many times are rare (see [`informative_words`]).
+    pub(crate) rare: usize,
 }
 
 /// One side of a pair: its stream and the voice of each of its sentences.
@@ -593,7 +595,7 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
                 .iter()
                 .filter(|&&k| !is_weak(k))
                 .count();
-            let run_informative = informative_words(a.frequencies, run, rules.shingle);
+            let run_informative = informative_words(a.frequencies, run, rules.shingle, rules.rare);
             shared += len;
             content += run_content;
             informative += run_informative;
@@ -653,6 +655,10 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
 /// often as the rarest shingle of the run.
 const COMMON_FACTOR: u32 = 4;
 
+/// Runs this short made of frequent shingles only are stock phrases (see
+/// [`informative_words`]).
+const STOCK_PHRASE_WORDS: usize = 6;
+
 /// The words of an equal run covered by its informative shingles. The rarest shingle
 /// of a run says how often the run's text was printed (twice for a copy, a hundred
 /// times for wire copy reprinted by a hundred outlets); shingles far more frequent
@@ -660,7 +666,11 @@ const COMMON_FACTOR: u32 = 4;
 /// many others. Two unrelated sentences that happen to put two stock phrases side
 /// by side share a long run whose only rare shingles are the few that straddle the
 /// phrases' meeting point.
-fn informative_words(frequencies: &[u16], run: Range<usize>, size: usize) -> usize {
+///
+/// A run of at most [`STOCK_PHRASE_WORDS`] words none of whose shingles is rare (found
+/// at most `rare` times in the corpus) is a stock phrase, or two side by side, that
+/// many texts print: it informs of nothing, however its shingles compare.
+fn informative_words(frequencies: &[u16], run: Range<usize>, size: usize, rare: usize) -> usize {
     let size = size.max(1);
     if run.len() < size {
         return 0;
@@ -674,6 +684,9 @@ fn informative_words(frequencies: &[u16], run: Range<usize>, size: usize) -> usi
     else {
         return 0;
     };
+    if run.len() <= STOCK_PHRASE_WORDS && rarest > u32::try_from(rare).unwrap_or(u32::MAX) {
+        return 0;
+    }
     let limit = rarest * COMMON_FACTOR;
     let (mut covered, mut reach) = (0, run.start);
     for p in starts {
@@ -734,6 +747,20 @@ mod tests {
 
     fn run(a: usize, b: usize, len: usize) -> Run {
         Run { a, b, len }
+    }
+
+    #[test]
+    fn a_short_run_of_frequent_shingles_informs_of_nothing() {
+        // Shingles of three words starting at each word; the last two start none.
+        let frequent = [50, 60, 50, 70, 0, 0];
+        assert_eq!(informative_words(&frequent, 0..6, 3, 8), 0);
+        // The same run with one rare shingle: its words are informative.
+        let rare = [2, 6, 50, 7, 0, 0];
+        assert_eq!(informative_words(&rare, 0..6, 3, 8), 6);
+        // A long run of frequent shingles (text reprinted by many sources) is not a
+        // stock phrase.
+        let long = [50; 12];
+        assert_eq!(informative_words(&long, 0..12, 3, 8), 12);
     }
 
     #[test]
