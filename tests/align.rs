@@ -384,6 +384,44 @@ fn wire_copy_reprinted_by_many_sources_is_one_passage_with_a_linear_report() {
 }
 
 #[test]
+fn near_duplicates_are_aligned_with_a_few_partners_each_and_other_text_still_found() {
+    let lead = "The ferry operator suspended all crossings to the islands on Monday after a \
+                strike by deck crews entered its third day, stranding hundreds of travellers.";
+    let other = "Engineers at the observatory replaced a cracked mirror segment last winter, \
+                 and the telescope resumed its survey of distant comets in early spring.";
+    let mut texts: Vec<String> = (0..20).map(|_| lead.to_string()).collect();
+    // The first copy also reprints a paragraph that one later source prints too.
+    texts[0] = format!("{lead}\n\n{other}");
+    texts.push(format!("Local news follows.\n\n{other}"));
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let corpus = sources(&refs);
+    // Every shingle pairs all its positions: each copy meets all later copies.
+    let opts = AlignOptions {
+        all_pairs_df: 64,
+        ..AlignOptions::default()
+    };
+    let a = run(&corpus, &opts);
+    assert!(a.stats.skipped_pairs > 0, "{:?}", a.stats);
+    let with = |needle: &str| -> Vec<&Passage> {
+        a.passages
+            .iter()
+            .filter(|p| texts_of(&corpus, p).iter().all(|t| t.contains(needle)))
+            .collect()
+    };
+    let copies = with("ferry operator");
+    assert_eq!(copies.len(), 1, "{:#?}", a.passages);
+    assert_eq!(copies[0].occurrences.len(), 20);
+    let reprint = with("cracked mirror");
+    assert_eq!(reprint.len(), 1, "{:#?}", a.passages);
+    let sources: Vec<usize> = reprint[0].occurrences.iter().map(|o| o.source).collect();
+    assert_eq!(sources, vec![0, 20]);
+}
+
+fn texts_of<'c>(corpus: &'c Corpus, p: &Passage) -> Vec<&'c str> {
+    texts(corpus, p).into_iter().map(|(_, t)| t).collect()
+}
+
+#[test]
 fn awkward_input_never_panics_and_spans_stay_on_char_boundaries() {
     let long = "word ".repeat(5000);
     let texts = [

@@ -109,6 +109,9 @@ pub struct Plant {
     pub from: usize,
     /// Byte span of the original sentences there.
     pub from_span: (usize, usize),
+    /// Byte spans of other articles' reprints that the source article places between
+    /// those sentences: inside `from_span`, but not the copied text.
+    pub from_foreign: Vec<(usize, usize)>,
     /// Article that reprints it.
     pub to: usize,
     /// Byte span of the reprinted (edited) sentences there.
@@ -561,14 +564,25 @@ fn assemble(mut drafts: Drafts, lex: &Words, rng: &mut Rng) -> Generated {
         texts.push(text);
     }
     drop(drafts);
+    // Reprints placed in each article, by article.
+    let mut placed_in: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for &(k, span) in &placed {
+        placed_in[inserts[k].to].push(span);
+    }
     let plants = placed
         .into_iter()
         .map(|(k, to_span)| {
             let insert = &inserts[k];
             let (from, (s, e)) = (insert.from, insert.range);
+            let from_span = (own_spans[from][s].0, own_spans[from][e - 1].1);
             Plant {
                 from,
-                from_span: (own_spans[from][s].0, own_spans[from][e - 1].1),
+                from_span,
+                from_foreign: placed_in[from]
+                    .iter()
+                    .copied()
+                    .filter(|&(a, b)| from_span.0 <= a && b <= from_span.1)
+                    .collect(),
                 to: insert.to,
                 to_span,
                 rate: insert.rate,

@@ -225,6 +225,9 @@ pub(crate) fn from_ops(
             toks[r.start].start..toks[r.end - 1].end
         }
     };
+    // Many pair diffs are held at once (before passages are built): no spare room.
+    edits.shrink_to_fit();
+    numbers.shrink_to_fit();
     SpanDiff {
         edits,
         numbers,

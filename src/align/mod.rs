@@ -11,7 +11,10 @@
 //!    frequent shingle is capped (each position meets its neighbours in the shingle's
 //!    list only), never the text, so the work grows linearly with the corpus, with
 //!    near-duplicate copies and with files of repeated text;
-//! 3. `pair`: for each pair of documents with seeds, seeds become runs of equal words,
+//! 3. `pair`: for each pair of documents with seeds (a document's partners taken by
+//!    the seeds they share, a partner left out once all its seeds lie in words that
+//!    are aligned with eight others already: near-duplicate copies),
+//!    seeds become runs of equal words,
 //!    runs close together on both sides become one chain, the words between them are
 //!    diffed and the passage is extended beyond its ends word by word: a passage with
 //!    substitutions, deletions, insertions and changed figures is found whole, across
@@ -90,16 +93,21 @@ pub struct AlignOptions {
     pub reject_other_names: bool,
     /// Words per shingle.
     pub shingle_size: usize,
-    /// Shingles found at most this many times pair all their positions as seeds.
+    /// Shingles found at most this many times pair all their positions as seeds
+    /// (at most 65,534, like `max_shingle_df`).
     pub all_pairs_df: usize,
     /// More frequent shingles pair each position with this many next positions of
-    /// their list only (see the `seeds` step).
+    /// their list only, where the shingles around it are frequent too (see the
+    /// `seeds` step).
     pub shingle_window: usize,
     /// Shingles found more often than this ("said in a statement") pair each position
     /// with the next one only: the work they cost stays in proportion to the text.
+    /// Values above 65,534 count as 65,534 (frequencies are counted in 16 bits).
     pub max_shingle_df: usize,
     /// Whole sentences nearly identical (see `strong_similarity`) are reuse when they
-    /// share this many words.
+    /// share this many words, as many of them outside stock phrases (shingles far
+    /// more frequent than the rarest shingle of their run): two short sentences that
+    /// both put the same two stock phrases side by side are not reuse.
     pub min_sentence_words: usize,
     /// A passage must share at least this many words ...
     pub min_shared_words: usize,
@@ -130,8 +138,8 @@ impl Default for AlignOptions {
             min_content_similarity: 0.45,
             reject_other_names: true,
             shingle_size: 3,
-            all_pairs_df: 32,
-            shingle_window: 16,
+            all_pairs_df: 8,
+            shingle_window: 4,
             max_shingle_df: 20_000,
             min_sentence_words: 6,
             min_shared_words: 12,
@@ -248,6 +256,9 @@ pub struct AlignStats {
     pub pair_checks: u64,
     /// Chains of seeds aligned word by word.
     pub candidates: usize,
+    /// Pairs of documents left out because all their seeds lie in words already
+    /// aligned with many other documents (near-duplicate copies).
+    pub skipped_pairs: usize,
     /// Sentence pairs aligned.
     pub aligned: usize,
     /// Passages reported.
@@ -327,9 +338,9 @@ pub fn align_profiled(
     lap("streams", &mut times);
     let params = SeedParams {
         size: opts.shingle_size.max(1),
-        all_pairs_df: opts.all_pairs_df.max(2),
+        all_pairs_df: opts.all_pairs_df.clamp(2, seeds::MAX_DF),
         window: opts.shingle_window.max(1),
-        max_df: opts.max_shingle_df.max(2),
+        max_df: opts.max_shingle_df.clamp(2, seeds::MAX_DF),
     };
     let index = Index::build(&streams, &params);
     lap("index", &mut times);
@@ -348,12 +359,12 @@ pub fn align_profiled(
         sentence_words: opts.min_sentence_words.max(1),
         other_names: opts.reject_other_names,
         shingle: params.size,
+        rare: params.all_pairs_df,
     };
-    let frequencies = index.frequencies();
     let side = |d: usize| Side {
         stream: &streams[d],
         voices: &voices[d],
-        frequencies: &frequencies[d],
+        frequencies: index.frequencies(d),
     };
     let per_doc: Vec<DocPairs> = (0..docs.len())
         .into_par_iter()
@@ -365,18 +376,53 @@ pub fn align_profiled(
                 |v| allow(u, v),
                 |v, p, q| seeds.push((stream::offset_u32(v), p, q)),
             );
-            seeds.sort_unstable_by_key(|s| s.0);
+            seeds.sort_unstable_by_key(|&(v, p, q)| (v, pair::seed_order(p, q)));
             let mut work = pair::Work::default();
-            let mut out = Vec::new();
+            let mut out = DocPairs::default();
             let mut pairs: Vec<(u32, u32)> = Vec::new();
-            for group in seeds.chunk_by(|x, y| x.0 == y.0) {
+            let mut groups: Vec<&[(u32, u32, u32)]> = seeds.chunk_by(|x, y| x.0 == y.0).collect();
+            // The partners that share the most seeds first; once a word is aligned
+            // with MAX_ALIGNED_PER_WORD of them, a partner whose seeds all lie in such
+            // words is left out (see MAX_ALIGNED_PER_WORD).
+            let capped = groups.len() > MAX_ALIGNED_PER_WORD;
+            if capped {
+                groups.sort_by_key(|g| (std::cmp::Reverse(g.len()), g[0].0));
+            }
+            let mut aligned_with = vec![0u8; if capped { streams[u].len() } else { 0 }];
+            let mut found: Vec<(usize, PairPassage, Vec<AlignedSentences>)> = Vec::new();
+            for group in groups {
                 let v = group[0].0 as usize;
+                if capped
+                    && group
+                        .iter()
+                        .all(|s| usize::from(aligned_with[s.1 as usize]) >= MAX_ALIGNED_PER_WORD)
+                {
+                    out.skipped += 1;
+                    continue;
+                }
                 pairs.clear();
                 pairs.extend(group.iter().map(|s| (s.1, s.2)));
-                let found = pair::align_pair(side(u), side(v), &mut pairs, &rules, &mut work);
-                out.extend(found.into_iter().map(|x| (u, v, x)));
+                // Each alignment becomes its pair passage and sentence pairs at once,
+                // so that the word-level ops of all pairs are never held together.
+                for x in pair::align_pair(side(u), side(v), &pairs, &rules, &mut work) {
+                    if capped {
+                        for w in &mut aligned_with[x.a()] {
+                            *w = w.saturating_add(1);
+                        }
+                    }
+                    let sentences = aligned_sentences(docs, &streams, (u, v), &x, opts);
+                    found.push((v, pair_passage(docs, &streams, (u, v), &x), sentences));
+                }
             }
-            (out, count, work.chains)
+            // Back in the order of the partners (stable: each pair's in text order).
+            found.sort_by_key(|f| f.0);
+            for (_, passage, sentences) in found {
+                out.passages.push(passage);
+                out.sentences.extend(sentences);
+            }
+            out.seeds = count;
+            out.chains = work.chains;
+            out
         })
         .collect();
     let mut stats = AlignStats {
@@ -387,19 +433,22 @@ pub fn align_profiled(
         ..AlignStats::default()
     };
     drop(index);
-    let mut aligned: Vec<(usize, usize, Aligned)> = Vec::new();
-    for (found, count, chains) in per_doc {
-        stats.pair_checks += count;
-        stats.candidates += chains;
-        aligned.extend(found);
+    let mut pairs: Vec<PairPassage> = Vec::new();
+    let mut sentences: Vec<AlignedSentences> = Vec::new();
+    for found in per_doc {
+        stats.pair_checks += found.seeds;
+        stats.candidates += found.chains;
+        stats.skipped_pairs += found.skipped;
+        pairs.extend(found.passages);
+        sentences.extend(found.sentences);
     }
     lap("pairs", &mut times);
-    let sentences = aligned_sentences(docs, &streams, &aligned, opts);
-    let pairs: Vec<PairPassage> = aligned
-        .par_iter()
-        .map(|(u, v, x)| pair_passage(docs, &streams, (*u, *v), x))
-        .collect();
-    drop(aligned);
+    sentences.sort_by(|x, y| {
+        (x.a, x.b)
+            .cmp(&(y.a, y.b))
+            .then(y.similarity.total_cmp(&x.similarity))
+    });
+    sentences.dedup_by_key(|x| (x.a, x.b));
     lap("merge", &mut times);
     let mut passages = assemble(docs, &pairs, quotes, opts.measure);
     lap("diff", &mut times);
@@ -482,9 +531,29 @@ fn covered(ranges: &[Range<usize>], r: Range<usize>) -> usize {
         .sum()
 }
 
-/// What the pair step gives for one document: its accepted alignments with later
-/// documents, the seeds met and the chains aligned.
-type DocPairs = (Vec<(usize, usize, Aligned)>, u64, usize);
+/// What the pair step gives for one document: the pair passages and aligned
+/// sentences of its accepted alignments with later documents, the seeds met and the
+/// chains aligned.
+#[derive(Default)]
+struct DocPairs {
+    passages: Vec<PairPassage>,
+    sentences: Vec<AlignedSentences>,
+    seeds: u64,
+    chains: usize,
+    /// Partners left out because all their seeds lie in words already aligned with
+    /// [`MAX_ALIGNED_PER_WORD`] others.
+    skipped: usize,
+}
+
+/// A word of a document is aligned with at most about this many later documents: a
+/// later partner whose seeds all lie in words aligned this often already is left out.
+/// Partners are taken by the number of seeds they share, so these are the closest
+/// copies; the passages step joins the copies of a story that hundreds of outlets
+/// reprint through them, and its report keeps a spanning tree of their comparisons
+/// beyond eight occurrences anyway. So the work per document stays bounded however
+/// many near-duplicates a corpus holds, while a partner sharing other text (another
+/// passage) is still aligned.
+const MAX_ALIGNED_PER_WORD: usize = 8;
 
 /// A passage shared by one pair of documents, before joining across pairs.
 struct PairPassage {
@@ -544,66 +613,55 @@ fn pair_passage(
     }
 }
 
-/// The sentence pairs of the alignments that share most of their words: evidence for
+/// The sentence pairs of an alignment that share most of their words: evidence for
 /// the figure comparison that the figures at one place in them are about one fact.
 /// A pair is kept when at least three of its words are aligned and the two sentences
 /// are similar as a whole, or share a long run of aligned words.
 fn aligned_sentences(
     docs: &[Document<'_>],
     streams: &[Stream],
-    aligned: &[(usize, usize, Aligned)],
+    (u, v): (usize, usize),
+    x: &Aligned,
     opts: &AlignOptions,
 ) -> Vec<AlignedSentences> {
-    let mut out: Vec<AlignedSentences> = aligned
-        .par_iter()
-        .flat_map_iter(|(u, v, x)| {
-            let (sa, sb) = (&streams[*u], &streams[*v]);
-            let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-            for op in &x.ops {
-                if let DiffOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } = *op
-                {
-                    for k in 0..len {
-                        let key = (
-                            sa.sentence_slot(old_index + k),
-                            sb.sentence_slot(new_index + k),
-                        );
-                        *shared.entry(key).or_default() += 1;
-                    }
-                }
+    let (sa, sb) = (&streams[u], &streams[v]);
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for op in &x.ops {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = *op
+        {
+            for k in 0..len {
+                let key = (
+                    sa.sentence_slot(old_index + k),
+                    sb.sentence_slot(new_index + k),
+                );
+                *shared.entry(key).or_default() += 1;
             }
-            shared
-                .into_iter()
-                .filter_map(move |((slot_a, slot_b), n)| {
-                    let (wa, wb) = (sa.sentence_words(slot_a), sb.sentence_words(slot_b));
-                    let similarity = opts.measure.score_keys(&sa.keys[wa], &sb.keys[wb]);
-                    let long = opts.min_shared_run > 0 && n >= opts.min_shared_run;
-                    (n >= 3 && (similarity >= opts.min_similarity || long)).then(|| {
-                        let a = SentenceRef {
-                            source: docs[*u].index,
-                            sentence: sa.sentences[slot_a].1 as usize,
-                        };
-                        let b = SentenceRef {
-                            source: docs[*v].index,
-                            sentence: sb.sentences[slot_b].1 as usize,
-                        };
-                        let (a, b) = if a <= b { (a, b) } else { (b, a) };
-                        AlignedSentences { a, b, similarity }
-                    })
-                })
-                .collect::<Vec<_>>()
+        }
+    }
+    shared
+        .into_iter()
+        .filter_map(|((slot_a, slot_b), n)| {
+            let (wa, wb) = (sa.sentence_words(slot_a), sb.sentence_words(slot_b));
+            let similarity = opts.measure.score_keys(&sa.keys[wa], &sb.keys[wb]);
+            let long = opts.min_shared_run > 0 && n >= opts.min_shared_run;
+            (n >= 3 && (similarity >= opts.min_similarity || long)).then(|| {
+                let a = SentenceRef {
+                    source: docs[u].index,
+                    sentence: sa.sentences[slot_a].1 as usize,
+                };
+                let b = SentenceRef {
+                    source: docs[v].index,
+                    sentence: sb.sentences[slot_b].1 as usize,
+                };
+                let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                AlignedSentences { a, b, similarity }
+            })
         })
-        .collect();
-    out.sort_by(|x, y| {
-        (x.a, x.b)
-            .cmp(&(y.a, y.b))
-            .then(y.similarity.total_cmp(&x.similarity))
-    });
-    out.dedup_by_key(|x| (x.a, x.b));
-    out
+        .collect()
 }
 
 /// Compares two spans of two documents word by word.

@@ -66,12 +66,15 @@ pub(crate) struct Rules {
     /// Similarity of a nearly identical text.
     pub(crate) strong: f64,
     /// Whole sentences at least `strong` similar are reuse with this many shared
-    /// words.
+    /// words, as many of them informative (see [`informative_words`]): two
+    /// sentences that both put the same two stock phrases side by side are not.
     pub(crate) sentence_words: usize,
     /// Alignments that name only other people or places are never reuse.
     pub(crate) other_names: bool,
     /// Words per shingle (see [`informative_words`]).
     pub(crate) shingle: usize,
+    /// Shingles found at most this many times are rare (see [`informative_words`]).
+    pub(crate) rare: usize,
 }
 
 /// One side of a pair: its stream and the voice of each of its sentences.
@@ -140,25 +143,37 @@ fn op_range(ops: &[DiffOp], old: bool) -> Range<usize> {
     }
 }
 
-/// Counters of the work done, for the statistics.
-#[derive(Debug, Clone, Copy, Default)]
+/// Counters of the work done, for the statistics, and buffers reused from one pair
+/// to the next (most pairs share a stock phrase or two and nothing else).
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Work {
     /// Chains aligned.
     pub(crate) chains: usize,
+    runs: Vec<Run>,
 }
 
-/// Aligns two documents from their seeds (word here, word there); `seeds` is
-/// reordered. Returns the accepted alignments, in order.
+/// Aligns two documents from their seeds (word here, word there), sorted by
+/// diagonal (word there minus word here), then by word here. Returns the accepted
+/// alignments, in order.
 pub(crate) fn align_pair(
     a: Side<'_>,
     b: Side<'_>,
-    seeds: &mut [(u32, u32)],
+    seeds: &[(u32, u32)],
     rules: &Rules,
     work: &mut Work,
 ) -> Vec<Aligned> {
-    let runs = runs(a.keys(), b.keys(), seeds);
+    let mut runs = std::mem::take(&mut work.runs);
+    runs_into(a.keys(), b.keys(), seeds, &mut runs);
     let mut out = Vec::new();
-    for chain in chains(runs) {
+    // No chain covers more words than all runs together: most pairs of documents
+    // share a stock phrase or two and nothing else.
+    if cover(&runs) < MIN_COVER {
+        work.runs = runs;
+        return out;
+    }
+    let chained = chains(&runs);
+    work.runs = runs;
+    for chain in chained {
         if worth_aligning(a, b, &chain, rules) {
             judge_chain(a, b, &chain, rules, work, &mut out, 0);
         }
@@ -198,10 +213,20 @@ fn worth_aligning(a: Side<'_>, b: Side<'_>, chain: &[Run], rules: &Rules) -> boo
         && 2 * b.stream.quoted_in(rb.clone()) >= rb.len()
 }
 
-/// Maximal runs of equal words through the seeds, sorted by position.
-pub(crate) fn runs(ka: &[u32], kb: &[u32], seeds: &mut [(u32, u32)]) -> Vec<Run> {
-    seeds.sort_unstable_by_key(|&(p, q)| (i64::from(q) - i64::from(p), p));
-    let mut out: Vec<Run> = Vec::new();
+/// The order of seeds that [`runs_into`] reads: by diagonal, then by word here.
+pub(crate) fn seed_order(p: u32, q: u32) -> (i64, u32) {
+    (i64::from(q) - i64::from(p), p)
+}
+
+/// Maximal runs of equal words through the seeds (sorted by [`seed_order`]), sorted
+/// by position, written to `out`.
+pub(crate) fn runs_into(ka: &[u32], kb: &[u32], seeds: &[(u32, u32)], out: &mut Vec<Run>) {
+    debug_assert!(
+        seeds
+            .windows(2)
+            .all(|w| seed_order(w[0].0, w[0].1) < seed_order(w[1].0, w[1].1))
+    );
+    out.clear();
     let mut last: Option<(i64, usize)> = None;
     for &(p, q) in seeds.iter() {
         let (p, q) = (p as usize, q as usize);
@@ -229,7 +254,6 @@ pub(crate) fn runs(ka: &[u32], kb: &[u32], seeds: &mut [(u32, u32)]) -> Vec<Run>
         out.push(Run { a: s, b: t, len });
     }
     out.sort_unstable();
-    out
 }
 
 /// A chain being built.
@@ -240,10 +264,10 @@ struct Chain {
 }
 
 /// Groups runs (sorted) into chains of one passage each.
-pub(crate) fn chains(runs: Vec<Run>) -> Vec<Vec<Run>> {
+pub(crate) fn chains(runs: &[Run]) -> Vec<Vec<Run>> {
     let mut open: Vec<Chain> = Vec::new();
     let mut done: Vec<Vec<Run>> = Vec::new();
-    for r in runs {
+    for &r in runs {
         // Chains that ended too far back can take no more runs.
         let mut k = 0;
         while k < open.len() {
@@ -571,7 +595,7 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
                 .iter()
                 .filter(|&&k| !is_weak(k))
                 .count();
-            let run_informative = informative_words(a.frequencies, run, rules.shingle);
+            let run_informative = informative_words(a.frequencies, run, rules.shingle, rules.rare);
             shared += len;
             content += run_content;
             informative += run_informative;
@@ -615,6 +639,7 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
     };
     let sentences = || {
         shared >= rules.sentence_words
+            && informative >= rules.sentence_words
             && similarity >= rules.strong
             && content_similarity >= rules.min_content
     };
@@ -630,6 +655,10 @@ fn judge(a: Side<'_>, b: Side<'_>, ops: Vec<DiffOp>, rules: &Rules) -> Verdict {
 /// often as the rarest shingle of the run.
 const COMMON_FACTOR: u32 = 4;
 
+/// Runs this short made of frequent shingles only are stock phrases (see
+/// [`informative_words`]).
+const STOCK_PHRASE_WORDS: usize = 6;
+
 /// The words of an equal run covered by its informative shingles. The rarest shingle
 /// of a run says how often the run's text was printed (twice for a copy, a hundred
 /// times for wire copy reprinted by a hundred outlets); shingles far more frequent
@@ -637,7 +666,11 @@ const COMMON_FACTOR: u32 = 4;
 /// many others. Two unrelated sentences that happen to put two stock phrases side
 /// by side share a long run whose only rare shingles are the few that straddle the
 /// phrases' meeting point.
-fn informative_words(frequencies: &[u16], run: Range<usize>, size: usize) -> usize {
+///
+/// A run of at most [`STOCK_PHRASE_WORDS`] words none of whose shingles is rare (found
+/// at most `rare` times in the corpus) is a stock phrase, or two side by side, that
+/// many texts print: it informs of nothing, however its shingles compare.
+fn informative_words(frequencies: &[u16], run: Range<usize>, size: usize, rare: usize) -> usize {
     let size = size.max(1);
     if run.len() < size {
         return 0;
@@ -651,6 +684,9 @@ fn informative_words(frequencies: &[u16], run: Range<usize>, size: usize) -> usi
     else {
         return 0;
     };
+    if run.len() <= STOCK_PHRASE_WORDS && rarest > u32::try_from(rare).unwrap_or(u32::MAX) {
+        return 0;
+    }
     let limit = rarest * COMMON_FACTOR;
     let (mut covered, mut reach) = (0, run.start);
     for p in starts {
@@ -714,24 +750,35 @@ mod tests {
     }
 
     #[test]
+    fn a_short_run_of_frequent_shingles_informs_of_nothing() {
+        // Shingles of three words starting at each word; the last two start none.
+        let frequent = [50, 60, 50, 70, 0, 0];
+        assert_eq!(informative_words(&frequent, 0..6, 3, 8), 0);
+        // The same run with one rare shingle: its words are informative.
+        let rare = [2, 6, 50, 7, 0, 0];
+        assert_eq!(informative_words(&rare, 0..6, 3, 8), 6);
+        // A long run of frequent shingles (text reprinted by many sources) is not a
+        // stock phrase.
+        let long = [50; 12];
+        assert_eq!(informative_words(&long, 0..12, 3, 8), 12);
+    }
+
+    #[test]
     fn seeds_become_maximal_runs() {
         let (a, b) = (
             "x the ferry company cancelled all crossings y",
             "the ferry company cancelled all crossings",
         );
         let (ka, kb) = (keys(a, 0..a.len()), keys(b, 0..b.len()));
-        let mut seeds = vec![(1, 0), (2, 1), (3, 2)];
-        assert_eq!(runs(&ka, &kb, &mut seeds), vec![run(1, 0, 6)]);
+        let seeds = vec![(1, 0), (2, 1), (3, 2)];
+        let mut out = Vec::new();
+        runs_into(&ka, &kb, &seeds, &mut out);
+        assert_eq!(out, vec![run(1, 0, 6)]);
     }
 
     #[test]
     fn runs_close_on_both_sides_chain_and_distant_ones_do_not() {
-        let chained = chains(vec![
-            run(0, 0, 5),
-            run(8, 7, 5),
-            run(14, 40, 4),
-            run(200, 200, 6),
-        ]);
+        let chained = chains(&[run(0, 0, 5), run(8, 7, 5), run(14, 40, 4), run(200, 200, 6)]);
         assert_eq!(
             chained,
             vec![
@@ -741,13 +788,13 @@ mod tests {
         );
         // Twenty words rewritten on both sides is not one passage, nor a clause added
         // on one side while words are rewritten on the other.
-        assert_eq!(chains(vec![run(0, 0, 5), run(25, 25, 5)]).len(), 2);
-        assert_eq!(chains(vec![run(0, 0, 5), run(12, 33, 5)]).len(), 2);
+        assert_eq!(chains(&[run(0, 0, 5), run(25, 25, 5)]).len(), 2);
+        assert_eq!(chains(&[run(0, 0, 5), run(12, 33, 5)]).len(), 2);
     }
 
     #[test]
     fn overlapping_runs_on_another_diagonal_are_cut() {
-        let chained = chains(vec![run(0, 0, 8), run(6, 9, 5)]);
+        let chained = chains(&[run(0, 0, 8), run(6, 9, 5)]);
         assert_eq!(chained, vec![vec![run(0, 0, 8), run(8, 11, 3)]]);
     }
 

@@ -14,7 +14,11 @@
 //! than `max_df` times with the next position only. A paragraph of wire copy that
 //! hundreds of outlets reprint is then found as a chain of neighbouring copies, which
 //! the passages step joins, and a file of text repeated thousands of times costs work
-//! in proportion to its length.
+//! in proportion to its length. A frequent shingle pairs its window only where the
+//! shingles on both sides of it are frequent too (text that many sources print, not
+//! a stock phrase or common words between rare ones): the pairs of documents that
+//! share nothing but such phrases are most pairs met, and no passage needs them,
+//! since a copy that holds the phrase also shares the rare shingles around it.
 
 use rayon::prelude::*;
 
@@ -39,17 +43,27 @@ pub(crate) struct SeedParams {
 pub(crate) struct Index {
     /// Start of each document's words in the global numbering, plus one final end.
     starts: Vec<u32>,
-    /// Global positions of each kept shingle, shingle after shingle, sorted.
+    /// Global positions of each kept shingle, sorted, shingle after shingle, each
+    /// list followed by [`END`].
     positions: Vec<u32>,
-    /// Start of each kept shingle's positions, plus one final end.
-    shingle_starts: Vec<u32>,
-    /// (global position << 32 | shingle number) of every kept position, sorted.
+    /// (global position << 32 | index of the position in `positions`) of every kept
+    /// position, sorted: a document's shingles, and where each one's list goes on.
     by_position: Vec<u64>,
+    /// For every global position, the number of positions of the shingle starting
+    /// there (0 when not kept), saturating at `u16::MAX`.
+    frequency: Vec<u16>,
     /// Positions indexed.
     pub(crate) postings: usize,
     /// Kept shingles whose work is capped (more than `all_pairs_df` positions).
     pub(crate) capped: usize,
 }
+
+/// The end of a shingle's list in [`Index::positions`].
+const END: u32 = u32::MAX;
+
+/// The largest `all_pairs_df` and `max_df` that [`SeedParams`] may hold: frequencies
+/// are counted in 16 bits.
+pub(crate) const MAX_DF: usize = u16::MAX as usize - 1;
 
 /// The hash of the shingle starting at word `p`, unless it holds only weak words. A
 /// stream shorter than a shingle gives one shingle of all its words, so that a short
@@ -74,31 +88,77 @@ impl Index {
         starts.push(0);
         for s in streams {
             total += s.len() as u64;
-            starts.push(u32::try_from(total).expect("invariant: fewer than 2^32 words"));
+            // Global positions stay below END.
+            let end = u32::try_from(total)
+                .ok()
+                .filter(|&t| t < END)
+                .expect("invariant: fewer than 2^32 - 1 words");
+            starts.push(end);
         }
         let size = params.size.max(1);
-        let mut all: Vec<u64> = streams
+        // (shingle hash << 32 | global position) of every shingle: counted per
+        // document first, so that the array is allocated once at its size and each
+        // document fills its own part (the largest array of the index, never held
+        // twice).
+        let counts: Vec<usize> = streams
             .par_iter()
-            .enumerate()
-            .flat_map_iter(|(d, s)| {
-                let base = u64::from(starts[d]);
-                (0..s.len()).filter_map(move |p| {
-                    shingle_at(&s.keys, p, size).map(|h| (u64::from(h) << 32) | (base + p as u64))
-                })
+            .map(|s| {
+                (0..s.len())
+                    .filter(|&p| shingle_at(&s.keys, p, size).is_some())
+                    .count()
             })
             .collect();
+        let mut all: Vec<u64> = vec![0; counts.iter().sum()];
+        let mut parts: Vec<&mut [u64]> = Vec::with_capacity(streams.len());
+        let mut rest: &mut [u64] = &mut all;
+        for &n in &counts {
+            let (part, tail) = rest.split_at_mut(n);
+            parts.push(part);
+            rest = tail;
+        }
+        parts
+            .into_par_iter()
+            .zip(streams.par_iter())
+            .enumerate()
+            .for_each(|(d, (part, s))| {
+                let base = u64::from(starts[d]);
+                let hashes = (0..s.len()).filter_map(|p| {
+                    shingle_at(&s.keys, p, size).map(|h| (u64::from(h) << 32) | (base + p as u64))
+                });
+                for (slot, e) in part.iter_mut().zip(hashes) {
+                    *slot = e;
+                }
+            });
         all.par_sort_unstable();
         let postings = all.len();
         let mut index = Index {
+            frequency: vec![0; total as usize],
             starts,
             positions: Vec::new(),
-            shingle_starts: vec![0],
             by_position: Vec::new(),
             postings,
             capped: 0,
         };
-        // Kept positions are rewritten in place as (position << 32 | shingle) at the
-        // front of `all`, then sorted by position.
+        // The size of what is kept, counted first so that nothing grows by doubling.
+        let (mut kept_positions, mut kept_shingles) = (0, 0);
+        let mut i = 0;
+        while i < all.len() {
+            let hash = all[i] >> 32;
+            let mut j = i + 1;
+            while j < all.len() && all[j] >> 32 == hash {
+                j += 1;
+            }
+            if index.keeps(&all[i..j]) {
+                kept_positions += j - i;
+                kept_shingles += 1;
+            }
+            i = j;
+        }
+        index
+            .positions
+            .reserve_exact(kept_positions + kept_shingles);
+        // Kept positions are rewritten in place as (position << 32 | index in
+        // `positions`) at the front of `all`, then sorted by position.
         let mut kept = 0;
         let mut i = 0;
         while i < all.len() {
@@ -108,20 +168,21 @@ impl Index {
                 j += 1;
             }
             let pos = |e: u64| (e & 0xffff_ffff) as u32;
-            if j - i >= 2 && index.doc_of(pos(all[i])) != index.doc_of(pos(all[j - 1])) {
-                let shingle = (index.shingle_starts.len() - 1) as u64;
+            if index.keeps(&all[i..j]) {
                 if j - i > params.all_pairs_df {
                     index.capped += 1;
                 }
+                let n = u16::try_from(j - i).unwrap_or(u16::MAX);
                 for k in i..j {
                     let p = pos(all[k]);
+                    let at = u32::try_from(index.positions.len())
+                        .expect("invariant: fewer than 2^32 postings");
                     index.positions.push(p);
-                    all[kept] = (u64::from(p) << 32) | shingle;
+                    index.frequency[p as usize] = n;
+                    all[kept] = (u64::from(p) << 32) | u64::from(at);
                     kept += 1;
                 }
-                index
-                    .shingle_starts
-                    .push(u32::try_from(index.positions.len()).expect("invariant: < 2^32"));
+                index.positions.push(END);
             }
             i = j;
         }
@@ -132,30 +193,29 @@ impl Index {
         index
     }
 
-    /// For each document, the number of positions of the shingle starting at each of
-    /// its words (0 for a shingle not kept: found in one document only, or only weak
-    /// words), saturating at `u16::MAX`.
-    pub(crate) fn frequencies(&self) -> Vec<Vec<u16>> {
-        (0..self.starts.len() - 1)
-            .into_par_iter()
-            .map(|d| {
-                let (lo, hi) = (self.starts[d], self.starts[d + 1]);
-                let mut out = vec![0u16; (hi - lo) as usize];
-                let from = self
-                    .by_position
-                    .partition_point(|&e| ((e >> 32) as u32) < lo);
-                for &e in &self.by_position[from..] {
-                    let p = (e >> 32) as u32;
-                    if p >= hi {
-                        break;
-                    }
-                    let s = (e & 0xffff_ffff) as usize;
-                    let n = self.shingle_starts[s + 1] - self.shingle_starts[s];
-                    out[(p - lo) as usize] = u16::try_from(n).unwrap_or(u16::MAX);
-                }
-                out
-            })
-            .collect()
+    /// True when the entries of one shingle (sorted by position) lie in two
+    /// documents or more.
+    fn keeps(&self, entries: &[u64]) -> bool {
+        let pos = |e: u64| (e & 0xffff_ffff) as u32;
+        entries.len() >= 2
+            && self.doc_of(pos(entries[0])) != self.doc_of(pos(entries[entries.len() - 1]))
+    }
+
+    /// For the words of document `d`, the number of positions of the shingle
+    /// starting at each (0 for a shingle not kept: found in one document only, or
+    /// only weak words), saturating at `u16::MAX`.
+    pub(crate) fn frequencies(&self, d: usize) -> &[u16] {
+        &self.frequency[self.starts[d] as usize..self.starts[d + 1] as usize]
+    }
+
+    /// True when the shingles just before and just after global position `p` (of
+    /// the document at `lo..hi`) are frequent too: `p` lies inside a stretch of five
+    /// words or more of frequent shingles, as in text reprinted by many sources. A
+    /// frequent shingle between rare ones (a stock phrase, or common words side by
+    /// side) pairs nothing: a copy that holds it shares the rare shingles around it.
+    fn inside_frequent(&self, p: u32, lo: u32, hi: u32, params: &SeedParams) -> bool {
+        let frequent = |x: u32| usize::from(self.frequency[x as usize]) > params.all_pairs_df;
+        p > lo && p + 1 < hi && frequent(p - 1) && frequent(p + 1)
     }
 
     /// The document holding global position `p`.
@@ -181,26 +241,29 @@ impl Index {
             if p >= hi {
                 break;
             }
-            let s = (e & 0xffff_ffff) as usize;
-            let list = &self.positions
-                [self.shingle_starts[s] as usize..self.shingle_starts[s + 1] as usize];
-            let later = list.partition_point(|&x| x <= p);
-            let end = if list.len() <= params.all_pairs_df {
-                list.len()
-            } else if list.len() > params.max_df {
-                later + 1
+            let at = (e & 0xffff_ffff) as usize;
+            let n = usize::from(self.frequency[p as usize]);
+            // Saturated counts stay above `max_df` (at most MAX_DF).
+            let take = if n <= params.all_pairs_df {
+                usize::MAX
+            } else if n > params.max_df {
+                1
+            } else if self.inside_frequent(p, lo, hi, params) {
+                params.window
             } else {
-                later + params.window
-            }
-            .min(list.len());
+                0
+            };
             let mut other = doc;
-            for &q in &list[later..end] {
+            for &q in self.positions[at + 1..].iter().take(take) {
+                if q == END {
+                    break;
+                }
                 if q < hi {
                     continue;
                 }
                 // Positions ascend: the document is the same or a later one.
-                while self.starts[other + 1] <= q {
-                    other += 1;
+                if self.starts[other + 1] <= q {
+                    other += self.starts[other + 1..].partition_point(|&s| s <= q);
                 }
                 if allow(other) {
                     count += 1;
@@ -274,5 +337,30 @@ mod tests {
         let index = Index::build(&streams(&[&repeated, line]), &windowed);
         let n = index.seeds_of(0, &windowed, |_| true, |_, _, _| {});
         assert!(n <= 3 * 2, "{n}");
+    }
+
+    #[test]
+    fn a_frequent_phrase_between_rare_words_pairs_nothing() {
+        let texts = [
+            "walnut pebble the ferry company lantern meadow",
+            "copper violin the ferry company harbor thistle",
+            "granite falcon the ferry company orchard ribbon",
+            "saffron kettle the ferry company glacier pillow",
+            "amber trumpet the ferry company canyon velvet",
+        ];
+        let windowed = SeedParams {
+            all_pairs_df: 3,
+            ..PARAMS
+        };
+        let index = Index::build(&streams(&texts), &windowed);
+        for d in 0..texts.len() {
+            assert_eq!(index.seeds_of(d, &windowed, |_| true, |_, _, _| {}), 0);
+        }
+        // The same phrase inside a longer shared stretch pairs neighbours.
+        let shared = "pebble the ferry company lantern";
+        let texts: Vec<String> = (0..5).map(|i| format!("word{i} {shared} end{i}")).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let index = Index::build(&streams(&refs), &windowed);
+        assert!(index.seeds_of(0, &windowed, |_| true, |_, _, _| {}) > 0);
     }
 }
