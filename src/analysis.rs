@@ -13,6 +13,7 @@ use crate::extract;
 use crate::figure::Figure;
 use crate::progress::{Progress, Stage};
 use crate::quotes::{self, QuoteReport};
+use crate::timing::timed;
 
 /// What the user can change about an analysis.
 #[derive(Debug, Clone, Default)]
@@ -61,37 +62,50 @@ pub fn analyze_cached<'a>(
 ) -> Analysis<'a> {
     let sources = corpus.sources.len();
     progress.set(Stage::Preparing { sources });
-    let (docs, figures) = match cache {
+    let (docs, figures) = timed("prepare", || match cache {
         Some(cache) => {
             let (docs, figures) = per_source_cached(corpus, cache);
             (docs, Some(figures))
         }
         None => (document::prepare(corpus), None),
-    };
+    });
     progress.set(Stage::Aligning { sources });
-    let ((figures, vocab), (mut quotes, alignment)) = rayon::join(
-        || {
+    let ((figures, vocab), (mut quotes, alignment)) =
+        timed("extract+vocabulary || quotes+align", || {
             rayon::join(
-                || figures.unwrap_or_else(|| extract::figures_all(&docs)),
-                || compare::vocabulary(&docs, &opts.compare),
+                || {
+                    rayon::join(
+                        || {
+                            timed("extract", || {
+                                figures.unwrap_or_else(|| extract::figures_all(&docs))
+                            })
+                        },
+                        || timed("vocabulary", || compare::vocabulary(&docs, &opts.compare)),
+                    )
+                },
+                || {
+                    let quotes = timed("quotes", || quotes::find_quotes(&docs));
+                    let align_opts = AlignOptions {
+                        exclude_same_outlet: opts.exclude_same_outlet,
+                        ..AlignOptions::default()
+                    };
+                    let alignment = timed("align", || {
+                        align::align_with_quotes(&docs, &align_opts, &quotes)
+                    });
+                    (quotes, alignment)
+                },
             )
-        },
-        || {
-            let quotes = quotes::find_quotes(&docs);
-            let align_opts = AlignOptions {
-                exclude_same_outlet: opts.exclude_same_outlet,
-                ..AlignOptions::default()
-            };
-            let alignment = align::align_with_quotes(&docs, &align_opts, &quotes);
-            (quotes, alignment)
-        },
-    );
+        });
     let pairs = aligned_pairs(&alignment);
     progress.set(Stage::Comparing {
         figures: figures.len(),
     });
-    let findings = compare::compare_with(&docs, &figures, &pairs, &opts.compare, &vocab);
-    quotes.find_conflicts(&docs, |a, b| vocab.same_story(a, b));
+    let findings = timed("compare", || {
+        compare::compare_with(&docs, &figures, &pairs, &opts.compare, &vocab)
+    });
+    timed("quote conflicts", || {
+        quotes.find_conflicts(&docs, |a, b| vocab.same_story(a, b))
+    });
     Analysis {
         corpus,
         docs,

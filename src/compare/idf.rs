@@ -79,6 +79,7 @@ impl Vocab {
         // at a time and merged in corpus order (ids are given in first-seen order,
         // so they do not depend on the thread count), so that the per-document
         // string maps of only one chunk are alive at once.
+        let span = crate::timing::Span::new("vocabulary: counts");
         let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(docs.len());
         let mut doc_names: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
         for chunk in docs.chunks(COUNT_CHUNK) {
@@ -109,6 +110,8 @@ impl Vocab {
                 doc_names.push(names);
             }
         }
+        drop(span);
+        let span = crate::timing::Span::new("vocabulary: idf, documents");
         for c in lexicon::predicate_class_names() {
             if let Some(id) = vocab.id(&class_feature(c)) {
                 vocab.predicate_ids.insert(c, id);
@@ -134,6 +137,8 @@ impl Vocab {
             .par_iter()
             .map(|tf| vocab.document_vector(tf))
             .collect();
+        drop(span);
+        let span = crate::timing::Span::new("vocabulary: sketches");
         vocab.stories = super::story::Sketches::new(
             counts
                 .par_iter()
@@ -141,8 +146,10 @@ impl Vocab {
                 .map(|(tf, names)| super::story::sketch(tf, names, &vocab, counts.len()))
                 .collect(),
         );
+        drop(span);
         vocab.story_thresholds = (named, unnamed);
-        vocab.document_baseline = vocab.mean_document_similarity();
+        vocab.document_baseline =
+            crate::timing::timed("vocabulary: baseline", || vocab.mean_document_similarity());
         vocab
     }
 

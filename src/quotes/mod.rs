@@ -31,6 +31,7 @@ use crate::align::names::DocNames;
 use crate::document::Document;
 use crate::fingerprint::Fingerprint;
 use crate::text;
+use crate::timing::timed;
 use names::{Name, NameUse, Unified};
 use scan::DocScan;
 
@@ -193,9 +194,10 @@ impl QuoteReport {
 /// share. Attribution conflicts need to know which sources tell one story: they
 /// are left empty here and found by [`QuoteReport::find_conflicts`].
 pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
-    let scans: Vec<DocScan> = docs.par_iter().map(scan::scan).collect();
-    let (uses, speaker_use, via_use) = name_uses(&scans);
-    let unified = names::unify(&uses);
+    let scans: Vec<DocScan> = timed("quotes: scan", || docs.par_iter().map(scan::scan).collect());
+    let (uses, speaker_use, via_use) = timed("quotes: name uses", || name_uses(&scans));
+    let unified = timed("quotes: unify", || names::unify(&uses));
+    let span = crate::timing::Span::new("quotes: doc names and words");
     let name_of = |u: Option<usize>| u.map(|u| unified.cluster[u]);
     let mut quotations = Vec::new();
     let mut words = Vec::new();
@@ -229,8 +231,10 @@ pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
             words.push(group::QuoteWords::new(d, text, &segs, &doc_names[d]));
         }
     }
+    drop(span);
     let ranges: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
-    let groups = group::group(&words, &ranges);
+    let groups = timed("quotes: group", || group::group(&words, &ranges));
+    let span = crate::timing::Span::new("quotes: quote_of, speakers");
     let mut quotes: Vec<Quote> = groups
         .into_iter()
         .map(|g| quote_of(docs, &words, &quotations, g))
@@ -241,6 +245,7 @@ pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
     });
     dedupe_ids(&mut quotes);
     let speakers = speakers(&quotations, &unified);
+    drop(span);
     QuoteReport {
         quotations,
         quotes,
