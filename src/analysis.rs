@@ -72,9 +72,9 @@ pub fn analyze_cached<'a>(
     progress.set(Stage::Aligning { sources });
     let ((figures, vocab), (mut quotes, alignment)) =
         timed("extract+vocabulary || quotes+align", || {
-            rayon::join(
+            crate::timing::join(
                 || {
-                    rayon::join(
+                    crate::timing::join(
                         || {
                             timed("extract", || {
                                 figures.unwrap_or_else(|| extract::figures_all(&docs))
