@@ -33,6 +33,7 @@ const MIN_CONTENT_SHARE: f64 = 0.6;
 const MAX_GAP_WORDS: usize = 3;
 
 /// The words of one quotation with their keys.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct QuoteWords {
     /// Document position.
     pub(crate) doc: usize,

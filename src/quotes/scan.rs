@@ -21,7 +21,7 @@ use crate::text::{self, Token, TokenKind};
 const PRONOUN_REACH: usize = 1500;
 
 /// A person named in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Mention {
     /// Byte offset of the name.
     pub(crate) pos: usize,
@@ -30,7 +30,7 @@ pub(crate) struct Mention {
 }
 
 /// A quotation of one document with what was found about its speaker.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Scanned {
     /// Where the quotation is.
     pub(crate) marked: Marked,
@@ -51,7 +51,7 @@ pub(crate) struct Scanned {
 }
 
 /// The quotations and person mentions of one document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct DocScan {
     /// Quotations in text order.
     pub(crate) quotes: Vec<Scanned>,
