@@ -191,29 +191,29 @@ impl QuoteReport {
 }
 
 /// What [`find_quotes`] reads of one document by itself: its quotations with
-/// their attributions and the people it names, and the words of each quotation.
-/// It depends on the document's text and boilerplate only, so the analysis cache
-/// keeps it with the document's figures.
+/// their attributions and the people it names, and the names among the words of
+/// each quotation. It depends on the document's text and boilerplate only, so
+/// the analysis cache keeps it with the document's figures.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct DocQuotes {
     scan: DocScan,
-    words: Vec<group::QuoteWords>,
+    names: Vec<group::QuoteNames>,
 }
 
 /// Reads the quotations of one document ([`DocQuotes`]).
 pub fn doc_quotes(doc: &Document<'_>) -> DocQuotes {
     let scan = scan::scan(doc);
-    let words = if scan.quotes.is_empty() {
+    let names = if scan.quotes.is_empty() {
         Vec::new()
     } else {
         let names = DocNames::of(doc);
         let text = doc.text();
         scan.quotes
             .iter()
-            .map(|q| group::QuoteWords::new(doc.index, text, &q.marked.segments, &names))
+            .map(|q| group::QuoteWords::names_of(text, &q.marked.segments, &names))
             .collect()
     };
-    DocQuotes { scan, words }
+    DocQuotes { scan, names }
 }
 
 /// Finds the quotations of every document, their speakers, and the quotes sources
@@ -227,10 +227,10 @@ pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
 /// [`find_quotes`] from what each document gives by itself (`per_doc[i]` is
 /// [`doc_quotes`] of `docs[i]`).
 pub fn find_quotes_from(docs: &[Document<'_>], per_doc: Vec<DocQuotes>) -> QuoteReport {
-    let (scans, per_doc_words): (Vec<DocScan>, Vec<Vec<group::QuoteWords>>) =
-        per_doc.into_iter().map(|p| (p.scan, p.words)).unzip();
-    let mut per_doc_words: Vec<std::vec::IntoIter<group::QuoteWords>> =
-        per_doc_words.into_iter().map(Vec::into_iter).collect();
+    let (scans, per_doc_names): (Vec<DocScan>, Vec<Vec<group::QuoteNames>>) =
+        per_doc.into_iter().map(|p| (p.scan, p.names)).unzip();
+    let mut per_doc_names: Vec<std::vec::IntoIter<group::QuoteNames>> =
+        per_doc_names.into_iter().map(Vec::into_iter).collect();
     let (uses, speaker_use, via_use) = timed("quotes: name uses", || name_uses(&scans));
     let unified = timed("quotes: unify", || names::unify(&uses));
     let name_of = |u: Option<usize>| u.map(|u| unified.cluster[u]);
@@ -251,11 +251,15 @@ pub fn find_quotes_from(docs: &[Document<'_>], per_doc: Vec<DocQuotes>) -> Quote
                 via_cluster,
                 &unified,
             ));
-            let mut w = per_doc_words[d]
+            let names = per_doc_names[d]
                 .next()
-                .expect("invariant: one word list per quotation");
-            w.doc = d;
-            words.push(w);
+                .expect("invariant: one name list per quotation");
+            words.push(group::QuoteWords::with_names(
+                d,
+                docs[d].text(),
+                &q.marked.segments,
+                names,
+            ));
         }
     }
     drop(span);
