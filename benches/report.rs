@@ -6,6 +6,10 @@
 //! that peak memory is measured per size; `cargo bench --bench report -- --n 2000`
 //! runs one size.
 //!
+//! With `REPORT_BENCH_WRITE=DIR` the generated corpus is written to DIR as JSONL files
+//! of 1,000 records (as `benches/ci_incremental.rs` writes it) and nothing is measured,
+//! so that the command line's output can be compared before and after a change.
+//!
 //! The corpus imitates a newsroom archive: N/10 events, each covered by about ten
 //! articles of about 600 words. An event is the sample corpus's article bodies with
 //! every capitalised word (names, places) replaced by an invented one of that event and
@@ -37,6 +41,10 @@ fn main() {
 
 fn run(n: usize) {
     let corpus = generate(n);
+    if let Some(dir) = std::env::var_os("REPORT_BENCH_WRITE") {
+        write_corpus(std::path::Path::new(&dir), &corpus);
+        return;
+    }
     let bytes: usize = corpus.sources.iter().map(|s| s.text.len()).sum();
     let rss_corpus = measure::status_kb("VmRSS:");
     let cpu0 = measure::cpu_seconds();
@@ -177,4 +185,24 @@ fn stages(corpus: &Corpus) {
 
 fn secs(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
+}
+
+/// Writes the corpus to `dir` as JSONL files of 1,000 records.
+fn write_corpus(dir: &std::path::Path, corpus: &Corpus) {
+    std::fs::create_dir_all(dir).expect("the folder is created");
+    for (i, chunk) in corpus.sources.chunks(1000).enumerate() {
+        let mut text = String::new();
+        for s in chunk {
+            let value = serde_json::json!({
+                "id": s.id,
+                "text": s.text,
+                "outlet": s.outlet,
+                "published": s.published.map(|d| d.to_string()),
+            });
+            text.push_str(&value.to_string());
+            text.push('\n');
+        }
+        std::fs::write(dir.join(format!("archive-{i:03}.jsonl")), text)
+            .expect("the corpus is written");
+    }
 }

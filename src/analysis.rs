@@ -12,7 +12,8 @@ use crate::document::{self, Document, Parts};
 use crate::extract;
 use crate::figure::Figure;
 use crate::progress::{Progress, Stage};
-use crate::quotes::{self, QuoteReport};
+use crate::quotes::{self, DocQuotes, QuoteReport};
+use crate::timing::timed;
 
 /// What the user can change about an analysis.
 #[derive(Debug, Clone, Default)]
@@ -61,37 +62,53 @@ pub fn analyze_cached<'a>(
 ) -> Analysis<'a> {
     let sources = corpus.sources.len();
     progress.set(Stage::Preparing { sources });
-    let (docs, figures) = match cache {
+    let (docs, figures, doc_quotes) = timed("prepare", || match cache {
         Some(cache) => {
-            let (docs, figures) = per_source_cached(corpus, cache);
-            (docs, Some(figures))
+            let (docs, figures, doc_quotes) = per_source_cached(corpus, cache);
+            (docs, Some(figures), Some(doc_quotes))
         }
-        None => (document::prepare(corpus), None),
-    };
+        None => (document::prepare(corpus), None, None),
+    });
     progress.set(Stage::Aligning { sources });
-    let ((figures, vocab), (mut quotes, alignment)) = rayon::join(
-        || {
-            rayon::join(
-                || figures.unwrap_or_else(|| extract::figures_all(&docs)),
-                || compare::vocabulary(&docs, &opts.compare),
+    let ((figures, vocab), (mut quotes, alignment)) =
+        timed("extract+vocabulary || quotes+align", || {
+            crate::timing::join(
+                || {
+                    crate::timing::join(
+                        || {
+                            timed("extract", || {
+                                figures.unwrap_or_else(|| extract::figures_all(&docs))
+                            })
+                        },
+                        || timed("vocabulary", || compare::vocabulary(&docs, &opts.compare)),
+                    )
+                },
+                || {
+                    let quotes = timed("quotes", || match doc_quotes {
+                        Some(per_doc) => quotes::find_quotes_from(&docs, per_doc),
+                        None => quotes::find_quotes(&docs),
+                    });
+                    let align_opts = AlignOptions {
+                        exclude_same_outlet: opts.exclude_same_outlet,
+                        ..AlignOptions::default()
+                    };
+                    let alignment = timed("align", || {
+                        align::align_with_quotes(&docs, &align_opts, &quotes)
+                    });
+                    (quotes, alignment)
+                },
             )
-        },
-        || {
-            let quotes = quotes::find_quotes(&docs);
-            let align_opts = AlignOptions {
-                exclude_same_outlet: opts.exclude_same_outlet,
-                ..AlignOptions::default()
-            };
-            let alignment = align::align_with_quotes(&docs, &align_opts, &quotes);
-            (quotes, alignment)
-        },
-    );
+        });
     let pairs = aligned_pairs(&alignment);
     progress.set(Stage::Comparing {
         figures: figures.len(),
     });
-    let findings = compare::compare_with(&docs, &figures, &pairs, &opts.compare, &vocab);
-    quotes.find_conflicts(&docs, |a, b| vocab.same_story(a, b));
+    let findings = timed("compare", || {
+        compare::compare_with(&docs, &figures, &pairs, &opts.compare, &vocab)
+    });
+    timed("quote conflicts", || {
+        quotes.find_conflicts(&docs, |a, b| vocab.same_story(a, b))
+    });
     Analysis {
         corpus,
         docs,
@@ -111,29 +128,32 @@ pub fn aligned_pairs(alignment: &Alignment) -> Vec<AlignedPair> {
         .collect()
 }
 
-/// One source's cache entry: its segmentation, and its figures with the
-/// boilerplate they were extracted under (boilerplate also depends on the other
-/// sources of the outlet, so figures are reused only when it is unchanged).
+/// One source's cache entry: its segmentation, and its figures and quotations
+/// with the boilerplate they were read under (boilerplate also depends on the
+/// other sources of the outlet, so they are reused only when it is unchanged).
 #[derive(Serialize, Deserialize)]
 struct Entry {
     parts: Parts,
     boilerplate: u64,
     figures: Vec<Figure>,
+    quotes: DocQuotes,
 }
 
-/// A source looked up in the cache: its figures and the hash of the boilerplate
-/// they were extracted under, or its parts when it had no usable entry.
+/// A source looked up in the cache: its figures, its quotations and the hash of
+/// the boilerplate they were read under, or its parts when it had no usable
+/// entry.
 enum Looked {
-    Cached(u64, Vec<Figure>),
+    Cached(u64, Vec<Figure>, DocQuotes),
     Fresh(Parts),
 }
 
-/// [`Entry`] as written, borrowing the figures.
+/// [`Entry`] as written, borrowing the figures and quotations.
 #[derive(Serialize)]
 struct EntryOut<'f> {
     parts: Parts,
     boilerplate: u64,
     figures: &'f [Figure],
+    quotes: &'f DocQuotes,
 }
 
 /// A hash of a document's boilerplate spans and reasons.
@@ -148,8 +168,12 @@ fn boilerplate_hash(doc: &Document<'_>) -> u64 {
     fp.value()
 }
 
-/// Prepares the documents and extracts their figures, through the cache.
-fn per_source_cached<'a>(corpus: &'a Corpus, cache: &Cache) -> (Vec<Document<'a>>, Vec<Figure>) {
+/// Prepares the documents and extracts their figures and quotations, through the
+/// cache.
+fn per_source_cached<'a>(
+    corpus: &'a Corpus,
+    cache: &Cache,
+) -> (Vec<Document<'a>>, Vec<Figure>, Vec<DocQuotes>) {
     let keys: Vec<Key> = corpus.sources.par_iter().map(Key::of).collect();
     // Each source: its parts, with its cached figures or a copy of the parts for
     // writing its entry.
@@ -165,7 +189,7 @@ fn per_source_cached<'a>(corpus: &'a Corpus, cache: &Cache) -> (Vec<Document<'a>
                 cache.count_reused();
                 return (
                     entry.parts,
-                    Looked::Cached(entry.boilerplate, entry.figures),
+                    Looked::Cached(entry.boilerplate, entry.figures, entry.quotes),
                 );
             }
             cache.count_analysed(!matches!(lookup, Lookup::Missing));
@@ -175,37 +199,47 @@ fn per_source_cached<'a>(corpus: &'a Corpus, cache: &Cache) -> (Vec<Document<'a>
         .collect();
     let (parts, looked): (Vec<Parts>, Vec<Looked>) = looked.into_iter().unzip();
     let docs = document::prepare_from(corpus, parts);
-    let figures: Vec<Vec<Figure>> = docs
+    let per_source: Vec<(Vec<Figure>, DocQuotes)> = docs
         .par_iter()
         .zip(looked)
         .zip(&keys)
         .map(|((doc, looked), key)| {
             let boilerplate = boilerplate_hash(doc);
             let parts = match looked {
-                Looked::Cached(hash, mut figures) if hash == boilerplate => {
+                Looked::Cached(hash, mut figures, doc_quotes) if hash == boilerplate => {
                     for f in &mut figures {
                         f.source = doc.index;
                     }
-                    return figures;
+                    return (figures, doc_quotes);
                 }
                 // Same text, other boilerplate: the outlet's other sources changed.
                 Looked::Cached(..) => Parts::of(doc.source),
                 Looked::Fresh(parts) => parts,
             };
             let figures = extract::figures(doc);
-            write_entry(cache, key, parts, boilerplate, &figures);
-            figures
+            let doc_quotes = quotes::doc_quotes(doc);
+            write_entry(cache, key, parts, boilerplate, &figures, &doc_quotes);
+            (figures, doc_quotes)
         })
         .collect();
-    (docs, figures.concat())
+    let (figures, doc_quotes): (Vec<Vec<Figure>>, Vec<DocQuotes>) = per_source.into_iter().unzip();
+    (docs, figures.concat(), doc_quotes)
 }
 
 /// Serializes and writes one entry.
-fn write_entry(cache: &Cache, key: &Key, parts: Parts, boilerplate: u64, figures: &[Figure]) {
+fn write_entry(
+    cache: &Cache,
+    key: &Key,
+    parts: Parts,
+    boilerplate: u64,
+    figures: &[Figure],
+    quotes: &DocQuotes,
+) {
     let entry = EntryOut {
         parts,
         boilerplate,
         figures,
+        quotes,
     };
     match serde_json::to_vec(&entry) {
         Ok(bytes) => cache.write(key, &bytes),
@@ -278,5 +312,27 @@ mod tests {
         let again = analyze_cached(&both, &opts, Some(&cache), &Progress::default());
         assert_eq!(cold_both.figures, again.figures);
         assert_eq!(cache.stats().reused, 3);
+    }
+
+    #[test]
+    fn cached_quotations_are_the_quotations_found_without_cache() {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let cache = Cache::open(tmp.path()).expect("the cache opens");
+        let words = "the new ferry timetable will start in the spring";
+        let both = corpus(vec![
+            source(
+                "a",
+                &format!("Harbour master Ana Berg spoke on Monday.\n\n\"{words},\" she said.\n"),
+            ),
+            crate::Source::new("b", &format!("\"{words},\" said Mayor Ivo Lund.\n")),
+        ]);
+        let opts = Options::default();
+        let cold = analyze(&both, &opts);
+        assert!(!cold.quotes.quotes.is_empty());
+        for reused in [0, 2] {
+            let warm = analyze_cached(&both, &opts, Some(&cache), &Progress::default());
+            assert_eq!(cold.quotes, warm.quotes);
+            assert_eq!(cache.stats().reused, reused);
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! The analysis cache: what claimdiff finds in one source from the source alone
-//! (paragraphs, lines, sentences and figures), kept in a folder between runs so
+//! (paragraphs, lines, sentences, figures and quotations), kept in a folder between runs so
 //! that a second run over a corpus reads it instead of doing the work again.
 //!
 //! Each source has one entry file, named by a 128-bit hash of everything that
@@ -26,7 +26,7 @@ use crate::fingerprint::hash64;
 
 /// Version of the entry format and of what it holds; raised whenever the
 /// payload's types or the analysis they come from change.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"CLDFCACH";

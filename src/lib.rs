@@ -26,6 +26,7 @@ pub mod quotes;
 pub mod report;
 pub mod segment;
 pub mod text;
+pub mod timing;
 pub mod yaml;
 
 /// The version of claimdiff, as written into baselines and CI output.

@@ -16,6 +16,7 @@ use clap::{CommandFactory, Parser};
 
 use claimdiff::report::build::{ViewOptions, report_view};
 use claimdiff::report::{self, Style};
+use claimdiff::timing::timed;
 use claimdiff::{Corpus, LoadOptions, Options, Severity, Stage};
 use cli::{Cli, Command, Common, Format};
 use input::Input;
@@ -113,7 +114,7 @@ fn run(cli: Cli, status: &Status) -> anyhow::Result<u8> {
         }
     };
     let input = Input::resolve(paths, common.max_file_bytes())?;
-    let corpus = load(&input, &common, status)?;
+    let corpus = timed("load", || load(&input, &common, status))?;
     if corpus.sources.is_empty() {
         anyhow::bail!("no readable sources in the given paths");
     }
@@ -149,7 +150,10 @@ fn render(corpus: &Corpus, view: View, format: Format, style: &Style, status: &S
             };
             let analysis = claimdiff::analyze_with(corpus, &opts, progress);
             progress.set(Stage::Printing);
-            let v = report_view(&analysis, ViewOptions { explain });
+            let v = timed("report view", || {
+                report_view(&analysis, ViewOptions { explain })
+            });
+            let _render = claimdiff::timing::Span::new("render");
             match format {
                 Format::Json => report::json::report(&v),
                 Format::Markdown => report::markdown::report(&v),

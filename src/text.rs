@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 /// What a token is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TokenKind {
     /// Letters (and digits mixed with letters, as in "G20" or "Su-27"), with inner
     /// apostrophes and hyphens.
@@ -20,7 +20,7 @@ pub enum TokenKind {
 }
 
 /// A token: its kind and its byte span in the text it was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Token {
     /// Start byte offset (inclusive) in the source text.
     pub start: usize,

@@ -130,10 +130,11 @@ impl Group {
 /// Groups figures into facts; only groups with two sources or more are returned,
 /// sorted by their first member.
 pub fn group(inp: &Inputs<'_>) -> Vec<Group> {
-    let twins = twins(inp);
-    let pairs = candidate_pairs(inp, &twins);
-    let edges = score_pairs(inp, &pairs);
-    let mutual = mutual_best(inp, &edges);
+    use crate::timing::timed;
+    let twins = timed("group: twins", || twins(inp));
+    let pairs = timed("group: candidate pairs", || candidate_pairs(inp, &twins));
+    let edges = timed("group: score pairs", || score_pairs(inp, &pairs));
+    let mutual = timed("group: mutual best", || mutual_best(inp, &edges));
     let t = inp.model().thresholds;
     let (agreeing, conflicting): (Vec<Edge>, Vec<Edge>) =
         mutual.into_iter().partition(|e| agrees(inp, e.a, e.b));
@@ -141,7 +142,8 @@ pub fn group(inp: &Inputs<'_>) -> Vec<Group> {
         .into_iter()
         .filter(|e| f64::from(e.m.score) >= t.pair)
         .collect();
-    let mut groups = merge(inp, &agreeing);
+    let mut groups = timed("group: merge", || merge(inp, &agreeing));
+    let span = crate::timing::Span::new("group: supports, twins, links");
     let usable: Vec<&Edge> = edges
         .iter()
         .filter(|e| f64::from(e.m.score) >= t.pair && agrees(inp, e.a, e.b))
@@ -156,6 +158,7 @@ pub fn group(inp: &Inputs<'_>) -> Vec<Group> {
         .into_iter()
         .filter(|g| g.sources(inp.figures).len() >= 2)
         .collect();
+    drop(span);
     for g in &mut out {
         g.members.sort_unstable();
         g.edges.sort_by(strongest_first);
@@ -350,23 +353,29 @@ fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usi
         .par_iter()
         .map(|f| f.as_ref().map(|f| keys(f, inp.vocab)).unwrap_or_default())
         .collect();
-    let mut index: Index = FastMap::default();
+    // Each distinct (kind, key) gets an id in first-seen order, and each indexed
+    // figure the ids of its keys (in the order of its keys, its value key last).
+    let mut ids: FastMap<(FigureKind, Key), u32> = FastMap::default();
+    let mut index: Index = Vec::new();
+    let mut key_ids: Vec<Vec<u32>> = vec![Vec::new(); inp.frames.len()];
     for (i, ks) in frame_keys.iter().enumerate() {
         let Some(f) = &inp.frames[i] else { continue };
         if twins[i].is_some() {
             continue;
         }
-        for (k, _) in ks {
-            index
-                .entry((f.kind, k.clone()))
-                .or_default()
-                .push((i as u32, f.source as u32));
+        let mut mine = Vec::with_capacity(ks.len() + 1);
+        let keys = ks.iter().map(|(k, _)| k.clone()).chain([value_key(inp, i)]);
+        for k in keys {
+            let id = *ids.entry((f.kind, k)).or_insert_with(|| {
+                index.push(Vec::new());
+                (index.len() - 1) as u32
+            });
+            index[id as usize].push((i as u32, f.source as u32));
+            mine.push(id);
         }
-        index
-            .entry((f.kind, value_key(inp, i)))
-            .or_default()
-            .push((i as u32, f.source as u32));
+        key_ids[i] = mine;
     }
+    drop(ids);
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, f) in inp.frames.iter().enumerate() {
         if let Some(f) = f
@@ -382,7 +391,7 @@ fn candidate_pairs(inp: &Inputs<'_>, twins: &[Option<usize>]) -> Vec<(usize, usi
             let mut story: FastMap<usize, bool> = FastMap::default();
             let mut out = Vec::new();
             for &i in members.iter() {
-                for j in lookup(inp, &index, &frame_keys[i], i, &mut |other| {
+                for j in lookup(inp, &index, &key_ids[i], i, &mut |other| {
                     *story
                         .entry(other)
                         .or_insert_with(|| same_story(inp, source, other))
@@ -427,25 +436,23 @@ fn value_key(inp: &Inputs<'_>, i: usize) -> Key {
 /// The candidates of figure `i`: figures of other sources of the same story and
 /// kind found under its most distinctive keys, at most `max_candidates`, giving up
 /// after `scan_budget` figures of other stories; then at most `value_candidates`
-/// more that state the same value.
+/// more that state the same value. `keys` are the ids of its keys in `index`,
+/// most distinctive first, its value key last.
 fn lookup(
     inp: &Inputs<'_>,
     index: &Index,
-    keys: &[(Key, f32)],
+    keys: &[u32],
     i: usize,
     same_story: &mut impl FnMut(usize) -> bool,
 ) -> Vec<usize> {
     let opts = inp.opts;
-    let Some(f) = &inp.frames[i] else {
+    let (Some(f), Some((&value, keys))) = (&inp.frames[i], keys.split_last()) else {
         return Vec::new();
     };
     let mut out: Vec<usize> = Vec::new();
     let mut budget = opts.scan_budget;
-    let mut scan = |key: &Key, limit: usize, out: &mut Vec<usize>| {
-        let Some(postings) = index.get(&(f.kind, key.clone())) else {
-            return true;
-        };
-        for &(j, source) in postings {
+    let mut scan = |key: u32, limit: usize, out: &mut Vec<usize>| {
+        for &(j, source) in &index[key as usize] {
             let (j, source) = (j as usize, source as usize);
             if out.len() >= limit || budget == 0 {
                 return false;
@@ -463,19 +470,19 @@ fn lookup(
         }
         true
     };
-    for (k, _) in keys.iter().take(opts.query_keys) {
+    for &k in keys.iter().take(opts.query_keys) {
         if !scan(k, opts.max_candidates, &mut out) {
             break;
         }
     }
     let limit = out.len() + opts.value_candidates;
-    scan(&value_key(inp, i), limit, &mut out);
+    scan(value, limit, &mut out);
     out
 }
 
-/// Figures (index, source) by kind and blocking key; repeats of a sentence are
-/// left out.
-type Index = FastMap<(FigureKind, Key), Vec<(u32, u32)>>;
+/// Figures (index, source) by blocking key id (a kind and a key); repeats of a
+/// sentence are left out.
+type Index = Vec<Vec<(u32, u32)>>;
 
 /// For each figure that repeats an earlier one of its source (same sentence
 /// words, same place in the sentence, same kind and value: a lead printed twice),

@@ -6,12 +6,11 @@
 //! "ceasefire" are rare and say a lot. Word ids are given in first-seen order
 //! (sources in corpus order, sentences in text order), so they are deterministic.
 
-use super::hash::{FastMap, FastSet};
+use super::hash::FastMap;
 
 use rayon::prelude::*;
 
 use super::lexicon;
-use super::terms::terms;
 use crate::document::Document;
 
 /// The words of a corpus with their sentence frequencies.
@@ -79,17 +78,15 @@ impl Vocab {
         // at a time and merged in corpus order (ids are given in first-seen order,
         // so they do not depend on the thread count), so that the per-document
         // string maps of only one chunk are alive at once.
+        let span = crate::timing::Span::new("vocabulary: counts");
         let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(docs.len());
         let mut doc_names: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
         for chunk in docs.chunks(COUNT_CHUNK) {
             let per_doc: Vec<DocCounts> = chunk.par_iter().map(doc_counts).collect();
             for doc in per_doc {
-                let mut tf: Vec<(u32, u32)> = Vec::with_capacity(doc.order.len());
+                let mut tf: Vec<(u32, u32)> = Vec::with_capacity(doc.entries.len());
                 let mut names: Vec<u32> = Vec::new();
-                for key in &doc.order {
-                    let Some(stat) = doc.stats.get(key) else {
-                        continue;
-                    };
+                for (key, stat) in &doc.entries {
                     let id = vocab.intern(key, &stat.surface) as usize;
                     vocab.df[id] += stat.sentences;
                     vocab.doc_df[id] += 1;
@@ -109,6 +106,8 @@ impl Vocab {
                 doc_names.push(names);
             }
         }
+        drop(span);
+        let span = crate::timing::Span::new("vocabulary: idf, documents");
         for c in lexicon::predicate_class_names() {
             if let Some(id) = vocab.id(&class_feature(c)) {
                 vocab.predicate_ids.insert(c, id);
@@ -134,6 +133,8 @@ impl Vocab {
             .par_iter()
             .map(|tf| vocab.document_vector(tf))
             .collect();
+        drop(span);
+        let span = crate::timing::Span::new("vocabulary: sketches");
         vocab.stories = super::story::Sketches::new(
             counts
                 .par_iter()
@@ -141,8 +142,10 @@ impl Vocab {
                 .map(|(tf, names)| super::story::sketch(tf, names, &vocab, counts.len()))
                 .collect(),
         );
+        drop(span);
         vocab.story_thresholds = (named, unnamed);
-        vocab.document_baseline = vocab.mean_document_similarity();
+        vocab.document_baseline =
+            crate::timing::timed("vocabulary: baseline", || vocab.mean_document_similarity());
         vocab
     }
 
@@ -348,9 +351,9 @@ pub fn noun_feature(class: &str) -> String {
 /// What one document says about each of its words and class features.
 #[derive(Default)]
 struct DocCounts {
-    /// Keys in first-seen order, so that ids are given deterministically.
-    order: Vec<String>,
-    stats: FastMap<String, Stat>,
+    /// Keys with their counts, in first-seen order, so that ids are given
+    /// deterministically.
+    entries: Vec<(String, Stat)>,
 }
 
 /// Counts of one word in one document.
@@ -367,57 +370,122 @@ struct Stat {
     generic: bool,
 }
 
-impl DocCounts {
-    /// Counts one occurrence of `key`; `new` says it is its first in the sentence.
-    fn count(&mut self, key: &str, surface: &str, new: bool, lower: bool, proper: bool) {
-        let stat = match self.stats.get_mut(key) {
-            Some(s) => s,
-            None => {
-                self.order.push(key.to_string());
-                self.stats.entry(key.to_string()).or_insert_with(|| Stat {
-                    surface: surface.to_string(),
-                    ..Stat::default()
-                })
-            }
+/// What counting needs of one word part (see [`super::terms::terms`]), worked out
+/// once per document: the entries of its predicate class, its noun class and its
+/// stem (when it is a content word).
+#[derive(Clone, Copy)]
+struct PartKeys {
+    pred: Option<u32>,
+    noun: Option<u32>,
+    stem: Option<u32>,
+}
+
+/// Counting state of one document: entries by key, and for each entry the last
+/// sentence that counted it as a class and as a stem.
+#[derive(Default)]
+struct Counter {
+    out: DocCounts,
+    index: FastMap<String, u32>,
+    class_seen: Vec<u32>,
+    stem_seen: Vec<u32>,
+}
+
+impl Counter {
+    /// The entry of `key`, made (with `surface`) when it is new.
+    fn entry(&mut self, key: &str, surface: &str) -> u32 {
+        if let Some(&e) = self.index.get(key) {
+            return e;
+        }
+        let e = self.out.entries.len() as u32;
+        self.index.insert(key.to_string(), e);
+        self.out.entries.push((
+            key.to_string(),
+            Stat {
+                surface: surface.to_string(),
+                ..Stat::default()
+            },
+        ));
+        self.class_seen.push(u32::MAX);
+        self.stem_seen.push(u32::MAX);
+        e
+    }
+
+    /// Counts one occurrence of entry `e` in sentence `sentence`.
+    fn count(&mut self, e: u32, sentence: u32, stem: bool, lower: bool, proper: bool) {
+        let seen = if stem {
+            &mut self.stem_seen[e as usize]
+        } else {
+            &mut self.class_seen[e as usize]
         };
+        let new = *seen != sentence;
+        *seen = sentence;
+        let stat = &mut self.out.entries[e as usize].1;
         stat.sentences += u32::from(new);
         stat.lower += u32::from(lower);
         stat.proper += u32::from(proper);
     }
 }
 
-/// The counts of the article sentences of one document.
+/// The counts of the article sentences of one document: for every term of
+/// [`super::terms::terms`], its predicate and noun class features, then its stem
+/// when it is a content word. Each distinct word part is folded, stemmed and
+/// looked up once per document.
 fn doc_counts(doc: &Document<'_>) -> DocCounts {
-    let mut out = DocCounts::default();
+    let text = doc.text();
+    let mut counter = Counter::default();
+    let mut parts: FastMap<(&str, bool), PartKeys> = FastMap::default();
     let mut key = String::new();
-    for (_, s) in doc.body_sentences() {
-        let terms = terms(doc.text(), s.range());
-        let mut seen: FastSet<&str> = FastSet::default();
-        let mut seen_classes: Vec<String> = Vec::new();
-        for t in &terms {
-            let pred = lexicon::predicate_class(&t.folded).map(|c| ("pred:", c));
-            let noun = lexicon::noun_class(&t.folded).map(|c| ("noun:", c));
-            for (prefix, class) in [pred, noun].into_iter().flatten() {
-                key.clear();
-                key.push_str(prefix);
-                key.push_str(class);
-                let new = !seen_classes.contains(&key);
-                if new {
-                    seen_classes.push(key.clone());
-                }
-                out.count(&key, class, new, false, false);
+    for (sentence, (_, s)) in doc.body_sentences().enumerate() {
+        let sentence = sentence as u32;
+        let mut first_word = true;
+        for tok in crate::text::tokenize(text, s.range()) {
+            if tok.kind == crate::text::TokenKind::Punct {
+                continue;
             }
-            if t.is_content() {
-                let new = seen.insert(t.stem.as_str());
-                let lower = !t.capitalized;
-                out.count(&t.stem, &t.folded, new, lower, t.proper);
-                if (pred.is_some() || noun.is_some())
-                    && let Some(stat) = out.stats.get_mut(&t.stem)
-                {
-                    stat.generic = true;
+            let raw = tok.text(text);
+            let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
+            let proper = !first_word && capitalized;
+            first_word = false;
+            let is_word = tok.kind == crate::text::TokenKind::Word;
+            for part in super::terms::split_parts(raw) {
+                let keys = match parts.get(&(part, is_word)) {
+                    Some(&k) => k,
+                    None => {
+                        let folded = if part.is_ascii() {
+                            part.to_ascii_lowercase()
+                        } else {
+                            crate::text::fold(part)
+                        };
+                        let word = is_word || part.chars().any(char::is_alphabetic);
+                        let content =
+                            word && folded.len() >= 2 && !lexicon::is_context_noise(&folded);
+                        let mut class = |prefix: &str, class: Option<&'static str>| {
+                            class.map(|c| {
+                                key.clear();
+                                key.push_str(prefix);
+                                key.push_str(c);
+                                counter.entry(&key, c)
+                            })
+                        };
+                        let pred = class("pred:", lexicon::predicate_class(&folded));
+                        let noun = class("noun:", lexicon::noun_class(&folded));
+                        let stem = content.then(|| counter.entry(&lexicon::stem(&folded), &folded));
+                        let k = PartKeys { pred, noun, stem };
+                        parts.insert((part, is_word), k);
+                        k
+                    }
+                };
+                for e in [keys.pred, keys.noun].into_iter().flatten() {
+                    counter.count(e, sentence, false, false, false);
+                }
+                if let Some(e) = keys.stem {
+                    counter.count(e, sentence, true, !capitalized, proper);
+                    if keys.pred.is_some() || keys.noun.is_some() {
+                        counter.out.entries[e as usize].1.generic = true;
+                    }
                 }
             }
         }
     }
-    out
+    counter.out
 }

@@ -37,6 +37,7 @@ pub mod terms;
 pub use idf::Vocab;
 pub use model::{FactModel, Thresholds};
 
+use crate::timing::timed;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -269,8 +270,10 @@ pub fn compare_with(
     vocab: &Vocab,
 ) -> Findings {
     with_inputs(docs, figures, aligned, opts, vocab, |inputs| {
-        let groups = group::group(inputs);
-        let mut findings = facts::findings(docs, inputs, &groups);
+        let groups = timed("compare: group", || group::group(inputs));
+        let mut findings = timed("compare: findings", || {
+            facts::findings(docs, inputs, &groups)
+        });
         findings.warnings = inputs.periods.warnings(docs);
         findings
     })
@@ -323,12 +326,20 @@ fn with_inputs<T>(
     vocab: &Vocab,
     then: impl FnOnce(&group::Inputs<'_>) -> T,
 ) -> T {
-    let readings = readings(docs, figures, opts);
-    let rivals = rivals(figures);
-    let frames = frames(docs, figures, &readings, &rivals, vocab);
-    let periods = period::Periods::build(docs, figures, opts);
-    let aligned_figures = aligned_figure_pairs(figures, &frames, aligned, vocab);
-    let context = features::Context::build(figures, &frames, &readings);
+    let readings = timed("compare: readings", || readings(docs, figures, opts));
+    let rivals = timed("compare: rivals", || rivals(figures));
+    let frames = timed("compare: frames", || {
+        frames(docs, figures, &readings, &rivals, vocab)
+    });
+    let periods = timed("compare: periods", || {
+        period::Periods::build(docs, figures, opts)
+    });
+    let aligned_figures = timed("compare: aligned figures", || {
+        aligned_figure_pairs(figures, &frames, aligned, vocab)
+    });
+    let context = timed("compare: context", || {
+        features::Context::build(figures, &frames, &readings)
+    });
     let inputs = group::Inputs {
         docs,
         figures,

@@ -113,7 +113,7 @@ pub fn terms(text: &str, range: Range<usize>) -> Vec<Term> {
 }
 
 /// The parts of a hyphenated word; a word without hyphens is its own only part.
-fn split_parts(raw: &str) -> impl Iterator<Item = &str> {
+pub(super) fn split_parts(raw: &str) -> impl Iterator<Item = &str> {
     raw.split(['-', '‐', '‑'])
         .map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|p| !p.is_empty())

@@ -22,7 +22,7 @@ use super::words::{ABBREVIATIONS, SPEECH_VERBS, VERB_FILLERS, is_in};
 use crate::text::{self, Token, TokenKind};
 
 /// Where an attribution was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Side {
     /// After the quotation.
     After,
@@ -33,7 +33,7 @@ pub(crate) enum Side {
 }
 
 /// An attribution as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Found {
     /// What the speaker phrase says.
     pub(crate) phrase: Phrase,

@@ -32,7 +32,13 @@ const MIN_CONTENT_SHARE: f64 = 0.6;
 /// Largest gap (in words, on either side) inside a shared stretch.
 const MAX_GAP_WORDS: usize = 3;
 
+/// The names among the words of one quotation: (word number, key, folded text).
+/// Finding them reads the whole document ([`DocNames`]); the words themselves
+/// only the quotation.
+pub(crate) type QuoteNames = Vec<(usize, u32, String)>;
+
 /// The words of one quotation with their keys.
+#[derive(Debug, Clone)]
 pub(crate) struct QuoteWords {
     /// Document position.
     pub(crate) doc: usize,
@@ -41,17 +47,35 @@ pub(crate) struct QuoteWords {
     /// Their comparison keys.
     pub(crate) keys: Vec<u32>,
     /// The names among them: (word number, key, folded text).
-    names: Vec<(usize, u32, String)>,
+    names: QuoteNames,
 }
 
 impl QuoteWords {
-    /// Reads the words of the given segments of `text`; `names` tells which are
-    /// names in their document.
-    pub(crate) fn new(
+    /// Reads the words of the given segments of `text`, with the names among
+    /// them found before (by [`QuoteWords::names_of`] on the same segments).
+    pub(crate) fn with_names(
         doc: usize,
         text: &str,
         segments: &[Range<usize>],
-        names: &DocNames,
+        names: QuoteNames,
+    ) -> QuoteWords {
+        let mut words = QuoteWords::read(doc, text, segments, None);
+        words.names = names;
+        words
+    }
+
+    /// The names among the words of the given segments of `text`: `names` tells
+    /// which words are names in their document.
+    pub(crate) fn names_of(text: &str, segments: &[Range<usize>], names: &DocNames) -> QuoteNames {
+        QuoteWords::read(0, text, segments, Some(names)).names
+    }
+
+    /// The words of the segments, and their names when `names` is given.
+    fn read(
+        doc: usize,
+        text: &str,
+        segments: &[Range<usize>],
+        names: Option<&DocNames>,
     ) -> QuoteWords {
         let all: Vec<Token> = segments
             .iter()
@@ -67,7 +91,7 @@ impl QuoteWords {
             let Some(key) = key_of(t.kind, t.text(text)) else {
                 continue;
             };
-            if let Some(name) = names.name(text, &all, i, key) {
+            if let Some(name) = names.and_then(|n| n.name(text, &all, i, key)) {
                 words.names.push((words.keys.len(), key, name));
             }
             words.tokens.push(*t);

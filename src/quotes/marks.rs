@@ -21,7 +21,7 @@ use crate::text::{self, TokenKind};
 
 /// A quotation as found in the text: the quoted characters (marks excluded) of each
 /// paragraph it runs over.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Marked {
     /// One range per paragraph, in order, trimmed.
     pub(crate) segments: Vec<Range<usize>>,

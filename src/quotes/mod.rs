@@ -31,6 +31,7 @@ use crate::align::names::DocNames;
 use crate::document::Document;
 use crate::fingerprint::Fingerprint;
 use crate::text;
+use crate::timing::timed;
 use names::{Name, NameUse, Unified};
 use scan::DocScan;
 
@@ -189,32 +190,57 @@ impl QuoteReport {
     }
 }
 
+/// What [`find_quotes`] reads of one document by itself: its quotations with
+/// their attributions and the people it names, and the names among the words of
+/// each quotation. It depends on the document's text and boilerplate only, so
+/// the analysis cache keeps it with the document's figures.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct DocQuotes {
+    scan: DocScan,
+    names: Vec<group::QuoteNames>,
+}
+
+/// Reads the quotations of one document ([`DocQuotes`]).
+pub fn doc_quotes(doc: &Document<'_>) -> DocQuotes {
+    let scan = scan::scan(doc);
+    let names = if scan.quotes.is_empty() {
+        Vec::new()
+    } else {
+        let names = DocNames::of(doc);
+        let text = doc.text();
+        scan.quotes
+            .iter()
+            .map(|q| group::QuoteWords::names_of(text, &q.marked.segments, &names))
+            .collect()
+    };
+    DocQuotes { scan, names }
+}
+
 /// Finds the quotations of every document, their speakers, and the quotes sources
 /// share. Attribution conflicts need to know which sources tell one story: they
 /// are left empty here and found by [`QuoteReport::find_conflicts`].
 pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
-    let scans: Vec<DocScan> = docs.par_iter().map(scan::scan).collect();
-    let (uses, speaker_use, via_use) = name_uses(&scans);
-    let unified = names::unify(&uses);
+    let per_doc = timed("quotes: scan", || docs.par_iter().map(doc_quotes).collect());
+    find_quotes_from(docs, per_doc)
+}
+
+/// [`find_quotes`] from what each document gives by itself (`per_doc[i]` is
+/// [`doc_quotes`] of `docs[i]`).
+pub fn find_quotes_from(docs: &[Document<'_>], per_doc: Vec<DocQuotes>) -> QuoteReport {
+    let (scans, per_doc_names): (Vec<DocScan>, Vec<Vec<group::QuoteNames>>) =
+        per_doc.into_iter().map(|p| (p.scan, p.names)).unzip();
+    let mut per_doc_names: Vec<std::vec::IntoIter<group::QuoteNames>> =
+        per_doc_names.into_iter().map(Vec::into_iter).collect();
+    let (uses, speaker_use, via_use) = timed("quotes: name uses", || name_uses(&scans));
+    let unified = timed("quotes: unify", || names::unify(&uses));
     let name_of = |u: Option<usize>| u.map(|u| unified.cluster[u]);
+    let span = crate::timing::Span::new("quotes: quotations");
     let mut quotations = Vec::new();
     let mut words = Vec::new();
-    let doc_names: Vec<DocNames> = docs
-        .par_iter()
-        .zip(&scans)
-        .map(|(d, s)| {
-            if s.quotes.is_empty() {
-                DocNames::default()
-            } else {
-                DocNames::of(d)
-            }
-        })
-        .collect();
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by_key(|&d| docs[d].index);
     for d in order {
         let scan = &scans[d];
-        let text = docs[d].text();
         for (k, q) in scan.quotes.iter().enumerate() {
             let speaker_cluster = name_of(speaker_use[d][k]);
             let via_cluster = name_of(via_use[d][k]);
@@ -225,12 +251,21 @@ pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
                 via_cluster,
                 &unified,
             ));
-            let segs: Vec<Range<usize>> = q.marked.segments.clone();
-            words.push(group::QuoteWords::new(d, text, &segs, &doc_names[d]));
+            let names = per_doc_names[d]
+                .next()
+                .expect("invariant: one name list per quotation");
+            words.push(group::QuoteWords::with_names(
+                d,
+                docs[d].text(),
+                &q.marked.segments,
+                names,
+            ));
         }
     }
+    drop(span);
     let ranges: Vec<Range<usize>> = quotations.iter().map(|q| q.start..q.end).collect();
-    let groups = group::group(&words, &ranges);
+    let groups = timed("quotes: group", || group::group(&words, &ranges));
+    let span = crate::timing::Span::new("quotes: quote_of, speakers");
     let mut quotes: Vec<Quote> = groups
         .into_iter()
         .map(|g| quote_of(docs, &words, &quotations, g))
@@ -241,6 +276,7 @@ pub fn find_quotes(docs: &[Document<'_>]) -> QuoteReport {
     });
     dedupe_ids(&mut quotes);
     let speakers = speakers(&quotations, &unified);
+    drop(span);
     QuoteReport {
         quotations,
         quotes,

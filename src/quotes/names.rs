@@ -18,7 +18,7 @@ use crate::align::merge::UnionFind;
 use crate::text::{self, Token, TokenKind};
 
 /// A person's name as written, parsed into parts.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 pub(crate) struct Name {
     /// The words of the name as printed, possessive and honorific removed
     /// ("Jane", "K.", "Smith").
@@ -81,7 +81,7 @@ impl Name {
 }
 
 /// What a speaker phrase refers to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Phrase {
     /// A named person.
     Named(Name),
@@ -98,7 +98,9 @@ pub(crate) enum Phrase {
 }
 
 /// How a quotation's speaker was found, for readers who want to check it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AttributionKind {
     /// The name is next to the quotation ("..., Mr. Smith said").

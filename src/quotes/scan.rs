@@ -21,7 +21,7 @@ use crate::text::{self, Token, TokenKind};
 const PRONOUN_REACH: usize = 1500;
 
 /// A person named in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Mention {
     /// Byte offset of the name.
     pub(crate) pos: usize,
@@ -30,7 +30,7 @@ pub(crate) struct Mention {
 }
 
 /// A quotation of one document with what was found about its speaker.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Scanned {
     /// Where the quotation is.
     pub(crate) marked: Marked,
@@ -51,7 +51,7 @@ pub(crate) struct Scanned {
 }
 
 /// The quotations and person mentions of one document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct DocScan {
     /// Quotations in text order.
     pub(crate) quotes: Vec<Scanned>,
@@ -90,15 +90,19 @@ pub(crate) fn scan(doc: &Document<'_>) -> DocScan {
             }
         })
         .collect();
-    // People are only needed to resolve speakers: skip the scan without quotations.
-    let mentions = if quotes.is_empty() {
-        Vec::new()
-    } else {
-        mentions(text, &paragraphs, &quotes)
-    };
+    // People and headlines are only needed to resolve and doubt speakers: skip
+    // reading them without quotations.
+    if quotes.is_empty() {
+        return DocScan::default();
+    }
+    let titles: Vec<bool> = paragraphs
+        .iter()
+        .map(|p| is_title_line(text, p.clone()))
+        .collect();
+    let mentions = mentions(text, &paragraphs, &titles, &quotes);
     let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.start).collect();
     resolve(text, &mut quotes, &mentions, &paragraphs, &sentence_starts);
-    doubt_headlines(text, &mut quotes, &paragraphs);
+    doubt_headlines(&mut quotes, &paragraphs, &titles);
     quotes.retain(|q| worth_keeping(text, q));
     DocScan { quotes, mentions }
 }
@@ -147,11 +151,13 @@ pub(crate) fn is_title_line(text: &str, para: Range<usize>) -> bool {
 
 /// Quotations in a headline keep what was read of their speaker but take no part
 /// in attribution conflicts, and neither do the quotations that continue them.
-fn doubt_headlines(text: &str, quotes: &mut [Scanned], paragraphs: &[Range<usize>]) {
+/// `is_title[p]` tells whether paragraph `p` is a headline ([`is_title_line`]).
+fn doubt_headlines(quotes: &mut [Scanned], paragraphs: &[Range<usize>], is_title: &[bool]) {
     let titles: Vec<Range<usize>> = paragraphs
         .iter()
-        .filter(|p| is_title_line(text, (*p).clone()))
-        .cloned()
+        .zip(is_title)
+        .filter(|(_, t)| **t)
+        .map(|(p, _)| p.clone())
         .collect();
     if titles.is_empty() {
         return;
@@ -186,8 +192,14 @@ fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Finds the capitalized runs of a paragraph that name people.
-fn mentions(text: &str, paragraphs: &[Range<usize>], quotes: &[Scanned]) -> Vec<Mention> {
+/// Finds the capitalized runs of the paragraphs that name people, headlines
+/// (`is_title`) left out.
+fn mentions(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    is_title: &[bool],
+    quotes: &[Scanned],
+) -> Vec<Mention> {
     let inside_quote = |pos: usize| {
         quotes.iter().any(|q| {
             q.marked
@@ -197,10 +209,7 @@ fn mentions(text: &str, paragraphs: &[Range<usize>], quotes: &[Scanned]) -> Vec<
         })
     };
     let mut found: Vec<(Mention, bool)> = Vec::new();
-    for para in paragraphs
-        .iter()
-        .filter(|p| !is_title_line(text, (*p).clone()))
-    {
+    for (para, _) in paragraphs.iter().zip(is_title).filter(|(_, t)| !**t) {
         let toks = text::tokenize(text, para.clone());
         let mut i = 0;
         while i < toks.len() {
