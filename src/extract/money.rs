@@ -240,12 +240,12 @@ mod tests {
         assert_eq!(money_at("US$40m in aid", 0), m("40000000", "USD", "US$40m"));
         assert_eq!(money_at("€15 each", 0), m("15", "EUR", "€15"));
         assert_eq!(
-            money_at("a $4.25-billion fortune", 1),
-            m("4250000000", "USD", "$4.25-billion")
+            money_at("a $6.35-billion fortune", 1),
+            m("6350000000", "USD", "$6.35-billion")
         );
         assert_eq!(
-            money_at("a $4.77-billion fortune", 1),
-            m("4770000000", "USD", "$4.77-billion")
+            money_at("a $2.85-billion fortune", 1),
+            m("2850000000", "USD", "$2.85-billion")
         );
         assert_eq!(money_at("a $40-ton truck", 1), None);
         assert_eq!(money_at("£3.2bn", 0), m("3200000000", "GBP", "£3.2bn"));

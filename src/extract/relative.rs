@@ -382,7 +382,7 @@ fn weekday_at(view: &View<'_>, i: usize) -> Option<Weekday> {
     let named = prev.is_some_and(|p| {
         view.is_word(p) && view.is_capitalized(p) && !crate::text::is_stop_word(view.low(p))
     });
-    // "Wednesday, March 30, 2016" and "Friday 4 June" are one date written out:
+    // "Tuesday, May 17, 2011" and "Friday 4 June" are one date written out:
     // the weekday only names its day, and the date says which.
     let k = if view.raw(i + 1) == "," { i + 2 } else { i + 1 };
     let month_day = super::dates::month_of(view.low(k)).is_some() && view.is_number(k + 1);
