@@ -102,7 +102,7 @@ struct Run {
 
 /// Prepares, finds quotes and aligns, timing each.
 fn run_pipeline(corpus: &Corpus) -> Run {
-    let cpu0 = measure::cpu_seconds();
+    let cpu0 = claimdiff::timing::cpu_seconds();
     let t = Instant::now();
     let docs = prepare(corpus);
     let prepare = t.elapsed();
@@ -118,7 +118,7 @@ fn run_pipeline(corpus: &Corpus) -> Run {
         quotes: quotes_time,
         align,
         phases,
-        cpu: measure::cpu_seconds() - cpu0,
+        cpu: claimdiff::timing::cpu_seconds() - cpu0,
     }
 }
 

@@ -47,14 +47,14 @@ fn run(n: usize) {
     }
     let bytes: usize = corpus.sources.iter().map(|s| s.text.len()).sum();
     let rss_corpus = measure::status_kb("VmRSS:");
-    let cpu0 = measure::cpu_seconds();
+    let cpu0 = claimdiff::timing::cpu_seconds();
     stages(&corpus);
     let t0 = Instant::now();
     let analysis = claimdiff::analyze(&corpus, &claimdiff::Options::default());
     let t_analyze = t0.elapsed();
     let view = report_view(&analysis, ViewOptions::default());
     let total = t0.elapsed();
-    let cpu = measure::cpu_seconds() - cpu0;
+    let cpu = claimdiff::timing::cpu_seconds() - cpu0;
     let peak = measure::status_kb("VmHWM:");
     println!(
         "\n== report, N = {n} articles ({:.1} MB), {} threads",

@@ -20,7 +20,7 @@ fn mode() -> u8 {
 
 /// User plus system CPU time of this process so far, in seconds (Linux; 0
 /// elsewhere).
-fn cpu_seconds() -> f64 {
+pub fn cpu_seconds() -> f64 {
     let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
         return 0.0;
     };

@@ -1,4 +1,5 @@
-//! Process measurements for the benchmarks: peak memory and CPU time, read from the
+//! Process measurements for the benchmarks: peak memory (CPU time is
+//! `claimdiff::timing::cpu_seconds`), read from the
 //! kernel, so that each size runs in its own process and reports its own high-water
 //! mark.
 
@@ -16,26 +17,6 @@ pub fn status_kb(field: &str) -> u64 {
                 .and_then(|v| v.parse().ok())
         })
         .unwrap_or(0)
-}
-
-/// User plus system CPU time of this process so far, in seconds (Linux), or 0.
-pub fn cpu_seconds() -> f64 {
-    let Ok(stat) = fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    // Fields after the command name (which may hold spaces) start after ')'.
-    let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else {
-        return 0.0;
-    };
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|v| v.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
-    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// Runs `run(n)` for `--n N` on the command line; without it, runs this very

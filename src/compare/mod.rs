@@ -407,31 +407,38 @@ fn mark_times(
     figures: &[Figure],
     readings: &[Option<conflict::Reading>],
 ) {
+    // The event dates of the source by sentence, read once: a source with many
+    // figures does not scan all of them for each frame.
+    let mut dates: BTreeMap<usize, Vec<(usize, usize, (i64, i64))>> = BTreeMap::new();
+    for &j in all {
+        let g = &figures[j];
+        if g.kind != FigureKind::Date || g.role != Role::Stated {
+            continue;
+        }
+        if let Some(conflict::Reading::Date { stated, .. }) = &readings[j] {
+            dates
+                .entry(g.sentence)
+                .or_default()
+                .push((g.start, g.end, *stated));
+        }
+    }
     for (i, frame) in list.iter_mut() {
         let f = &figures[*i];
         if f.kind == FigureKind::Date {
             continue;
         }
-        let distance = |g: &Figure| {
-            if g.start >= f.end {
-                g.start - f.end
+        let distance = |start: usize, end: usize| {
+            if start >= f.end {
+                start - f.end
             } else {
-                f.start.saturating_sub(g.end)
+                f.start.saturating_sub(end)
             }
         };
-        frame.time = all
-            .iter()
-            .filter(|&&j| j != *i)
-            .map(|&j| (&figures[j], &readings[j]))
-            .filter(|(g, _)| {
-                g.sentence == f.sentence && g.kind == FigureKind::Date && g.role == Role::Stated
-            })
-            .filter_map(|(g, r)| match r {
-                Some(conflict::Reading::Date { stated, .. }) => {
-                    Some((distance(g), g.start, *stated))
-                }
-                _ => None,
-            })
+        frame.time = dates
+            .get(&f.sentence)
+            .into_iter()
+            .flatten()
+            .map(|&(start, end, days)| (distance(start, end), start, days))
             .min_by_key(|&(d, start, _)| (d, start))
             .map(|(_, _, days)| days);
     }
