@@ -39,6 +39,13 @@ pub(crate) struct SeedParams {
     pub(crate) max_df: usize,
 }
 
+/// The end of the run of entries from `i` that share the shingle hash of entry
+/// `i` (entries are `hash << 32 | position`, sorted).
+fn run_end(all: &[u64], i: usize) -> usize {
+    let hash = all[i] >> 32;
+    i + all[i..].iter().take_while(|&&e| e >> 32 == hash).count()
+}
+
 /// The index: for every shingle found in two documents or more, its positions.
 pub(crate) struct Index {
     /// Start of each document's words in the global numbering, plus one final end.
@@ -143,11 +150,7 @@ impl Index {
         let (mut kept_positions, mut kept_shingles) = (0, 0);
         let mut i = 0;
         while i < all.len() {
-            let hash = all[i] >> 32;
-            let mut j = i + 1;
-            while j < all.len() && all[j] >> 32 == hash {
-                j += 1;
-            }
+            let j = run_end(&all, i);
             if index.keeps(&all[i..j]) {
                 kept_positions += j - i;
                 kept_shingles += 1;
@@ -162,11 +165,7 @@ impl Index {
         let mut kept = 0;
         let mut i = 0;
         while i < all.len() {
-            let hash = all[i] >> 32;
-            let mut j = i + 1;
-            while j < all.len() && all[j] >> 32 == hash {
-                j += 1;
-            }
+            let j = run_end(&all, i);
             let pos = |e: u64| (e & 0xffff_ffff) as u32;
             if index.keeps(&all[i..j]) {
                 if j - i > params.all_pairs_df {
