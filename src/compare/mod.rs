@@ -397,6 +397,9 @@ fn frames(
     out
 }
 
+/// A date figure's byte span and the days it names (first and last).
+type DatedSpan = (usize, usize, (i64, i64));
+
 /// Gives each frame of one source that is not a date the time its sentence
 /// dates it to: the days of the nearest date of the same sentence that dates an
 /// event (not a label or an earlier value). `all` holds every figure index of
@@ -409,7 +412,7 @@ fn mark_times(
 ) {
     // The event dates of the source by sentence, read once: a source with many
     // figures does not scan all of them for each frame.
-    let mut dates: BTreeMap<usize, Vec<(usize, usize, (i64, i64))>> = BTreeMap::new();
+    let mut dates: BTreeMap<usize, Vec<DatedSpan>> = BTreeMap::new();
     for &j in all {
         let g = &figures[j];
         if g.kind != FigureKind::Date || g.role != Role::Stated {
